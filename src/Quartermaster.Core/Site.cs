@@ -1,0 +1,45 @@
+namespace Quartermaster.Core;
+
+/// <summary>A share of a site's online capacity fitted with one chip type.</summary>
+/// <param name="Chip">Chip type, such as <c>gb300</c> or <c>trainium3</c>.</param>
+/// <param name="ShareFraction">Fraction of the site's online MW in this pool (0 to 1); a site's pools sum to 1.</param>
+public sealed record ChipPool(string Chip, double ShareFraction);
+
+/// <summary>
+/// A data-centre campus: capacity online over time, in a region, split into equal halls and into chip pools.
+/// </summary>
+/// <param name="Id">Unique id in the book.</param>
+/// <param name="Region">Region the site is in, such as <c>us-east</c>.</param>
+/// <param name="Halls">Number of halls; each holds an equal share of the online capacity.</param>
+/// <param name="CapexPerMwUsd">Capital cost per MW as capacity comes online, in US dollars.</param>
+/// <param name="OpexPerMwMonthUsd">Operating cost per online MW per month, in US dollars.</param>
+/// <param name="ChipPools">The chip pools; shares sum to 1.</param>
+/// <param name="Online">Capacity online, MW, as steps sorted by month.</param>
+public sealed record Site(
+    string Id,
+    string Region,
+    int Halls,
+    double CapexPerMwUsd,
+    double OpexPerMwMonthUsd,
+    ValueList<ChipPool> ChipPools,
+    ValueList<MwStep> Online)
+{
+    /// <summary>MW online in <paramref name="month"/>.</summary>
+    public double OnlineMw(Month month) => Schedule.ValueAt(Online, month);
+
+    /// <summary>MW of chip pool <paramref name="chip"/> online in <paramref name="month"/>; 0 when the site has no such pool.</summary>
+    public double ChipPoolMw(string chip, Month month)
+    {
+        foreach (var pool in ChipPools)
+        {
+            if (pool.Chip == chip)
+            {
+                return pool.ShareFraction * OnlineMw(month);
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>True when the site has a pool of <paramref name="chip"/>.</summary>
+    public bool HasChip(string chip) => ChipPools.Any(p => p.Chip == chip);
+}
