@@ -1,0 +1,35 @@
+namespace Quartermaster.Books;
+
+/// <summary>
+/// Bounds beyond which a quantity in a book is taken for a typo (a missing unit, an extra zero) rather
+/// than a plan. They are generous: the largest announced campuses are a few GW, the largest deals $300B.
+/// </summary>
+public static class BookLimits
+{
+    /// <summary>Largest capacity of one site, or commitment of one contract: 100 GW.</summary>
+    public const double MaxMw = 100_000;
+
+    /// <summary>Largest capital cost: $1B per MW.</summary>
+    public const double MaxCapexPerMwUsd = 1e9;
+
+    /// <summary>Largest price or opex: $100M per MW-month.</summary>
+    public const double MaxPerMwMonthUsd = 1e8;
+
+    /// <summary>Largest amount invested: $10T.</summary>
+    public const double MaxAmountUsd = 1e13;
+
+    /// <summary>Largest valuation: $100T.</summary>
+    public const double MaxValuationUsd = 1e14;
+
+    /// <summary>Most halls in one site.</summary>
+    public const int MaxHalls = 10_000;
+
+    /// <summary>Longest horizon: 100 years of months.</summary>
+    public const int MaxHorizonMonths = 1200;
+
+    /// <summary>Most stress paths in one run.</summary>
+    public const int MaxPaths = 100_000_000;
+
+    /// <summary>Largest book file read: 64 MiB.</summary>
+    public const long MaxFileBytes = 64L << 20;
+}

@@ -1,0 +1,10 @@
+namespace Quartermaster.Books;
+
+/// <summary>The size and shape of a synthetic book from <see cref="SyntheticBooks"/>.</summary>
+/// <param name="Sites">Number of sites (at least 1).</param>
+/// <param name="Tenants">Number of tenants (at least 1).</param>
+/// <param name="Contracts">Number of contracts (at least 1).</param>
+/// <param name="Months">Months in the horizon, starting 2026-01 (at least 1).</param>
+/// <param name="Seed">Seed; the same options always give the same book.</param>
+/// <param name="Shortage">Committed / online, in MW-months summed over the horizon: 1.3 means 30% more is promised than built. (A contract is capped at <see cref="BookLimits.MaxMw"/>, so a tiny book asked for a huge shortage gets less.)</param>
+public sealed record SyntheticBookOptions(int Sites, int Tenants, int Contracts, int Months, ulong Seed = 1, double Shortage = 1.3);
