@@ -8,11 +8,11 @@ namespace Quartermaster.Planning;
 /// compare <see cref="FlowPlanner"/> with it.
 /// </summary>
 /// <remarks>
-/// Per level: maximise t subject to pool capacities, frozen contracts at their MW, and active contracts at
-/// least a_i t (a_i = weight_i * committed_i, weight 1 unless <c>weighted</c>), t at most the level where an
-/// active contract reaches fill 1. Then find who cannot rise with t held at t*: maximise the total MW of a
-/// candidate set U; those that rise above a_i t* are removed from U; when the maximum adds nothing, no contract
-/// of U can rise alone, and U freezes at t* (with contracts reaching fill 1, and under pro-rata their
+/// Per level, one LP maximises t subject to pool capacities, frozen contracts at their MW, active contracts at
+/// least a_i t (a_i = weight_i * committed_i, weight 1 unless <c>weighted</c>) and t at most the level where an
+/// active contract reaches fill 1; with t at its maximum, the same LP also maximises the total MW of a candidate
+/// set U (at first every active contract). Candidates above a_i t can rise and leave U; when none rises, no
+/// contract of U can rise alone, and U freezes at t (with contracts reaching fill 1, and under pro-rata their
 /// eligibility components). Tiers (revenue-max, favour-stakes) are filled one after the other.
 /// It keeps no preference for last month's sites or cheaper opex: its pool split is whatever GLOP returns.
 /// </remarks>
@@ -68,20 +68,21 @@ public sealed class LpReferencePlanner : IPlanner
             {
                 var active = Enumerable.Range(0, n).Where(i => state[i] == Stage.Active).ToArray();
                 var top = active.Min(i => problem.Demand[i] / slope[i]);
-                var level = Solve(capacity, pools, state, allocated, slope, problem.Demand, (0, top), _ => true).Level;
-                var freeze = active.Where(i => problem.Demand[i] <= slope[i] * level * (1 + 1e-9)).ToHashSet();
-                var candidates = active.Where(i => !freeze.Contains(i)).ToHashSet();
-                while (candidates.Count > 0)
+                var candidates = active.ToHashSet();
+                double level;
+                while (true)
                 {
-                    var mw = Solve(capacity, pools, state, allocated, slope, problem.Demand, (level, level), candidates.Contains).Mw;
-                    var rising = candidates.Where(i => mw[i] > (slope[i] * level) + (1e-7 * Math.Max(1, problem.Demand[i]))).ToList();
+                    var (t, mw, _) = Solve(capacity, pools, state, allocated, slope, problem.Demand, top, candidates.Contains);
+                    level = t;
+                    var rising = candidates.Where(i => mw[i] > (slope[i] * t) + (1e-7 * Math.Max(1, problem.Demand[i]))).ToList();
                     if (rising.Count == 0)
                     {
-                        freeze.UnionWith(candidates);
                         break;
                     }
                     candidates.ExceptWith(rising);
                 }
+                var freeze = candidates;
+                freeze.UnionWith(active.Where(i => problem.Demand[i] <= slope[i] * level * (1 + 1e-9)));
                 if (component is not null)
                 {
                     freeze.UnionWith(active.Where(j => freeze.Any(i => component[i] == component[j])));
@@ -99,21 +100,31 @@ public sealed class LpReferencePlanner : IPlanner
         }
 
         // Final LP: place the frozen MW (at most, as GLOP's level carries its own tolerance).
-        var placed = Solve(capacity, pools, state, allocated, slope, problem.Demand, (0, 0), _ => true, final: true).Pools;
+        var placed = Solve(capacity, pools, state, allocated, slope, problem.Demand, 0, _ => false).Pools;
         return [.. Enumerable.Range(0, n).SelectMany(i => pools[i].Select((p, j) => new PoolMw(problem.Contract[i], p, placed[i][j])))
             .Where(x => x.Mw > 1e-12)];
     }
 
+    /// <summary>
+    /// One LP: maximise W_f * (MW of frozen contracts) + W * t + (MW of the candidates), with frozen contracts at most
+    /// their MW, active ones at least a_i t and at most their commitment, waiting ones at 0, and t at most
+    /// <paramref name="top"/>. The weights make it lexicographic: W exceeds the total slope, so no MW for candidates
+    /// is worth a lower t; W_f exceeds what freed MW could add to W * t, so frozen contracts keep their MW whenever
+    /// it is feasible. Optimising all three in one LP avoids carrying GLOP's error on t from one LP to the next.
+    /// </summary>
     private static (double Level, double[] Mw, double[][] Pools) Solve(
-        double[] capacity, int[][] pools, Stage[] state, double[] allocated, double[] slope, double[] demand,
-        (double Low, double High) level, Func<int, bool> maximise, bool final = false)
+        double[] capacity, int[][] pools, Stage[] state, double[] allocated, double[] slope, double[] demand, double top, Func<int, bool> candidate)
     {
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools GLOP is not available");
         var n = pools.Length;
-        var t = solver.MakeNumVar(level.Low, level.High, "t");
+        var activeSlopes = Enumerable.Range(0, n).Where(i => state[i] == Stage.Active).Select(i => slope[i]).ToList();
+        var w = 2 * (1 + activeSlopes.Sum());
+        var frozenWeight = activeSlopes.Count == 0 ? 1 : 2 * w * (1 + (1 / activeSlopes.Min()));
+        var t = solver.MakeNumVar(0, top, "t");
         var x = new Variable[n][];
         var poolUse = new Dictionary<int, Constraint>();
         var objective = solver.Objective();
+        objective.SetCoefficient(t, w);
         for (var i = 0; i < n; i++)
         {
             x[i] = new Variable[pools[i].Length];
@@ -123,7 +134,8 @@ public sealed class LpReferencePlanner : IPlanner
                 Stage.Active => demand[i],
                 _ => 0,
             };
-            var total = final || state[i] != Stage.Frozen ? solver.MakeConstraint(0, upper) : solver.MakeConstraint(allocated[i], allocated[i]);
+            var total = solver.MakeConstraint(0, upper);
+            var weight = state[i] == Stage.Frozen ? frozenWeight : candidate(i) ? 1 : 0;
             for (var j = 0; j < pools[i].Length; j++)
             {
                 var p = pools[i][j];
@@ -135,12 +147,9 @@ public sealed class LpReferencePlanner : IPlanner
                     poolUse[p] = use;
                 }
                 use.SetCoefficient(x[i][j], 1);
-                if (final || (level.Low == level.High && state[i] == Stage.Active && maximise(i)))
-                {
-                    objective.SetCoefficient(x[i][j], 1);
-                }
+                objective.SetCoefficient(x[i][j], weight);
             }
-            if (!final && state[i] == Stage.Active)
+            if (state[i] == Stage.Active)
             {
                 // sum_p x_ip - a_i t >= 0: the contract keeps up with the common level.
                 var keepUp = solver.MakeConstraint(0, double.PositiveInfinity);
@@ -150,10 +159,6 @@ public sealed class LpReferencePlanner : IPlanner
                     keepUp.SetCoefficient(v, 1);
                 }
             }
-        }
-        if (!final && level.Low != level.High)
-        {
-            objective.SetCoefficient(t, 1);
         }
         objective.SetMaximization();
         var status = solver.Solve();
