@@ -1,0 +1,20 @@
+namespace Quartermaster.Planning;
+
+/// <summary>How much of a contract's commitment a plan serves in one month of its term.</summary>
+/// <param name="Month">The month.</param>
+/// <param name="ContractId">Id of the contract.</param>
+/// <param name="TenantId">Id of the tenant that signed it.</param>
+/// <param name="CommittedMw">MW committed that month.</param>
+/// <param name="AllocatedMw">MW allocated that month, summed over sites and chip pools (never above committed).</param>
+/// <param name="FillRatio">Allocated / committed, in [0, 1]; 1 when nothing is committed.</param>
+public sealed record ContractFill(
+    Month Month,
+    string ContractId,
+    string TenantId,
+    double CommittedMw,
+    double AllocatedMw,
+    double FillRatio)
+{
+    /// <summary>Committed MW not served: committed - allocated, never negative.</summary>
+    public double ShortMw => Math.Max(0, CommittedMw - AllocatedMw);
+}

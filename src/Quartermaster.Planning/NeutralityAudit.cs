@@ -1,0 +1,136 @@
+namespace Quartermaster.Planning;
+
+/// <summary>
+/// Checks that a policy's plan treats competing tenants alike whatever the provider's stakes: identity
+/// blindness, spread among identically eligible contracts, and (as information) the cost of neutrality.
+/// </summary>
+public static class NeutralityAudit
+{
+    /// <summary>Largest MW difference (relative to max(1, MW)) that identity blindness tolerates.</summary>
+    public const double BlindnessTolerance = 1e-9;
+
+    /// <summary>Largest spread of fill ratios (over weights under <c>weighted</c>) among identically eligible contracts.</summary>
+    public const double SpreadTolerance = 1e-9;
+
+    /// <summary>
+    /// Audits <paramref name="book"/> under <paramref name="policy"/>, planning with a fresh planner from
+    /// <paramref name="planners"/> for every plan (a <see cref="FlowPlanner"/> when null), so no plan reuses another.
+    /// </summary>
+    /// <exception cref="PlanningException">The book asks for something the planner does not support.</exception>
+    public static AuditReport Run(Book book, AllocationPolicy policy, Func<IPlanner>? planners = null)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        planners ??= () => new FlowPlanner();
+        var plan = planners().Allocate(book, policy);
+        var checks = new List<AuditCheck>
+        {
+            IdentityBlindness(book, policy, plan, planners()),
+            Spread(book, policy, plan),
+        };
+        var revenueMax = policy == AllocationPolicy.RevenueMax ? plan : planners().Allocate(book, AllocationPolicy.RevenueMax);
+        return new AuditReport(policy, checks.ToValueList(), CostOfNeutrality(book, plan, revenueMax));
+    }
+
+    /// <summary>
+    /// Re-plans the book with tenants renamed by a permutation, every list reversed and every investment zeroed,
+    /// and requires the same MW per contract, site, chip pool and month, and the same tenant per contract after
+    /// mapping names back.
+    /// </summary>
+    public static AuditCheck IdentityBlindness(Book book, AllocationPolicy policy, Plan plan, IPlanner planner)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(planner);
+        var ids = book.Tenants.Select(t => t.Id).Order(StringComparer.Ordinal).ToArray();
+        // Reversed order gives every tenant another's position (the middle one only when the count is odd).
+        var rename = ids.Select((id, i) => (id, blind: $"tenant-{ids.Length - 1 - i:D4}")).ToDictionary(x => x.id, x => x.blind, StringComparer.Ordinal);
+        var back = rename.ToDictionary(x => x.Value, x => x.Key, StringComparer.Ordinal);
+        string Blind(string id) => rename.GetValueOrDefault(id, id);
+        var blindBook = book with
+        {
+            Sites = book.Sites.Reverse().ToValueList(),
+            Tenants = book.Tenants.Reverse().Select(t => t with { Id = Blind(t.Id) }).ToValueList(),
+            Contracts = book.Contracts.Reverse().Select(c => c with { Tenant = Blind(c.Tenant) }).ToValueList(),
+            Investments = book.Investments.Reverse().Select(i => i with { Tenant = Blind(i.Tenant), AmountUsd = 0, OwnershipFraction = 0 }).ToValueList(),
+        };
+        var blindPlan = planner.Allocate(blindBook, policy);
+
+        var findings = new List<AuditFinding>();
+        var original = plan.Allocations.ToDictionary(a => (a.Month, a.ContractId, a.SiteId, a.Chip), a => a.Mw);
+        var blind = blindPlan.Allocations.ToDictionary(a => (a.Month, a.ContractId, a.SiteId, a.Chip), a => a.Mw);
+        foreach (var key in original.Keys.Union(blind.Keys).Order())
+        {
+            var a = original.GetValueOrDefault(key);
+            var b = blind.GetValueOrDefault(key);
+            if (Math.Abs(a - b) > BlindnessTolerance * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b))))
+            {
+                findings.Add(new AuditFinding(key.Month, ValueList.Of(key.ContractId),
+                    $"{key.SiteId}/{key.Chip}: {a:0.######} MW as planned, {b:0.######} MW with tenants renamed and stakes zeroed", b - a));
+            }
+        }
+        var tenantOf = plan.Fills.ToDictionary(f => (f.Month, f.ContractId), f => f.TenantId);
+        foreach (var fill in blindPlan.Fills)
+        {
+            if (tenantOf.TryGetValue((fill.Month, fill.ContractId), out var tenant) && back.GetValueOrDefault(fill.TenantId, fill.TenantId) != tenant)
+            {
+                findings.Add(new AuditFinding(fill.Month, ValueList.Of(fill.ContractId), $"tenant {fill.TenantId} does not map back to {tenant}", 0));
+            }
+        }
+        var summary = findings.Count == 0
+            ? "the plan is unchanged when tenants are renamed and every stake is zeroed"
+            : $"{findings.Count} allocations change when tenants are renamed and every stake is zeroed";
+        return new AuditCheck("identity-blindness", findings.Count == 0, summary, findings.ToValueList());
+    }
+
+    /// <summary>
+    /// Among contracts with a commitment and the same eligible pools (with capacity online) in a month, fill
+    /// ratios over weight (weight 1 unless <c>weighted</c>) must be equal for those below fill 1, and a contract at
+    /// fill 1 may not sit above them.
+    /// </summary>
+    public static AuditCheck Spread(Book book, AllocationPolicy policy, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(plan);
+        var contracts = book.Contracts.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var findings = new List<AuditFinding>();
+        foreach (var month in plan.Months)
+        {
+            var pools = book.Sites.SelectMany(s => s.ChipPools.Where(p => p.ShareFraction * s.OnlineMw(month) > 0).Select(p => (Site: s, p.Chip))).ToList();
+            var groups = plan.Fills.Where(f => f.Month == month && f.CommittedMw > 0)
+                .GroupBy(f => string.Join(" ", pools
+                    .Where(p => contracts[f.ContractId].Regions.Contains(p.Site.Region) && contracts[f.ContractId].Chips.Contains(p.Chip))
+                    .Select(p => $"{p.Site.Id}/{p.Chip}").Order(StringComparer.Ordinal)), StringComparer.Ordinal);
+            foreach (var group in groups)
+            {
+                var rows = group.Select(f => (f.ContractId, f.FillRatio,
+                    Level: f.FillRatio / (policy == AllocationPolicy.Weighted ? contracts[f.ContractId].Weight : 1))).ToList();
+                var short_ = rows.Where(r => r.FillRatio < 1 - SpreadTolerance).ToList();
+                if (short_.Count == 0)
+                {
+                    continue;
+                }
+                var low = short_.Min(r => r.Level);
+                var high = rows.Where(r => r.FillRatio < 1 - SpreadTolerance || r.Level > low).Max(r => r.Level);
+                if (high - low > SpreadTolerance)
+                {
+                    var ids = rows.OrderBy(r => r.ContractId, StringComparer.Ordinal).Select(r => r.ContractId).ToValueList();
+                    var fills = string.Join(", ", rows.OrderBy(r => r.ContractId, StringComparer.Ordinal).Select(r => $"{r.ContractId} {r.FillRatio:0.######}"));
+                    findings.Add(new AuditFinding(month, ids, $"identically eligible contracts get unequal fill ratios: {fills}", high - low));
+                }
+            }
+        }
+        var summary = findings.Count == 0
+            ? "identically eligible contracts get equal fill ratios in every month"
+            : $"{findings.Count} groups of identically eligible contracts get unequal fill ratios";
+        return new AuditCheck("spread", findings.Count == 0, summary, findings.ToValueList());
+    }
+
+    private static ValueList<TenantRevenue> CostOfNeutrality(Book book, Plan plan, Plan revenueMax)
+    {
+        var price = book.Contracts.ToDictionary(c => c.Id, c => c.PricePerMwMonthUsd, StringComparer.Ordinal);
+        double Revenue(Plan p, string tenant) => p.Fills.Where(f => f.TenantId == tenant).Sum(f => price[f.ContractId] * f.AllocatedMw);
+        return book.Tenants.Select(t => t.Id).Order(StringComparer.Ordinal)
+            .Select(t => new TenantRevenue(t, Revenue(plan, t), Revenue(revenueMax, t)))
+            .ToValueList();
+    }
+}

@@ -1,0 +1,76 @@
+namespace Quartermaster.Planning;
+
+/// <summary>Turns pool-level allocations into a <see cref="Plan"/>: rows, fills, idle capacity and shortfall reasons.</summary>
+internal static class PlanBuilder
+{
+    /// <summary>Relative tolerance under which a fill counts as full and a pool as saturated.</summary>
+    public const double Tolerance = 1e-9;
+
+    /// <summary>Builds the plan of <paramref name="months"/> under <paramref name="model"/>.</summary>
+    public static Plan Build(PlanningModel model, IReadOnlyList<MonthAllocation> months)
+    {
+        var allocations = new List<Allocation>();
+        var fills = new List<ContractFill>();
+        var idle = new List<SiteIdle>();
+        var shortfalls = new List<Shortfall>();
+        foreach (var month in months)
+        {
+            var m = month.Month;
+            var byContract = new double[model.Contracts.Length];
+            var byPool = new double[model.Pools.Length];
+            var bySite = new double[model.Sites.Length];
+            foreach (var (c, p, mw) in month.Pools)
+            {
+                if (mw <= 0)
+                {
+                    continue;
+                }
+                byContract[c] += mw;
+                byPool[p] += mw;
+                bySite[model.Pools[p].SiteIndex] += mw;
+                allocations.Add(new Allocation(m, model.Contracts[c].Id, model.Sites[model.Pools[p].SiteIndex].Id, model.Pools[p].Chip, mw));
+            }
+            var classCapacity = new double[model.ClassPools.Length];
+            for (var p = 0; p < model.Pools.Length; p++)
+            {
+                classCapacity[model.PoolClass[p]] += month.PoolCapacity[p];
+            }
+            var active = Enumerable.Range(0, model.Contracts.Length).Where(c => model.Contracts[c].CommittedMw(m) > 0).ToArray();
+            var component = model.FreezesComponents
+                ? EligibilityComponents.Label([.. active.Select(c => model.EligibleClasses[c])], classCapacity)
+                : null;
+            for (var ci = 0; ci < model.Contracts.Length; ci++)
+            {
+                var contract = model.Contracts[ci];
+                if (m < contract.Start || m > contract.End)
+                {
+                    continue;
+                }
+                var committed = contract.CommittedMw(m);
+                var fill = committed > 0 ? Math.Min(1, byContract[ci] / committed) : 1;
+                fills.Add(new ContractFill(m, contract.Id, contract.Tenant, committed, byContract[ci], fill));
+                if (committed > 0 && fill < 1 - Tolerance)
+                {
+                    var reach = component is null
+                        ? model.EligibleClasses[ci]
+                        : ComponentClasses(model, active, component, Array.IndexOf(active, ci));
+                    var saturated = reach.SelectMany(k => model.ClassPools[k])
+                        .Where(p => month.PoolCapacity[p] > 0 && byPool[p] >= month.PoolCapacity[p] * (1 - Tolerance))
+                        .Order()
+                        .Select(p => new ChipPoolRef(model.Sites[model.Pools[p].SiteIndex].Id, model.Pools[p].Chip))
+                        .ToValueList();
+                    shortfalls.Add(new Shortfall(m, contract.Id, contract.Tenant, committed - byContract[ci], saturated));
+                }
+            }
+            for (var s = 0; s < model.Sites.Length; s++)
+            {
+                idle.Add(new SiteIdle(m, model.Sites[s].Id, model.Sites[s].OnlineMw(m), bySite[s]));
+            }
+        }
+        return new Plan(model.Policy, months.Select(m => m.Month).ToValueList(), allocations.ToValueList(), fills.ToValueList(), idle.ToValueList(), shortfalls.ToValueList());
+    }
+
+    private static int[] ComponentClasses(PlanningModel model, int[] active, int[] component, int position) =>
+        [.. Enumerable.Range(0, active.Length).Where(j => component[j] == component[position])
+            .SelectMany(j => model.EligibleClasses[active[j]]).Distinct().Order()];
+}

@@ -1,0 +1,71 @@
+using CsCheck;
+
+namespace Quartermaster.Planning.Tests;
+
+/// <summary>
+/// A CsCheck generator of small random books: 1-5 sites in 2 regions with 1-2 chip pools, 1-6 contracts of
+/// 1-4 tenants with random eligibility, weights, prices and ramps, 1-3 months, and sometimes a stake.
+/// MW are whole numbers so shrunk counterexamples stay readable.
+/// </summary>
+internal static class BookGen
+{
+    private static readonly string[] Regions = ["east", "west"];
+    private static readonly string[] Chips = ["gb300", "tpu"];
+
+    private static readonly Gen<ValueList<ChipPool>> Pools = Gen.Int[0, 4].Select(k => k switch
+    {
+        0 => ValueList.Of(new ChipPool("gb300", 1.0)),
+        1 => ValueList.Of(new ChipPool("tpu", 1.0)),
+        2 => ValueList.Of(new ChipPool("gb300", 0.5), new ChipPool("tpu", 0.5)),
+        3 => ValueList.Of(new ChipPool("gb300", 0.25), new ChipPool("tpu", 0.75)),
+        _ => ValueList.Of(new ChipPool("gb300", 0.7), new ChipPool("tpu", 0.3)),
+    });
+
+    private static readonly Gen<string[]> RegionSet = Gen.Int[1, 3].Select(mask => Regions.Where((_, i) => (mask & (1 << i)) != 0).ToArray());
+    private static readonly Gen<string[]> ChipSet = Gen.Int[1, 3].Select(mask => Chips.Where((_, i) => (mask & (1 << i)) != 0).ToArray());
+
+    private static Gen<ValueList<MwStep>> Ramp(int months, int lowMw, int highMw) =>
+        from first in Gen.Int[lowMw, highMw]
+        from second in Gen.Int[lowMw, highMw]
+        from at in Gen.Int[1, 2]
+        select months > at
+            ? ValueList.Of(new MwStep(TestBooks.January, first), new MwStep(TestBooks.January.Plus(at), second))
+            : ValueList.Of(new MwStep(TestBooks.January, first));
+
+    private static Gen<Site> SiteGen(int index, int months) =>
+        from region in Gen.Int[0, 1]
+        from pools in Pools
+        from online in Ramp(months, 0, 120)
+        from opex in Gen.Int[5, 30]
+        select new Site($"site-{index}", Regions[region], 2, 1e6, opex, pools, online);
+
+    private static Gen<Contract> ContractGen(int index, int tenants, int months) =>
+        from tenant in Gen.Int[0, tenants - 1]
+        from regions in RegionSet
+        from chips in ChipSet
+        from weight in Gen.Int[1, 3]
+        from price in Gen.Int[1, 3]
+        from ramp in Ramp(months, 0, 150)
+        select new Contract($"c-{index}", $"lab-{tenant}", TestBooks.January, TestBooks.January.Plus(months - 1),
+            price * 100.0, 0.5, chips.ToValueList(), regions.ToValueList(), Isolation.Shared, weight, ramp);
+
+    private static Gen<T[]> Each<T>(int count, Func<int, Gen<T>> item) =>
+        count == 0 ? Gen.Const(Array.Empty<T>()) : Each(count - 1, item).SelectMany(rest => item(count - 1).Select(x => (T[])[.. rest, x]));
+
+    /// <summary>The generator.</summary>
+    public static readonly Gen<Book> Books =
+        from months in Gen.Int[1, 3]
+        from siteCount in Gen.Int[1, 5]
+        from tenantCount in Gen.Int[1, 4]
+        from contractCount in Gen.Int[1, 6]
+        from sites in Each(siteCount, i => SiteGen(i, months))
+        from contracts in Each(contractCount, i => ContractGen(i, tenantCount, months))
+        from staked in Gen.Int[-1, tenantCount - 1]
+        select new Book("generated", "provider", new Horizon(TestBooks.January, TestBooks.January.Plus(months - 1)),
+            sites.ToValueList(),
+            ValueList.Of(new RivalryGroup("labs", "Frontier labs")),
+            Enumerable.Range(0, tenantCount).Select(t => TestBooks.Tenant($"lab-{t}", t < 2 ? "labs" : null)).ToValueList(),
+            contracts.ToValueList(),
+            (staked < 0 ? [] : new[] { TestBooks.Stake($"lab-{staked}") }).ToValueList(),
+            ScenarioSettings.Default);
+}

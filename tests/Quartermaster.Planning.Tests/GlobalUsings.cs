@@ -1,0 +1,2 @@
+global using Quartermaster.Core;
+global using Quartermaster.Planning;
