@@ -25,6 +25,12 @@ internal sealed class PathSimulator
     /// <summary>Revenue of each tenant on the last simulated path (USD, undiscounted, recoveries included).</summary>
     public double[] TenantRevenue { get; }
 
+    /// <summary>
+    /// Revenue (USD), used MW and idle MW in each month of the last simulated path, at
+    /// [series * (T + 1) + t] with the series numbered as in <see cref="FanSketch"/>.
+    /// </summary>
+    public double[] Monthly { get; }
+
     /// <summary>Monthly revenue, used MW and idle MW of every simulated path.</summary>
     public FanSketch Fan { get; }
 
@@ -43,6 +49,7 @@ internal sealed class PathSimulator
         _alive = new bool[k];
         _demandFactor = new double[k];
         TenantRevenue = new double[k];
+        Monthly = new double[FanSketch.Series * (model.Months + 1)];
         Fan = new FanSketch(model.Months, model.FanScale);
     }
 
@@ -143,6 +150,9 @@ internal sealed class PathSimulator
             revenueTotal += revenue;
             usedTotal += used;
             idleTotal += idle;
+            Monthly[(FanSketch.Revenue * (T + 1)) + t] = revenue;
+            Monthly[(FanSketch.UsedMw * (T + 1)) + t] = used;
+            Monthly[(FanSketch.IdleMw * (T + 1)) + t] = idle;
             Fan.Add(FanSketch.Revenue, t, revenue);
             Fan.Add(FanSketch.UsedMw, t, used);
             Fan.Add(FanSketch.IdleMw, t, idle);

@@ -14,6 +14,7 @@ internal sealed class ScenarioRun
     private const int Used = 1;
     private const int Idle = 2;
     private const int FirstTenant = 3;
+    private readonly int _firstMonthly;
 
     private readonly StressModel _model;
     private readonly double[] _blockSums;
@@ -32,7 +33,8 @@ internal sealed class ScenarioRun
         Paths = paths;
         Payoffs = new double[paths];
         Outcomes = new int[paths];
-        _width = FirstTenant + model.TenantCount;
+        _firstMonthly = FirstTenant + model.TenantCount;
+        _width = _firstMonthly + (FanSketch.Series * (model.Months + 1));
         _blockSums = new double[((paths + StressOptions.BlockPaths - 1) / StressOptions.BlockPaths) * _width];
         Fan = new FanSketch(model.Months, model.FanScale);
     }
@@ -58,7 +60,7 @@ internal sealed class ScenarioRun
                 var to = Math.Min(paths, from + chunkSize);
                 for (var path = from; path < to; path++)
                 {
-                    run.Record(path, simulator.Simulate(path), simulator.TenantRevenue);
+                    run.Record(path, simulator.Simulate(path), simulator);
                 }
                 pathsDone?.Invoke(to - from);
                 return simulator;
@@ -73,7 +75,7 @@ internal sealed class ScenarioRun
         return run;
     }
 
-    private void Record(int path, PathTotals totals, double[] tenantRevenue)
+    private void Record(int path, PathTotals totals, PathSimulator simulator)
     {
         Payoffs[path] = totals.PayoffUsd;
         Outcomes[path] = totals.Outcome;
@@ -81,9 +83,16 @@ internal sealed class ScenarioRun
         sums[Revenue] += totals.RevenueUsd;
         sums[Used] += totals.UsedMwMonths;
         sums[Idle] += totals.IdleMwMonths;
+        var tenantRevenue = simulator.TenantRevenue;
         for (var k = 0; k < tenantRevenue.Length; k++)
         {
             sums[FirstTenant + k] += tenantRevenue[k];
+        }
+        var monthly = simulator.Monthly;
+        var monthlySums = sums[_firstMonthly..];
+        for (var i = 0; i < monthly.Length; i++)
+        {
+            monthlySums[i] += monthly[i];
         }
     }
 
@@ -99,7 +108,7 @@ internal sealed class ScenarioRun
                 totals[j] += _blockSums[b + j];
             }
         }
-        var tenantRevenue = totals.AsSpan(FirstTenant).ToArray().Select(r => r / Paths).ToArray();
+        var tenantRevenue = totals[FirstTenant.._firstMonthly].Select(r => r / Paths).ToArray();
         var allRevenue = tenantRevenue.Sum();
         var tenants = m.TenantIds.Select((id, k) => new TenantRevenueShare(id, tenantRevenue[k], allRevenue > 0 ? tenantRevenue[k] / allRevenue : 0)).ToValueList();
         var top = tenants.OrderByDescending(t => t.Share).FirstOrDefault();
@@ -114,12 +123,18 @@ internal sealed class ScenarioRun
             top?.TenantId,
             top?.Share ?? 0,
             tenants,
+            MonthlyMean(totals, FanSketch.Revenue),
+            MonthlyMean(totals, FanSketch.UsedMw),
+            MonthlyMean(totals, FanSketch.IdleMw),
             FanOf(FanSketch.Revenue),
             FanOf(FanSketch.UsedMw),
             FanOf(FanSketch.IdleMw),
             m.GroupIds.ToValueList(),
             WinEitherWay());
     }
+
+    private ValueList<double> MonthlyMean(double[] totals, int series) =>
+        Enumerable.Range(1, _model.Months).Select(t => totals[_firstMonthly + (series * (_model.Months + 1)) + t] / Paths).ToValueList();
 
     private ValueList<FanBand> FanOf(int series) =>
         Enumerable.Range(1, _model.Months).Select(t => new FanBand(

@@ -16,6 +16,9 @@ namespace Quartermaster.Stress;
 /// <param name="TopTenantId">The tenant with the largest expected revenue; null when the book has none.</param>
 /// <param name="TopTenantShare">Its share of expected revenue.</param>
 /// <param name="Tenants">Expected revenue by tenant, in book order.</param>
+/// <param name="MeanRevenueByMonthUsd">Mean revenue in each horizon month (USD, undiscounted, recoveries included).</param>
+/// <param name="MeanUsedMwByMonth">Mean MW used in each horizon month.</param>
+/// <param name="MeanIdleMwByMonth">Mean MW idle in each horizon month.</param>
 /// <param name="Revenue">Monthly revenue fan (USD per month).</param>
 /// <param name="UsedMw">Monthly used MW fan.</param>
 /// <param name="IdleMw">Monthly idle MW fan.</param>
@@ -32,6 +35,9 @@ public sealed record StressResult(
     string? TopTenantId,
     double TopTenantShare,
     ValueList<TenantRevenueShare> Tenants,
+    ValueList<double> MeanRevenueByMonthUsd,
+    ValueList<double> MeanUsedMwByMonth,
+    ValueList<double> MeanIdleMwByMonth,
     ValueList<FanBand> Revenue,
     ValueList<FanBand> UsedMw,
     ValueList<FanBand> IdleMw,
