@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using Quartermaster.Core;
+using Quartermaster.Stress;
+
+namespace Quartermaster.Bench;
+
+/// <summary>
+/// <c>qm bench stress [--paths N] [--baseline-paths M] [--threads K]</c>: times the stress engine on the
+/// benchmark book (10 tenants, 120 months), the random-number floor (the same count of draws, generated
+/// and summed, on the same threads), and the naive baseline on M paths projected to N, in one run.
+/// The last line is <c>ratio baseline/engine: R</c>.
+/// </summary>
+public static class StressBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var paths = IntOption(args, "--paths", 1_000_000);
+        var baselinePaths = Math.Min(paths, IntOption(args, "--baseline-paths", 20_000));
+        var threads = IntOption(args, "--threads", Environment.ProcessorCount);
+        if (paths < 1 || baselinePaths < 2 || threads < 1)
+        {
+            Console.Error.WriteLine("usage: qm bench stress [--paths N] [--baseline-paths M >= 2] [--threads K]");
+            return 2;
+        }
+
+        var book = StressBenchmarkBook.Build(paths);
+        var input = StressBenchmarkBook.ProRata(book);
+        var months = book.Horizon.MonthCount;
+        var options = new StressOptions(Paths: paths, Threads: threads);
+        Console.WriteLine(Invariant($"book: {book.Tenants.Count} tenants, {book.Contracts.Count} contracts, {book.Sites.Count} sites, {months} months; {paths:N0} paths on {threads} threads"));
+
+        // Warm up the JIT (tiered compilation) on a small run before timing.
+        StressEngine.Run(input, options with { Paths = 20_000 });
+        var clock = Stopwatch.StartNew();
+        var result = StressEngine.Run(input, options);
+        var engineSeconds = clock.Elapsed.TotalSeconds;
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var peakMb = process.PeakWorkingSet64 / 1024.0 / 1024.0;
+        var pathMonths = (double)paths * months;
+
+        var (normals, exponentials) = DrawsPerPath(book);
+        RandomFloor(book.Scenario.Seed, 20_000, months, normals, exponentials, threads);
+        clock.Restart();
+        var floorSum = RandomFloor(book.Scenario.Seed, paths, months, normals, exponentials, threads);
+        var floorSeconds = clock.Elapsed.TotalSeconds;
+
+        NaiveStressBaseline.Run(book, input.AllocatedMwByContract, Math.Min(200, baselinePaths), 1);
+        clock.Restart();
+        var naive = NaiveStressBaseline.Run(book, input.AllocatedMwByContract, baselinePaths, 1);
+        var baselineSeconds = clock.Elapsed.TotalSeconds * paths / baselinePaths;
+
+        var p = result.Payoff;
+        Console.WriteLine(Invariant($"engine payoff: mean {p.MeanUsd / 1e9:F3} $B (95% CI {p.Ci95LowUsd / 1e9:F3} .. {p.Ci95HighUsd / 1e9:F3}), P5 {p.P5Usd / 1e9:F3} $B, VaR95 {p.Var95Usd / 1e9:F3} $B, CVaR95 {p.Cvar95Usd / 1e9:F3} $B, P(loss) {p.ProbabilityOfLoss:P2}"));
+        Console.WriteLine(Invariant($"engine revenue: mean {result.MeanRevenueUsd / 1e9:F3} $B, idle {result.MeanIdleGwMonths:F1} GW-months, utilisation {result.Utilisation:P1}, HHI {result.RevenueHhi:F3}, top tenant {result.TopTenantId} {result.TopTenantShare:P1}"));
+        Console.WriteLine(Invariant($"baseline check ({baselinePaths:N0} paths, other draws): mean payoff {naive.MeanPayoffUsd / 1e9:F3} $B ± {PayoffSummary95(naive.StandardErrorUsd) / 1e9:F3}, mean revenue {naive.MeanRevenueUsd / 1e9:F3} $B"));
+        Console.WriteLine(Invariant($"engine time: {engineSeconds:F2} s ({pathMonths / engineSeconds / 1e6:F1} M path-months/s)"));
+        Console.WriteLine(Invariant($"engine ns per path-month: {engineSeconds * 1e9 / pathMonths:F1} wall, {engineSeconds * 1e9 * threads / pathMonths:F1} per core"));
+        Console.WriteLine(Invariant($"random floor: {floorSeconds:F2} s for {(normals * months) + exponentials:F0} draws per path ({normals} normals per month, {exponentials} exponentials), {floorSeconds * 1e9 / pathMonths:F1} ns per path-month; engine/floor {engineSeconds / floorSeconds:F2}x (checksum {floorSum:E3})"));
+        Console.WriteLine(Invariant($"baseline time (projected from {baselinePaths:N0} paths, 1 thread as written): {baselineSeconds:F1} s"));
+        Console.WriteLine(Invariant($"peak memory (working set after the engine run): {peakMb:F0} MB"));
+        Console.WriteLine(Invariant($"ratio baseline/engine: {baselineSeconds / engineSeconds:F1}"));
+        return 0;
+    }
+
+    // The draws the engine makes on every path: per month one sector normal and one strength normal
+    // per rival with strength noise; per path one exponential default clock per tenant with a hazard.
+    // Regime switches and drift events add a few exponentials per path; they are left out, so the floor is if anything low.
+    private static (int Normals, int Exponentials) DrawsPerPath(Book book)
+    {
+        var groupSizes = book.Tenants.Where(t => t.RivalryGroup is not null).GroupBy(t => t.RivalryGroup).ToDictionary(g => g.Key!, g => g.Count());
+        var rivals = book.Tenants.Count(t => t.RivalryGroup is not null && groupSizes[t.RivalryGroup] > 1 && t.Risk.StrengthVolatility > 0);
+        var clocks = book.Tenants.Count(t => t.Risk.DefaultHazardBoom.Fraction > 0 || t.Risk.DefaultHazardCooling.Fraction > 0);
+        return (1 + rivals, clocks);
+    }
+
+    // The generator alone: the same number of normal and exponential draws per path as the engine,
+    // from per-path streams, summed so the work cannot be optimised away; parallel like the engine.
+    private static double RandomFloor(ulong seed, int paths, int months, int normals, int exponentials, int threads)
+    {
+        const int chunk = 16_384;
+        var chunks = (paths + chunk - 1) / chunk;
+        var sums = new double[chunks];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
+        {
+            var sum = 0.0;
+            for (var path = c * chunk; path < Math.Min(paths, (c + 1) * chunk); path++)
+            {
+                var random = new CounterRandom(seed, path, 1);
+                for (var i = 0; i < exponentials; i++)
+                {
+                    sum += random.NextExponential();
+                }
+                for (var i = 0; i < months * normals; i++)
+                {
+                    sum += random.NextNormal();
+                }
+            }
+            sums[c] = sum;
+        });
+        return sums.Sum();
+    }
+
+    private static double PayoffSummary95(double standardError) => 1.96 * standardError;
+
+    private static int IntOption(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1].Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

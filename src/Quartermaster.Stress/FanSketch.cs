@@ -1,0 +1,110 @@
+namespace Quartermaster.Stress;
+
+/// <summary>
+/// Fixed-memory histograms of revenue, used MW and idle MW in each month, from which the fan charts
+/// are read. Bins are log-linear (the top bits of the IEEE double, as in HdrHistogram): 64 per octave,
+/// so a percentile is exact to within 1.6% of its value, from 2^-20 to 2^12 times the month's scale.
+/// Counts are integers, so merging workers' sketches in any order gives the same result.
+/// Hot code: guarded by the stress benchmark (<c>qm bench stress</c>).
+/// </summary>
+internal sealed class FanSketch
+{
+    public const int Revenue = 0;
+    public const int UsedMw = 1;
+    public const int IdleMw = 2;
+    public const int Series = 3;
+
+    private const int SubBucketBits = 6;
+    private const int MantissaShift = 52 - SubBucketBits;
+    private const int MinExponent = -20;
+    private const int MaxExponent = 12;
+    private const int Bins = ((MaxExponent - MinExponent) << SubBucketBits) + 2; // + underflow (incl. 0) and overflow
+    private static readonly long FirstBucket = BitConverter.DoubleToInt64Bits(Math.ScaleB(1, MinExponent)) >> MantissaShift;
+    private static readonly double MinRelative = Math.ScaleB(1, MinExponent);
+    private static readonly double MaxRelative = Math.ScaleB(1, MaxExponent);
+
+    private readonly int _months;
+    private readonly double[] _inverseScale;
+    private readonly double[] _scale;
+    private readonly int[] _counts;
+
+    /// <summary>Creates empty sketches for months 1..<paramref name="months"/> with <paramref name="scale"/> per (series, month) as laid out by <see cref="StressModel.FanScale"/>.</summary>
+    public FanSketch(int months, double[] scale)
+    {
+        _months = months;
+        _scale = scale;
+        _inverseScale = [.. scale.Select(s => s > 0 ? 1 / s : 1)];
+        _counts = new int[Series * (months + 1) * Bins];
+    }
+
+    /// <summary>Counts <paramref name="value"/> (not negative) for <paramref name="series"/> in month <paramref name="t"/>.</summary>
+    public void Add(int series, int t, double value)
+    {
+        var slot = (series * (_months + 1)) + t;
+        var relative = value * _inverseScale[slot];
+        int bin;
+        if (!(relative >= MinRelative))
+        {
+            bin = 0;
+        }
+        else if (relative >= MaxRelative)
+        {
+            bin = Bins - 1;
+        }
+        else
+        {
+            bin = (int)((BitConverter.DoubleToInt64Bits(relative) >> MantissaShift) - FirstBucket) + 1;
+        }
+        _counts[(slot * Bins) + bin]++;
+    }
+
+    /// <summary>Adds the counts of <paramref name="other"/> (built for the same model) to these.</summary>
+    public void Merge(FanSketch other)
+    {
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            _counts[i] += other._counts[i];
+        }
+    }
+
+    /// <summary>
+    /// The <paramref name="q"/>-quantile (0 to 1) of <paramref name="series"/> in month <paramref name="t"/>,
+    /// interpolated linearly within its bin; 0 when it falls among values below the smallest bin.
+    /// </summary>
+    public double Quantile(int series, int t, double q)
+    {
+        var slot = (series * (_months + 1)) + t;
+        var counts = _counts.AsSpan(slot * Bins, Bins);
+        long total = 0;
+        foreach (var count in counts)
+        {
+            total += count;
+        }
+        if (total == 0)
+        {
+            return 0;
+        }
+        var rank = q * total;
+        long before = 0;
+        for (var bin = 0; bin < Bins; bin++)
+        {
+            if (counts[bin] > 0 && before + counts[bin] >= rank)
+            {
+                if (bin == 0)
+                {
+                    return 0;
+                }
+                if (bin == Bins - 1)
+                {
+                    return MaxRelative * _scale[slot];
+                }
+                var low = BitConverter.Int64BitsToDouble((FirstBucket + bin - 1) << MantissaShift);
+                var high = BitConverter.Int64BitsToDouble((FirstBucket + bin) << MantissaShift);
+                var within = Math.Clamp((rank - before) / counts[bin], 0, 1);
+                return (low + ((high - low) * within)) * _scale[slot];
+            }
+            before += counts[bin];
+        }
+        return MaxRelative * _scale[slot];
+    }
+}

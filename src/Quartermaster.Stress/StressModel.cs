@@ -1,0 +1,260 @@
+using Quartermaster.Core;
+
+namespace Quartermaster.Stress;
+
+/// <summary>
+/// A book and its allocation compiled into flat arrays for <see cref="PathSimulator"/>: every
+/// quantity that does not depend on the path (hazards as exponential-clock rates, demand bases,
+/// take-or-pay floors, remaining take-or-pay for recoveries, discount factors, costs) is computed once here.
+/// Months are numbered t = 1..T; arrays indexed by month have an unused slot 0 unless noted.
+/// </summary>
+internal sealed class StressModel
+{
+    public const ulong SectorStream = 1;
+    public const ulong RegimeStream = 2;
+    public const int Boom = 0;
+    public const int Cooling = 1;
+
+    public int Months { get; }
+    public int TenantCount { get; }
+    public int ContractCount { get; }
+    public IReadOnlyList<string> TenantIds { get; }
+    public IReadOnlyList<Month> Calendar { get; }
+
+    // Regime r: drift of log S per month (mu - sigma^2 / 2), sigma per month, switch hazard -log(1 - p).
+    public double[] LogDrift { get; } = new double[2];
+    public double[] Sigma { get; } = new double[2];
+    public double[] SwitchHazard { get; } = new double[2];
+    public int StartRegime { get; }
+
+    // (1 + r)^-t for t = 0..T.
+    public double[] Discount { get; }
+
+    // Per tenant k.
+    public ulong[] StreamBase { get; }
+    public double[] StrengthVolatility { get; }
+    public double[] LogInitialShare { get; }
+    public double[] InverseInitialShare { get; }
+    public double[] DemandFraction { get; }
+    public double[] DriftHazard { get; }
+    public double[] DriftRetention { get; }
+    public double[] DefaultHazard { get; } // [k * 2 + regime]
+    public double[] Recovery { get; } // [k * (T + 2) + t]: R times take-or-pay due in months t..T, paid on default in t
+
+    // Rivalry groups with two or more members: members listed from GroupStart[g] to GroupStart[g + 1].
+    public int[] GroupStart { get; }
+    public int[] GroupMembers { get; }
+    public IReadOnlyList<string> GroupIds { get; }
+
+    // Per contract c, and per (month, contract) at [(t - 1) * C + c].
+    public int[] ContractTenant { get; }
+    public double[] Price { get; }
+    public double[] CommittedMw { get; }
+    public double[] AllocatedMw { get; }
+    public double[] FloorMw { get; } // top * committed
+
+    // Per month t = 1..T.
+    public double[] OnlineMw { get; }
+    public double[] CapexUsd { get; }
+    public double[] OpexUsd { get; }
+    public double CostPresentValueUsd { get; }
+    public double OnlineMwMonths { get; }
+
+    // Investments.
+    public int[] EquityTenant { get; }
+    public double[] EquityScaleUsd { get; }
+    public double[] EquityBeta { get; }
+    public double InvestedUsd { get; }
+
+    // Per (series, month) scale of the fan-chart sketches: the value at S = 1 with no events.
+    public double[] FanScale { get; }
+
+    public StressModel(StressInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var problems = input.Problems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("stress input is not valid: " + string.Join("; ", problems), nameof(input));
+        }
+        var book = input.Book;
+        var scenario = book.Scenario;
+        var T = Months = book.Horizon.MonthCount;
+        var K = TenantCount = book.Tenants.Count;
+        var C = ContractCount = book.Contracts.Count;
+        TenantIds = [.. book.Tenants.Select(t => t.Id)];
+        Calendar = [.. book.Horizon.Months()];
+        var tenantIndex = book.Tenants.Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i);
+
+        foreach (var (r, dynamics, toOther) in new[] { (Boom, scenario.Boom, scenario.BoomToCooling), (Cooling, scenario.Cooling, scenario.CoolingToBoom) })
+        {
+            Sigma[r] = dynamics.Volatility.MonthlyVolatility();
+            LogDrift[r] = dynamics.Growth.MonthlyDrift() - (Sigma[r] * Sigma[r] / 2);
+            SwitchHazard[r] = Hazard(toOther.MonthlyProbability());
+        }
+        StartRegime = scenario.StartRegime == Regime.Boom ? Boom : Cooling;
+
+        var monthlyDiscount = 1 / (1 + scenario.DiscountRate.CompoundedMonthly());
+        Discount = new double[T + 1];
+        Discount[0] = 1;
+        for (var t = 1; t <= T; t++)
+        {
+            Discount[t] = Discount[t - 1] * monthlyDiscount;
+        }
+
+        ContractTenant = [.. book.Contracts.Select(c => tenantIndex[c.Tenant])];
+        Price = [.. book.Contracts.Select(c => c.PricePerMwMonthUsd)];
+        CommittedMw = new double[T * C];
+        AllocatedMw = new double[T * C];
+        FloorMw = new double[T * C];
+        for (var t = 1; t <= T; t++)
+        {
+            for (var c = 0; c < C; c++)
+            {
+                var contract = book.Contracts[c];
+                var committed = contract.CommittedMw(Calendar[t - 1]);
+                CommittedMw[((t - 1) * C) + c] = committed;
+                AllocatedMw[((t - 1) * C) + c] = input.AllocatedMwByContract[c][t - 1];
+                FloorMw[((t - 1) * C) + c] = contract.TakeOrPayFraction * committed;
+            }
+        }
+
+        StreamBase = new ulong[K];
+        StrengthVolatility = new double[K];
+        LogInitialShare = new double[K];
+        InverseInitialShare = new double[K];
+        DemandFraction = new double[K];
+        DriftHazard = new double[K];
+        DriftRetention = new double[K];
+        DefaultHazard = new double[K * 2];
+        Recovery = new double[K * (T + 2)];
+        var groups = new List<string>();
+        var groupStart = new List<int>();
+        var groupMembers = new List<int>();
+        foreach (var group in book.Tenants.Where(t => t.RivalryGroup is not null).GroupBy(t => t.RivalryGroup!))
+        {
+            var members = group.ToList();
+            // A share w_k0 stated for some members is kept; the others split what is left equally
+            // (or 1/n each when nothing is left), and the whole is normalised to sum to 1.
+            var stated = members.Where(m => m.Risk.InitialShareFraction is not null).Sum(m => m.Risk.InitialShareFraction!.Value);
+            var unstated = members.Count(m => m.Risk.InitialShareFraction is null);
+            var fill = unstated == 0 ? 0 : stated < 1 ? (1 - stated) / unstated : 1.0 / members.Count;
+            var shares = members.Select(m => m.Risk.InitialShareFraction ?? fill).ToArray();
+            var total = shares.Sum();
+            for (var i = 0; i < members.Count; i++)
+            {
+                var k = tenantIndex[members[i].Id];
+                LogInitialShare[k] = Math.Log(shares[i] / total);
+                StrengthVolatility[k] = members.Count > 1 ? members[i].Risk.StrengthVolatility : 0;
+            }
+            if (members.Count > 1)
+            {
+                groups.Add(group.Key);
+                groupStart.Add(groupMembers.Count);
+                groupMembers.AddRange(members.Select(m => tenantIndex[m.Id]));
+            }
+        }
+        groupStart.Add(groupMembers.Count);
+        GroupIds = groups;
+        GroupStart = [.. groupStart];
+        GroupMembers = [.. groupMembers];
+
+        for (var k = 0; k < K; k++)
+        {
+            var tenant = book.Tenants[k];
+            var risk = tenant.Risk;
+            StreamBase[k] = StableHash(tenant.Id);
+            if (tenant.RivalryGroup is null)
+            {
+                LogInitialShare[k] = 0;
+            }
+            InverseInitialShare[k] = Math.Exp(-LogInitialShare[k]);
+            DemandFraction[k] = risk.DemandFraction;
+            DriftHazard[k] = risk.DriftFraction > 0 ? Hazard(risk.DriftHazard.MonthlyProbability()) : 0;
+            DriftRetention[k] = 1 - risk.DriftFraction;
+            DefaultHazard[(k * 2) + Boom] = Hazard(risk.DefaultHazardBoom.MonthlyProbability());
+            DefaultHazard[(k * 2) + Cooling] = Hazard(risk.DefaultHazardCooling.MonthlyProbability());
+            for (var t = T; t >= 1; t--)
+            {
+                var due = 0.0;
+                for (var c = 0; c < C; c++)
+                {
+                    if (ContractTenant[c] == k)
+                    {
+                        due += Price[c] * FloorMw[((t - 1) * C) + c];
+                    }
+                }
+                Recovery[(k * (T + 2)) + t] = Recovery[(k * (T + 2)) + t + 1] + (risk.RecoveryFraction * due);
+            }
+        }
+
+        OnlineMw = new double[T + 1];
+        CapexUsd = new double[T + 1];
+        OpexUsd = new double[T + 1];
+        foreach (var site in book.Sites)
+        {
+            var before = 0.0; // capacity online in the first month counts as coming online then
+            for (var t = 1; t <= T; t++)
+            {
+                var online = site.OnlineMw(Calendar[t - 1]);
+                OnlineMw[t] += online;
+                CapexUsd[t] += site.CapexPerMwUsd * Math.Max(0, online - before);
+                OpexUsd[t] += site.OpexPerMwMonthUsd * online;
+                before = online;
+            }
+        }
+        for (var t = 1; t <= T; t++)
+        {
+            CostPresentValueUsd += Discount[t] * (CapexUsd[t] + OpexUsd[t]);
+            OnlineMwMonths += OnlineMw[t];
+        }
+
+        EquityTenant = [.. book.Investments.Select(i => tenantIndex[i.Tenant])];
+        EquityScaleUsd = [.. book.Investments.Select(i => i.OwnershipFraction * i.ValuationUsd)];
+        EquityBeta = [.. book.Investments.Select(i => i.Beta)];
+        InvestedUsd = book.Investments.Sum(i => i.AmountUsd);
+
+        FanScale = new double[FanSketch.Series * (T + 1)];
+        for (var t = 1; t <= T; t++)
+        {
+            var revenue = 0.0;
+            var committed = 0.0;
+            for (var c = 0; c < C; c++)
+            {
+                var mw = CommittedMw[((t - 1) * C) + c];
+                revenue += Price[c] * mw;
+                committed += mw;
+            }
+            FanScale[(FanSketch.Revenue * (T + 1)) + t] = revenue > 0 ? revenue : 1;
+            FanScale[(FanSketch.UsedMw * (T + 1)) + t] = committed > 0 ? committed : 1;
+            FanScale[(FanSketch.IdleMw * (T + 1)) + t] = OnlineMw[t] > 0 ? OnlineMw[t] : committed > 0 ? committed : 1;
+        }
+    }
+
+    /// <summary>Stream numbers of tenant <paramref name="k"/>: strength, default and drift draws.</summary>
+    public ulong StrengthStream(int k) => StreamBase[k];
+
+    /// <summary>The default-clock stream of tenant <paramref name="k"/>.</summary>
+    public ulong DefaultStream(int k) => StreamBase[k] + 1;
+
+    /// <summary>The drift-event stream of tenant <paramref name="k"/>.</summary>
+    public ulong DriftStream(int k) => StreamBase[k] + 2;
+
+    /// <summary>The hazard rate -log(1 - p) of a monthly probability p: infinite for p = 1, 0 for p &lt;= 0.</summary>
+    private static double Hazard(double probability) =>
+        probability <= 0 ? 0 : probability >= 1 ? double.PositiveInfinity : -Math.Log(1 - probability);
+
+    /// <summary>
+    /// A 64-bit hash of a tenant id that is the same on every run and machine (FNV-1a then SplitMix),
+    /// so a tenant's draws match across books (common random numbers). The two low bits are left free for the three purposes.
+    /// </summary>
+    private static ulong StableHash(string id)
+    {
+        var hash = 0xCBF29CE484222325UL;
+        foreach (var ch in id)
+        {
+            hash = (hash ^ ch) * 0x100000001B3UL;
+        }
+        return (CounterRandom.Mix(hash) & ~3UL) | 4; // >= 4, so base + 0..2 never hits the sector (1) or regime (2) streams
+    }
+}

@@ -1,0 +1,50 @@
+using Quartermaster.Core;
+
+namespace Quartermaster.Stress.Tests;
+
+public class CompareTests
+{
+    private static readonly Book Rivals = SmallBooks.Rivals(months: 24, paths: 2000);
+
+    [Fact]
+    public void A_book_compared_with_itself_differs_by_exactly_zero_on_every_path()
+    {
+        var comparison = StressEngine.Compare(StressInput.Committed(Rivals), StressInput.Committed(Rivals));
+
+        Assert.Equal(0, comparison.MeanDifferenceUsd);
+        Assert.Equal(0, comparison.StandardErrorUsd);
+        Assert.Equal(0, comparison.ProbabilityBBetter);
+        Assert.Equal(comparison.A, comparison.B);
+    }
+
+    [Fact]
+    public void Draws_follow_tenant_ids_so_adding_a_tenant_who_pays_nothing_changes_no_path()
+    {
+        // The new tenant comes first, shifting every index, yet the others' futures must not move.
+        var idle = SmallBooks.Tenant("delta", SmallBooks.Quiet);
+        var withDelta = Rivals with
+        {
+            Tenants = new[] { idle }.Concat(Rivals.Tenants).ToValueList(),
+            Contracts = new[] { SmallBooks.Contract("delta-1", "delta", 24, 0, 0) }.Concat(Rivals.Contracts).ToValueList(),
+        };
+
+        var comparison = StressEngine.Compare(StressInput.Committed(Rivals), StressInput.Committed(withDelta));
+
+        Assert.Equal(0, comparison.MeanDifferenceUsd);
+        Assert.Equal(0, comparison.ProbabilityBBetter);
+        Assert.Equal(comparison.A.Payoff, comparison.B.Payoff);
+    }
+
+    [Fact]
+    public void A_higher_price_is_better_on_every_path_with_revenue()
+    {
+        var dearer = Rivals with { Contracts = Rivals.Contracts.Select(c => c with { PricePerMwMonthUsd = c.PricePerMwMonthUsd * 1.1 }).ToValueList() };
+
+        var comparison = StressEngine.Compare(StressInput.Committed(Rivals), StressInput.Committed(dearer));
+
+        // B - A is 10% of A's discounted revenue, path by path; its mean is that of A.
+        Assert.True(comparison.Ci95LowUsd > 0);
+        Assert.True(comparison.ProbabilityBBetter > 0.99);
+        Assert.InRange(comparison.MeanDifferenceUsd, comparison.Ci95LowUsd, comparison.Ci95HighUsd);
+    }
+}
