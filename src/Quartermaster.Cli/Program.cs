@@ -19,6 +19,10 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(GenCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(StressCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
 
         if (Console.IsOutputRedirected)
         {

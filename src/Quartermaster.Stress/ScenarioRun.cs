@@ -130,7 +130,8 @@ internal sealed class ScenarioRun
             FanOf(FanSketch.UsedMw),
             FanOf(FanSketch.IdleMw),
             m.GroupIds.ToValueList(),
-            WinEitherWay());
+            WinEitherWay(),
+            PayoffHistogram.Of(Payoffs));
     }
 
     private ValueList<double> MonthlyMean(double[] totals, int series) =>

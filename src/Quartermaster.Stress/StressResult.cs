@@ -24,6 +24,7 @@ namespace Quartermaster.Stress;
 /// <param name="IdleMw">Monthly idle MW fan.</param>
 /// <param name="RivalryGroups">Ids of the rivalry groups with two or more tenants, the columns of <see cref="WinEitherWay"/>.</param>
 /// <param name="WinEitherWay">Payoff by horizon outcome, one row per outcome that occurred, by leaders then sector state.</param>
+/// <param name="PayoffHistogram">The payoff distribution binned for charts.</param>
 public sealed record StressResult(
     int Paths,
     ulong Seed,
@@ -42,4 +43,5 @@ public sealed record StressResult(
     ValueList<FanBand> UsedMw,
     ValueList<FanBand> IdleMw,
     ValueList<string> RivalryGroups,
-    ValueList<WinEitherWayRow> WinEitherWay);
+    ValueList<WinEitherWayRow> WinEitherWay,
+    PayoffHistogram PayoffHistogram);

@@ -130,4 +130,15 @@ public class QuantitiesTests
             Assert.Equal(fraction, again);
         }
     }
+
+    [Theory]
+    [InlineData(1.0115e12, "$1.01T")]
+    [InlineData(58.24e9, "$58.2B")]
+    [InlineData(-58.24e9, "-$58.2B")]
+    [InlineData(194.17e9, "$194B")]
+    [InlineData(3.6e6, "$3.6M")]
+    [InlineData(0, "$0")]
+    [InlineData(950, "$950")]
+    public void Money_for_people_is_rounded_to_three_significant_figures(double usd, string text) =>
+        Assert.Equal(text, Quantities.FormatMoneyRounded(usd));
 }

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Quartermaster.Planning;
+using Quartermaster.Reports;
+using Quartermaster.Stress;
+
+namespace Quartermaster.Cli.Commands;
+
+/// <summary><c>qm report BOOK --out DIR</c>: the whole analysis as one HTML file that opens offline.</summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var book = new Argument<string>("BOOK") { Description = "The book file (YAML)." };
+        var output = new Option<string>("--out") { Description = "Folder to write report.html into (created if missing).", Required = true };
+        var paths = new Option<int?>("--paths") { Description = "Futures to simulate (default: the book's scenario paths)." };
+        var policy = PolicyOption.Create();
+        var command = new Command("report", """
+            Write one self-contained HTML report: the book at a glance, the plan, the neutrality audit,
+            the stress results with fan charts, the win-either-way table and a tornado chart, with a
+            plain-language summary on top. Charts are inlined, so the file opens offline and can be emailed.
+
+            Example:  qm report examples/neutral-cloud-2026.yaml --out out/
+            """)
+        { book, output, paths, policy };
+        command.SetAction(parse =>
+        {
+            var loaded = BookArguments.Load(parse.GetValue(book)!);
+            if (loaded is null)
+            {
+                return ExitCodes.BadInput;
+            }
+            try
+            {
+                var chosen = PolicyOption.Resolve(parse.GetValue(policy), loaded);
+                var plan = new FlowPlanner().Allocate(loaded, chosen);
+                var audit = NeutralityAudit.Run(loaded, chosen);
+                var input = PlannedCapacity.ToStressInput(loaded, plan);
+                var options = new StressOptions(Paths: parse.GetValue(paths));
+                var stress = StressEngine.Run(input, options);
+                // The tornado runs the model twice per input; a quarter of the paths keeps it to a few seconds.
+                var tornado = StressEngine.Tornado(input, options: options with { Paths = Math.Max(1000, stress.Paths / 4) });
+                var path = HtmlReport.WriteTo(new ReportContent(loaded, plan, audit, stress, tornado), parse.GetValue(output)!);
+                Console.Error.WriteLine($"wrote {path}");
+                Console.Out.WriteLine(path);
+                return ExitCodes.Ok;
+            }
+            catch (PlanningException e)
+            {
+                Console.Error.WriteLine($"{parse.GetValue(book)}: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+}

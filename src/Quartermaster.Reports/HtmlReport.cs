@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Quartermaster.Books;
+using Quartermaster.Core;
+
+namespace Quartermaster.Reports;
+
+/// <summary>
+/// Renders a report as one self-contained HTML file: Apache ECharts and the chart module are inlined,
+/// the data travels as JSON inside the page, so it opens offline and can be emailed.
+/// </summary>
+public static class HtmlReport
+{
+    /// <summary>The HTML of the report.</summary>
+    public static string Render(ReportContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var book = content.Book;
+        var data = new
+        {
+            Title = book.Id,
+            Tenants = ReportData.Tenants(book),
+            Capacity = ReportData.Capacity(book),
+            Plan = ReportData.PlanData(book, content.Plan),
+            Stress = ReportData.StressData(book, content.Stress, content.Tornado),
+            content.Deals,
+        };
+        return ReportAssets.ReportTemplate
+            .Replace("{{TITLE}}", Encode($"{book.Provider}: {book.Id}"), StringComparison.Ordinal)
+            .Replace("{{SUBTITLE}}", Encode($"Quartermaster report, {book.Horizon.Start} to {book.Horizon.End}, "
+                + $"{book.Sites.Count} sites, {book.Tenants.Count} tenants, {book.Contracts.Count} contracts, policy {content.Plan.Policy.ToName()}"), StringComparison.Ordinal)
+            .Replace("{{BODY}}", Body(content), StringComparison.Ordinal)
+            .Replace("{{ECHARTS}}", ScriptSafe(ReportAssets.ECharts), StringComparison.Ordinal)
+            .Replace("{{CHARTS}}", ScriptSafe(ReportAssets.Charts), StringComparison.Ordinal)
+            .Replace("{{DATA}}", ScriptSafe(JsonSerializer.Serialize(data, ReportData.JsonOptions)), StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes the report to <c>report.html</c> in <paramref name="folder"/> and returns its path.</summary>
+    public static string WriteTo(ReportContent content, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "report.html");
+        File.WriteAllText(path, Render(content), new UTF8Encoding(false));
+        return path;
+    }
+
+    private static string Body(ReportContent content)
+    {
+        var html = new StringBuilder();
+        html.Append("<section id=\"summary\"><h2>In short</h2><ul class=\"summary\">");
+        foreach (var sentence in ReportSummary.Sentences(content))
+        {
+            html.Append("<li>").Append(Encode(sentence)).Append("</li>");
+        }
+        html.Append("</ul></section>");
+
+        html.Append("""
+            <section id="book"><h2>The book at a glance</h2>
+            <p class="note">Capacity committed to each tenant (stacked) against capacity online (black line), MW.</p>
+            <div class="chart tall" data-chart="capacity"></div></section>
+            """);
+        html.Append($"""
+            <section id="plan"><h2>The plan ({Encode(content.Plan.Policy.ToName())})</h2>
+            <div class="grid">
+              <div><h3>Fill ratio by tenant and month</h3><div class="chart" data-chart="fill-heatmap"></div></div>
+              <div><h3>Idle capacity by site</h3><div class="chart" data-chart="idle"></div></div>
+            </div></section>
+            """);
+        html.Append(AuditSection(content));
+        html.Append(StressSection(content));
+        if (content.Deals is not null)
+        {
+            html.Append("""
+                <section id="deals"><h2>The market: public deals</h2><div class="grid">
+                  <div><h3>Capacity committed over time by provider</h3><div class="chart" data-chart="deals-timeline"></div></div>
+                  <div><h3>Who supplies whom</h3><div class="chart tall" data-chart="deals-map"></div></div>
+                </div></section>
+                """);
+        }
+        return html.ToString();
+    }
+
+    private static string AuditSection(ReportContent content)
+    {
+        var audit = content.Audit;
+        var html = new StringBuilder("<section id=\"audit\"><h2>Neutrality audit</h2>");
+        html.Append(audit.Passed ? "<p class=\"pass\">PASS</p>" : "<p class=\"fail\">FAIL</p>");
+        html.Append("<table><tr><th>check</th><th>result</th><th>evidence</th></tr>");
+        foreach (var check in audit.Checks)
+        {
+            html.Append($"<tr><td>{Encode(check.Name)}</td><td class=\"{(check.Passed ? "pass" : "fail")}\">{(check.Passed ? "pass" : "fail")}</td><td>{Encode(check.Summary)}");
+            foreach (var finding in check.Findings.Take(5))
+            {
+                html.Append($"<br><span class=\"note\">{finding.Month}: {Encode(string.Join(", ", finding.ContractIds))}: {Encode(finding.Detail)}</span>");
+            }
+            html.Append("</td></tr>");
+        }
+        html.Append("</table><h3>Cost of neutrality: revenue over the horizon</h3><table><tr><th>tenant</th>")
+            .Append($"<th class=\"num\">{Encode(audit.Policy.ToName())}</th><th class=\"num\">revenue-max</th><th class=\"num\">given up</th></tr>");
+        foreach (var tenant in audit.CostOfNeutrality)
+        {
+            html.Append($"<tr><td>{Encode(tenant.TenantId)}</td><td class=\"num\">{M(tenant.PolicyRevenueUsd)}</td><td class=\"num\">{M(tenant.RevenueMaxRevenueUsd)}</td><td class=\"num\">{M(tenant.CostUsd)}</td></tr>");
+        }
+        return html.Append("</table></section>").ToString();
+    }
+
+    private static string StressSection(ReportContent content)
+    {
+        var stress = content.Stress;
+        var p = stress.Payoff;
+        var html = new StringBuilder($"<section id=\"stress\"><h2>Stress: {stress.Paths:N0} futures (seed {stress.Seed})</h2>");
+        html.Append("<table><tr><th class=\"num\">mean (95% CI)</th><th class=\"num\">P1</th><th class=\"num\">P5</th><th class=\"num\">P50</th><th class=\"num\">P95</th><th class=\"num\">P99</th>")
+            .Append("<th class=\"num\">VaR95</th><th class=\"num\">CVaR95</th><th class=\"num\">VaR99</th><th class=\"num\">CVaR99</th><th class=\"num\">P(loss)</th></tr>")
+            .Append($"<tr><td class=\"num\">{M(p.MeanUsd)} ({M(p.Ci95LowUsd)} to {M(p.Ci95HighUsd)})</td><td class=\"num\">{M(p.P1Usd)}</td><td class=\"num\">{M(p.P5Usd)}</td>")
+            .Append($"<td class=\"num\">{M(p.P50Usd)}</td><td class=\"num\">{M(p.P95Usd)}</td><td class=\"num\">{M(p.P99Usd)}</td><td class=\"num\">{M(p.Var95Usd)}</td>")
+            .Append($"<td class=\"num\">{M(p.Cvar95Usd)}</td><td class=\"num\">{M(p.Var99Usd)}</td><td class=\"num\">{M(p.Cvar99Usd)}</td><td class=\"num\">{ReportSummary.Percent(p.ProbabilityOfLoss)}</td></tr></table>");
+        html.Append("""
+            <div class="grid">
+              <div><h3>Payoff across futures</h3><div class="chart" data-chart="payoff-histogram"></div></div>
+              <div><h3>Revenue per month (P5 to P95)</h3><div class="chart" data-chart="fan-revenue"></div></div>
+              <div><h3>Capacity used (P5 to P95)</h3><div class="chart" data-chart="fan-used"></div></div>
+              <div><h3>Capacity idle (P5 to P95)</h3><div class="chart" data-chart="fan-idle"></div></div>
+            </div>
+            """);
+        html.Append("<h3>Win either way: payoff by how the horizon ends</h3><table><tr>");
+        foreach (var group in stress.RivalryGroups)
+        {
+            html.Append($"<th>leader of {Encode(group)}</th>");
+        }
+        html.Append("<th>sector</th><th class=\"num\">share of futures</th><th class=\"num\">mean payoff</th><th class=\"num\">P(loss)</th></tr>");
+        foreach (var row in stress.WinEitherWay)
+        {
+            html.Append("<tr>");
+            foreach (var leader in row.Leaders)
+            {
+                html.Append($"<td>{Encode(leader)}</td>");
+            }
+            html.Append($"<td>{(row.Cooled ? "cooled" : "booming")}</td><td class=\"num\">{ReportSummary.Percent(row.ShareOfPaths)}</td>")
+                .Append($"<td class=\"num\">{M(row.MeanPayoffUsd)}</td><td class=\"num\">{ReportSummary.Percent(row.ProbabilityOfLoss)}</td></tr>");
+        }
+        html.Append("</table><h3>Concentration</h3><table><tr><th>tenant</th><th class=\"num\">mean revenue</th><th class=\"num\">share</th></tr>");
+        foreach (var tenant in stress.Tenants)
+        {
+            html.Append($"<tr><td>{Encode(tenant.TenantId)}</td><td class=\"num\">{M(tenant.MeanRevenueUsd)}</td><td class=\"num\">{ReportSummary.Percent(tenant.Share)}</td></tr>");
+        }
+        html.Append($"</table><p class=\"note\">Revenue HHI {stress.RevenueHhi.ToString("0.000", CultureInfo.InvariantCulture)}; "
+            + $"top tenant {Encode(stress.TopTenantId ?? "-")} with {ReportSummary.Percent(stress.TopTenantShare)} of revenue; "
+            + $"utilisation {ReportSummary.Percent(stress.Utilisation)}; mean idle {stress.MeanIdleGwMonths.ToString("N1", CultureInfo.InvariantCulture)} GW-months.</p>");
+        if (content.Tornado is not null)
+        {
+            html.Append("<h3>Tornado: what moves the mean payoff</h3><div class=\"chart tall\" data-chart=\"tornado\"></div>");
+        }
+        return html.Append("</section>").ToString();
+    }
+
+    private static string M(double usd) => Encode(ReportSummary.Money(usd));
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Text placed inside a script element must not contain "&lt;/" (it could close the element early).</summary>
+    private static string ScriptSafe(string text) => text.Replace("</", "<\\/", StringComparison.Ordinal);
+}

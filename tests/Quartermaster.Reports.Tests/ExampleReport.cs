@@ -1,0 +1,47 @@
+using Quartermaster.Books;
+using Quartermaster.Planning;
+using Quartermaster.Stress;
+
+namespace Quartermaster.Reports.Tests;
+
+/// <summary>The report of the example book, written once for the tests that open it.</summary>
+public sealed class ExampleReport : IAsyncLifetime
+{
+    public Browser Browser { get; } = new();
+
+    public string Path { get; private set; } = "";
+
+    public ReportContent Content { get; private set; } = null!;
+
+    public static string Root { get; } = FindRoot();
+
+    public async Task InitializeAsync()
+    {
+        var book = BookReader.ReadFile(System.IO.Path.Combine(Root, "examples", "neutral-cloud-2026.yaml")).Book!;
+        var plan = new FlowPlanner().Allocate(book, book.Scenario.Policy);
+        var input = PlannedCapacity.ToStressInput(book, plan);
+        var options = new StressOptions(Paths: 4000);
+        Content = new ReportContent(book, plan, NeutralityAudit.Run(book, book.Scenario.Policy), StressEngine.Run(input, options),
+            StressEngine.Tornado(input, options: options with { Paths = 1000 }));
+        Path = HtmlReport.WriteTo(Content, Directory.CreateTempSubdirectory("qm-report-").FullName);
+        await Browser.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Quartermaster.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("cannot find the repository root");
+    }
+}
