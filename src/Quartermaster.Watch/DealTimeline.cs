@@ -13,20 +13,20 @@ namespace Quartermaster.Watch;
 /// <param name="Series">One series per provider or lab, largest GW first, then largest dollars, then by name.</param>
 /// <param name="Undated">Deals considered that have no announcement date, in file order.</param>
 public sealed record DealTimeline(
-    TimelineGrouping GroupedBy,
+    MarketSide GroupedBy,
     string? Provider,
     TimelineSeries Total,
     IReadOnlyList<TimelineSeries> Series,
     IReadOnlyList<Deal> Undated)
 {
     /// <summary>The timeline of <paramref name="deals"/>, optionally only those of <paramref name="provider"/> (matched ignoring case).</summary>
-    public static DealTimeline Of(IEnumerable<Deal> deals, TimelineGrouping groupedBy = TimelineGrouping.Provider, string? provider = null)
+    public static DealTimeline Of(IEnumerable<Deal> deals, MarketSide groupedBy = MarketSide.Provider, string? provider = null)
     {
         ArgumentNullException.ThrowIfNull(deals);
         var considered = deals.Where(d => provider is null || string.Equals(d.Provider, provider, StringComparison.OrdinalIgnoreCase)).ToList();
         var dated = considered.Where(d => d.Announced is not null).ToList();
         var series = dated
-            .GroupBy(d => groupedBy == TimelineGrouping.Provider ? d.Provider : d.Lab, StringComparer.Ordinal)
+            .GroupBy(d => groupedBy == MarketSide.Provider ? d.Provider : d.Lab, StringComparer.Ordinal)
             .Select(g => SeriesOf(g.Key, g))
             .OrderByDescending(s => s.TotalGw).ThenByDescending(s => s.TotalUsd).ThenBy(s => s.Key, StringComparer.Ordinal)
             .ToList();

@@ -37,7 +37,10 @@ internal sealed class YamlInput(string file, List<BookError> errors)
         return stream.Documents[0].RootNode;
     }
 
-    /// <summary>The mapping <paramref name="node"/> with only <paramref name="allowed"/> keys, or null (with errors).</summary>
+    /// <summary>
+    /// The mapping <paramref name="node"/>, or null with an error when it is not one. Keys outside <paramref name="allowed"/>
+    /// are errors, but the mapping is still returned so its other keys are checked too.
+    /// </summary>
     public YamlMappingNode? Mapping(YamlNode node, string context, params string[] allowed)
     {
         if (node is not YamlMappingNode mapping)
@@ -45,7 +48,6 @@ internal sealed class YamlInput(string file, List<BookError> errors)
             Error(node, $"{context}: expected a mapping with keys {string.Join(", ", allowed)}");
             return null;
         }
-        var ok = true;
         foreach (var key in mapping.Children.Keys)
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
@@ -53,10 +55,9 @@ internal sealed class YamlInput(string file, List<BookError> errors)
             {
                 var suggestion = Suggestions.Closest(name, allowed);
                 Error(key, $"unknown key '{name}' in {context}" + (suggestion is null ? "" : $" (did you mean '{suggestion}'?)") + $"; expected one of {string.Join(", ", allowed)}");
-                ok = false;
             }
         }
-        return ok ? mapping : null;
+        return mapping;
     }
 
     /// <summary>The value under <paramref name="key"/>, or null (with an error when <paramref name="required"/>).</summary>
