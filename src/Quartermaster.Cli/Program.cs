@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(GenCommand.Create());
+        root.Subcommands.Add(DealsCommand.Create());
 
         if (Console.IsOutputRedirected)
         {

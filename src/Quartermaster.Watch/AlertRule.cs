@@ -193,20 +193,20 @@ public sealed partial record AlertRule(
     private IEnumerable<AlertFinding> TopLab(string provider, List<Deal> deals)
     {
         var exposure = MarketExposure.Of(deals).Providers.Single();
-        var measures = new List<(string Label, Concentration Concentration)>();
+        var measures = new List<(string Label, Concentration Concentration, Func<Deal, double> Measure)>();
         if (Metric != AlertMetric.TopLabUsdShare)
         {
-            measures.Add(("GW", exposure.Gw));
+            measures.Add(("GW", exposure.Gw, d => d.CommittedGw));
         }
         if (Metric != AlertMetric.TopLabGwShare)
         {
-            measures.Add(("dollars", exposure.Usd));
+            measures.Add(("dollars", exposure.Usd, d => d.CommittedUsd));
         }
-        foreach (var (label, concentration) in measures)
+        foreach (var (label, concentration, measure) in measures)
         {
             if (concentration is { TopShare: { } share, Top: { } top } && Crosses(share))
             {
-                yield return Finding(provider, share, null, null, deals.Where(d => d.Lab == top),
+                yield return Finding(provider, share, null, null, deals.Where(d => d.Lab == top && measure(d) > 0),
                     $"{top} holds {Format(share)} of its {label}");
             }
         }
