@@ -53,18 +53,16 @@ public static partial class DealsReader
             foreach (var record in records.Skip(1))
             {
                 var row = new DealRow(record, columns, file, errors);
-                if (row.Read() is { } deal)
+                // Duplicates are checked on the id as written, so a repeated id is reported even in a row with other errors.
+                var id = row.Field(DealColumns.Id);
+                var duplicate = id.Text.Length > 0 && !firstLineOfId.TryAdd(id.Text, record.Line);
+                if (duplicate)
                 {
-                    if (firstLineOfId.TryGetValue(deal.Id, out var first))
-                    {
-                        var at = row.Field(DealColumns.Id);
-                        errors.Add(new BookError(file, at.Line, at.Column, $"duplicate id '{deal.Id}' (first at line {first})"));
-                    }
-                    else
-                    {
-                        firstLineOfId.Add(deal.Id, deal.Line);
-                        deals.Add(deal);
-                    }
+                    errors.Add(new BookError(file, id.Line, id.Column, $"duplicate id '{id.Text}' (first at line {firstLineOfId[id.Text]})"));
+                }
+                if (row.Read() is { } deal && !duplicate)
+                {
+                    deals.Add(deal);
                 }
             }
         }
