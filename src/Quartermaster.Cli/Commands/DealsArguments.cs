@@ -13,7 +13,7 @@ internal static class DealsArguments
 
     public static Argument<string> DealsFile() => new("FILE")
     {
-        Description = $"The deals file (CSV, docs/deals.md). Default: {DefaultDeals}.",
+        Description = "The deals file (CSV, docs/deals.md).",
         Arity = ArgumentArity.ZeroOrOne,
         DefaultValueFactory = _ => DefaultDeals,
     };
