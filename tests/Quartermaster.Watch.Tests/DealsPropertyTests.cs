@@ -104,4 +104,19 @@ public class DealsPropertyTests
             Assert.All(map.PaidTwice, e => Assert.Contains(deals, d => d.Provider == e.Provider && d.Lab == e.Lab && d.Kind == DealKind.Equity));
         }, iter: 300);
     }
+
+    [Fact]
+    public void Any_text_gives_deals_or_positioned_errors_and_never_throws()
+    {
+        // Cuts of the hand-made file with one character inserted, plus arbitrary characters rich in CSV syntax.
+        var mutated = Gen.Select(Gen.Int[0, SampleDeals.Csv.Length], Gen.Int[0, SampleDeals.Csv.Length], Gen.Char[",\"\r\n-.0a "])
+            .Select((cut, at, c) => SampleDeals.Csv[..cut].Insert(Math.Min(at, cut), c.ToString()));
+        var noise = Gen.Char[",\"\r\n\uFEFFab1-"].Array[0, 200].Select(chars => SampleDeals.Header + "\n" + new string(chars));
+        Gen.OneOf(mutated, noise).Sample(text =>
+        {
+            var result = DealsReader.ReadText(text, "fuzz.csv");
+            Assert.All(result.Deals, d => Assert.StartsWith("http", d.SourceUrl, StringComparison.Ordinal));
+            Assert.All(result.Errors, e => Assert.True(e.Line >= 1 && e.Column >= 1 && e.Message.Length > 0));
+        }, iter: 2000);
+    }
 }
