@@ -23,6 +23,7 @@ public static class Program
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(StressCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(DealsCommand.Create());
 
         if (Console.IsOutputRedirected)
         {
