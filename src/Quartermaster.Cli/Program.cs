@@ -57,6 +57,12 @@ public static class Program
                 Console.Error.WriteLine($"qm: did you mean '{suggestion}'?");
             }
         }
-        Console.Error.WriteLine($"Run 'qm {(command.Parents.Any() ? command.Name + " " : "")}--help' for usage.");
+        var path = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            path.Insert(0, result.Command.Name);
+        }
+        path[0] = "qm";
+        Console.Error.WriteLine($"Run '{string.Join(' ', path)} --help' for usage.");
     }
 }
