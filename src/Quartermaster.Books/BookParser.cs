@@ -128,7 +128,7 @@ internal sealed class BookParser(BookErrorList errors)
         var site = new MappingReader(node, context, errors, SiteKeys);
         var id = site.Id("id", true);
         var region = site.Id("region", true);
-        var halls = site.Integer("halls", false, 1, BookLimits.MaxHalls) ?? (site.Node("halls", false) is null ? 1 : null);
+        var halls = site.WholeNumber("halls", false, 1, BookLimits.MaxHalls) ?? (site.Node("halls", false) is null ? 1 : null);
         var capex = site.Money("capex", true, "/MW", BookLimits.MaxCapexPerMwUsd);
         var opex = site.Money("opex", true, "/MW-month", BookLimits.MaxPerMwMonthUsd);
         var chips = ReadChipPools(site, context);
@@ -329,8 +329,8 @@ internal sealed class BookParser(BookErrorList errors)
         var boom = ReadDynamics(scenario, "boom", d.Boom);
         var cooling = ReadDynamics(scenario, "cooling", d.Cooling);
         var settings = new ScenarioSettings(
-            scenario.Unsigned("seed", false) ?? d.Seed,
-            (int)(scenario.Integer("paths", false, 1, BookLimits.MaxPaths) ?? d.Paths),
+            scenario.Seed("seed", false) ?? d.Seed,
+            (int)(scenario.WholeNumber("paths", false, 1, BookLimits.MaxPaths) ?? d.Paths),
             policyName is null ? d.Policy : AllocationPolicyNames.TryParse(policyName, out var p) ? p : d.Policy,
             scenario.Rate("discount_rate", false, 0, 1) ?? d.DiscountRate,
             regime is null ? d.StartRegime : regime == "boom" ? Regime.Boom : Regime.Cooling,

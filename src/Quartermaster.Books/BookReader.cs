@@ -53,17 +53,9 @@ public static class BookReader
         {
             return Failed(file, "the file contains NUL bytes; it is not a YAML text file");
         }
-        YamlNode? root;
-        using (var reader = new StringReader(text))
-        {
-            root = YamlTreeReader.Read(file, reader, errors.Errors);
-        }
+        var root = YamlTreeReader.ReadText(text, errors, "a book", "a book (a mapping with keys book, provider, horizon, sites, tenants, contracts)");
         if (root is null)
         {
-            if (errors.Errors.Count == 0)
-            {
-                errors.Errors.Add(new BookError(file, 1, 1, "the file is empty; expected a book (a mapping with keys book, provider, horizon, sites, tenants, contracts)"));
-            }
             return new BookReadResult(null, errors.Sorted());
         }
         var book = new BookParser(errors).Parse(root);

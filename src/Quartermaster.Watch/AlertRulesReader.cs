@@ -1,55 +1,53 @@
 using Quartermaster.Books;
-using Quartermaster.Watch.Yaml;
+using Quartermaster.Books.Yaml;
 
 namespace Quartermaster.Watch;
 
 /// <summary>
 /// Reads an alert rules file (YAML; docs/deals.md): <c>rules:</c>, a list of <c>{name, when}</c> where
-/// <c>when</c> is an <see cref="AlertRule"/>. Strict: unknown keys, a rule outside the grammar, a threshold
-/// in the wrong unit and duplicate names are errors at their line and column.
+/// <c>when</c> is an <see cref="AlertRule"/>. Strict, through the books' YAML reader: aliases, tags, unknown keys,
+/// a rule outside the grammar, a threshold in the wrong unit and duplicate names are errors at their line and column.
 /// </summary>
 public static class AlertRulesReader
 {
+    private const string Document = "an alert rules file";
+
     /// <summary>The rules in the file at <paramref name="path"/>, or the errors that stop it being read.</summary>
     public static (IReadOnlyList<AlertRule> Rules, IReadOnlyList<BookError> Errors) ReadFile(string path)
     {
         var errors = new List<BookError>();
-        return TextFile.Read(path, 1 << 20, "an alert rules file", errors) is { } text ? ReadText(text, path) : ([], errors);
+        return TextFile.Read(path, 1 << 20, Document, errors) is { } text ? ReadText(text, path) : ([], errors);
     }
 
     /// <summary>The rules in <paramref name="text"/>; <paramref name="file"/> names it in errors.</summary>
     public static (IReadOnlyList<AlertRule> Rules, IReadOnlyList<BookError> Errors) ReadText(string text, string file)
     {
-        var errors = new List<BookError>();
-        var yaml = new YamlInput(file, errors);
+        var errors = new BookErrorList(file);
         var rules = new List<AlertRule>();
-        if (yaml.Load(text) is { } root && yaml.Mapping(root, "the alert rules file", "rules") is { } top
-            && yaml.Get(top, "rules", "the alert rules file", required: true) is { } node && yaml.List(node, "'rules'") is { } list)
+        if (YamlTreeReader.ReadText(text, errors, Document, "rules: a list of {name, when}") is { } root
+            && new MappingReader(root, "the alert rules file", errors, "rules").List("rules", required: true) is { } list)
         {
-            foreach (var item in list.Children)
+            foreach (var item in list.Items)
             {
-                if (yaml.Mapping(item, "a rule", "name", "when") is not { } mapping)
-                {
-                    continue;
-                }
-                var name = yaml.Get(mapping, "name", "a rule", false) is { } nameNode ? yaml.Text(nameNode, "'name'") : null;
-                if (yaml.Get(mapping, "when", "a rule", true) is not { } when || yaml.Text(when, "'when'") is not { } condition)
+                var mapping = new MappingReader(item, "a rule", errors, "name", "when");
+                var name = mapping.Text("name", required: false);
+                if (mapping.Text("when", required: true) is not { } condition)
                 {
                     continue;
                 }
                 if (!AlertRule.TryParse(condition, name, out var rule, out var error))
                 {
-                    yaml.Error(when, error!);
+                    errors.Add(mapping.Node("when", required: false)!, error!);
                     continue;
                 }
                 if (rules.Any(r => r.Name == rule!.Name))
                 {
-                    yaml.Error(item, $"two rules are named '{rule!.Name}'; give each its own name");
+                    errors.Add(item, $"two rules are named '{rule!.Name}'; give each its own name");
                     continue;
                 }
                 rules.Add(rule!);
             }
         }
-        return errors.Count == 0 ? (rules, []) : ([], [.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+        return errors.IsEmpty ? (rules, []) : ([], errors.Sorted());
     }
 }

@@ -6,16 +6,24 @@ namespace Quartermaster.Books.Yaml;
 /// Reads the fields of one YAML mapping of a book: reports unknown keys (with a suggestion),
 /// missing required keys, and values of the wrong kind or unit, each at its own line and column.
 /// Every accessor returns null when the value is absent or wrong, so reading goes on and all
-/// errors of a file are reported together.
+/// errors of a file are reported together. Watch reads its rivalries and alert rules files through it too.
 /// </summary>
-internal sealed class MappingReader
+public sealed class MappingReader
 {
     private readonly YamlMapping _mapping;
     private readonly string _context;
     private readonly BookErrorList _errors;
 
+    /// <summary>
+    /// Starts reading <paramref name="node"/> as a mapping with keys among <paramref name="allowedKeys"/>: adds an error
+    /// when it is not a mapping (and then reads as if it were empty), and one for each unknown key, with a suggestion.
+    /// <paramref name="context"/> names the mapping in messages ("the book", "a rivalry group").
+    /// </summary>
     public MappingReader(YamlNode node, string context, BookErrorList errors, params string[] allowedKeys)
     {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(allowedKeys);
         _context = context;
         _errors = errors;
         if (node is not YamlMapping mapping)
@@ -104,7 +112,7 @@ internal sealed class MappingReader
         Bounded(key, required, Quantities.NumberForm, s => Quantities.TryParseNumber(s, out var v) ? v : null, min, max, Quantities.FormatNumber);
 
     /// <summary>A whole number within [<paramref name="min"/>, <paramref name="max"/>].</summary>
-    public long? Integer(string key, bool required, long min, long max)
+    public long? WholeNumber(string key, bool required, long min, long max)
     {
         var value = Scalar(key, required, "a whole number", s => long.TryParse(s, System.Globalization.NumberStyles.AllowLeadingSign, null, out var v) ? s : null);
         if (value is null)
@@ -121,7 +129,7 @@ internal sealed class MappingReader
     }
 
     /// <summary>A whole number from 0 to 2^64 - 1, such as a seed.</summary>
-    public ulong? Unsigned(string key, bool required) =>
+    public ulong? Seed(string key, bool required) =>
         ScalarValue<ulong>(key, required, "a whole number from 0 to 18446744073709551615",
             s => ulong.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null);
 
@@ -130,35 +138,58 @@ internal sealed class MappingReader
         Scalar(key, required, "one of " + string.Join(", ", choices), s => choices.Contains(s) ? s : null);
 
     /// <summary>A list of ids (<c>[a, b]</c>), non-empty, without repeats.</summary>
-    public IReadOnlyList<string>? IdList(string key, bool required)
+    public IReadOnlyList<string>? IdList(string key, bool required) =>
+        Texts(key, required, "a non-empty list of ids like [a, b]", 1, Ids.Form, Ids.IsValid, StringComparer.Ordinal);
+
+    /// <summary>
+    /// A list of at least <paramref name="minCount"/> non-empty text values (<c>[a b, c]</c>) with no two equal under
+    /// <paramref name="comparer"/>; null with an error at the offending item otherwise.
+    /// </summary>
+    public IReadOnlyList<string>? TextList(string key, bool required, StringComparer comparer, int minCount = 1) =>
+        Texts(key, required, $"a list of at least {Math.Max(1, minCount)} text values like [a, b]", Math.Max(1, minCount), "a text value", s => s.Length > 0, comparer);
+
+    /// <summary>A non-empty list (its items unread), or null with an error when it is absent but required, empty or not a list.</summary>
+    public YamlSequence? List(string key, bool required) => Sequence(key, required, "a non-empty list (items starting with '- ')", 1);
+
+    private YamlSequence? Sequence(string key, bool required, string form, int minCount)
     {
         var node = Node(key, required);
         if (node is null)
         {
             return null;
         }
-        if (node is not YamlSequence { Items.Count: > 0 } list)
+        if (node is not YamlSequence list || list.Items.Count < minCount)
         {
-            _errors.Add(node, $"'{key}' in {_context}: expected a non-empty list of ids like [a, b], got {node.Kind}");
+            _errors.Add(node, $"'{key}' in {_context}: expected {form}, got {node.Kind}");
             return null;
         }
-        var ids = new List<string>();
+        return list;
+    }
+
+    private List<string>? Texts(string key, bool required, string form, int minCount, string itemForm, Func<string, bool> valid, StringComparer comparer)
+    {
+        ArgumentNullException.ThrowIfNull(comparer);
+        if (Sequence(key, required, form, minCount) is not { } list)
+        {
+            return null;
+        }
+        var texts = new List<string>();
         foreach (var item in list.Items)
         {
-            if (item is not YamlScalar s || !Ids.IsValid(s.Value))
+            if (item is not YamlScalar s || !valid(s.Value))
             {
-                _errors.Add(item, $"'{key}' in {_context}: expected {Ids.Form}, got {item.Kind}");
+                _errors.Add(item, $"'{key}' in {_context}: expected {itemForm}, got {item.Kind}");
             }
-            else if (ids.Contains(s.Value))
+            else if (texts.Contains(s.Value, comparer))
             {
                 _errors.Add(item, $"'{key}' in {_context}: '{s.Value}' is listed twice");
             }
             else
             {
-                ids.Add(s.Value);
+                texts.Add(s.Value);
             }
         }
-        return ids.Count == list.Items.Count ? ids : null;
+        return texts.Count == list.Items.Count ? texts : null;
     }
 
     private static string MoneyForm(string per) => per switch

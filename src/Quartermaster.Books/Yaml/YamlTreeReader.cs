@@ -4,28 +4,39 @@ using YamlDotNet.Core.Events;
 namespace Quartermaster.Books.Yaml;
 
 /// <summary>
-/// Builds a <see cref="YamlNode"/> tree from YamlDotNet's parser events, refusing what a book never
-/// needs and an attacker could abuse: aliases (alias bombs), tags, several documents, deep nesting,
-/// complex keys and duplicate keys. Every refusal is a <see cref="BookError"/>, never an exception.
+/// Builds a <see cref="YamlNode"/> tree from YamlDotNet's parser events, refusing what a book (or any of
+/// Quartermaster's small YAML files) never needs and an attacker could abuse: aliases (alias bombs), tags,
+/// several documents, nesting deeper than <see cref="MaxDepth"/>, complex keys and duplicate keys.
+/// Every refusal is a <see cref="BookError"/>, never an exception.
 /// </summary>
-internal sealed class YamlTreeReader
+public sealed class YamlTreeReader
 {
-    private const int MaxDepth = 32;
+    /// <summary>The deepest nesting accepted, in levels of mappings and lists.</summary>
+    public const int MaxDepth = 32;
+
     private readonly string _file;
+    private readonly string _document;
     private readonly List<BookError> _errors;
     private readonly Parser _parser;
 
-    private YamlTreeReader(string file, TextReader text, List<BookError> errors)
+    private YamlTreeReader(string file, TextReader text, List<BookError> errors, string document)
     {
         _file = file;
+        _document = document;
         _errors = errors;
         _parser = new Parser(text);
     }
 
-    /// <summary>Reads the single document in <paramref name="text"/>; null when it is empty or broken (errors say why).</summary>
-    public static YamlNode? Read(string file, TextReader text, List<BookError> errors)
+    /// <summary>
+    /// Reads the single document in <paramref name="text"/>; null when it is empty or broken (the errors added to
+    /// <paramref name="errors"/> say why; an empty text adds none). <paramref name="file"/> names the file in errors and
+    /// <paramref name="document"/> names what it holds in messages, with its article ("a book", "a rivalries file").
+    /// </summary>
+    public static YamlNode? Read(string file, TextReader text, List<BookError> errors, string document = "a book")
     {
-        var reader = new YamlTreeReader(file, text, errors);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(errors);
+        var reader = new YamlTreeReader(file, text, errors, document);
         try
         {
             return reader.ReadStream();
@@ -39,6 +50,26 @@ internal sealed class YamlTreeReader
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Reads the single document in <paramref name="text"/> into a tree, adding errors to <paramref name="errors"/>;
+    /// null when it is broken or empty (an empty text adds "the file is empty; expected <paramref name="expected"/>" at 1:1).
+    /// <paramref name="document"/> names what the file holds in messages, with its article ("a book", "a rivalries file").
+    /// </summary>
+    public static YamlNode? ReadText(string text, BookErrorList errors, string document, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        YamlNode? root;
+        using (var reader = new StringReader(text))
+        {
+            root = Read(errors.File, reader, errors.Errors, document);
+        }
+        if (root is null && errors.IsEmpty)
+        {
+            errors.Errors.Add(new BookError(errors.File, 1, 1, "the file is empty; expected " + expected));
+        }
+        return root;
     }
 
     private static string Describe(YamlException e)
@@ -62,7 +93,7 @@ internal sealed class YamlTreeReader
         _parser.Consume<DocumentEnd>();
         if (_parser.Accept<DocumentStart>(out var second))
         {
-            Error(second, "a book file holds one YAML document; remove the second '---' document");
+            Error(second, $"{_document} holds one YAML document; remove the second '---' document");
             return null;
         }
         return root;
@@ -73,16 +104,16 @@ internal sealed class YamlTreeReader
         var next = _parser.Current ?? throw new YamlException("unexpected end of input");
         if (depth > MaxDepth)
         {
-            Error(next, $"nesting deeper than {MaxDepth} levels; a book is never this deep");
+            Error(next, $"nesting deeper than {MaxDepth} levels; {_document} is never this deep");
             throw new StopReading();
         }
         switch (next)
         {
             case AnchorAlias alias:
-                Error(alias, $"aliases (*{alias.Value}) are not allowed in a book; write the value out");
+                Error(alias, $"aliases (*{alias.Value}) are not allowed in {_document}; write the value out");
                 throw new StopReading();
             case NodeEvent { Tag.IsEmpty: false } tagged when !IsStandardTag(tagged):
-                Error(tagged, $"YAML tags ({tagged.Tag}) are not allowed in a book");
+                Error(tagged, $"YAML tags ({tagged.Tag}) are not allowed in {_document}");
                 throw new StopReading();
             case Scalar scalar:
                 _parser.MoveNext();
