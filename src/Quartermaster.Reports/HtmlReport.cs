@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Quartermaster.Books;
 using Quartermaster.Core;
+using Quartermaster.Watch;
 
 namespace Quartermaster.Reports;
 
@@ -25,7 +26,7 @@ public static class HtmlReport
             Capacity = ReportData.Capacity(book),
             Plan = ReportData.PlanData(book, content.Plan),
             Stress = ReportData.StressData(book, content.Stress, content.Tornado),
-            content.Deals,
+            Deals = content.Deals is null ? null : ReportData.DealsData(content.Deals),
         };
         return ReportAssets.ReportTemplate
             .Replace("{{TITLE}}", Encode($"{book.Provider}: {book.Id}"), StringComparison.Ordinal)
@@ -72,12 +73,7 @@ public static class HtmlReport
         html.Append(StressSection(content));
         if (content.Deals is not null)
         {
-            html.Append("""
-                <section id="deals"><h2>The market: public deals</h2><div class="grid">
-                  <div><h3>Capacity committed over time by provider</h3><div class="chart" data-chart="deals-timeline"></div></div>
-                  <div><h3>Who supplies whom</h3><div class="chart tall" data-chart="deals-map"></div></div>
-                </div></section>
-                """);
+            html.Append(DealsSection(content.Deals));
         }
         return html.ToString();
     }
@@ -151,6 +147,53 @@ public static class HtmlReport
         if (content.Tornado is not null)
         {
             html.Append("<h3>Tornado: what moves the mean payoff</h3><div class=\"chart tall\" data-chart=\"tornado\"></div>");
+        }
+        return html.Append("</section>").ToString();
+    }
+
+    private static string DealsSection(DealsOverview deals)
+    {
+        var map = deals.Map;
+        var html = new StringBuilder("<section id=\"deals\"><h2>The market: public deals</h2>");
+        html.Append($"<p class=\"note\">{deals.Deals.Count} publicly reported deals between {map.Nodes.Count(n => n.IsProvider)} providers and "
+            + $"{map.Nodes.Count(n => n.IsLab)} labs. A deal dated by year only counts in December, so every cumulative figure is a lower bound"
+            + (deals.Timeline.Undated.Count == 0 ? "." : $"; {deals.Timeline.Undated.Count} undated deals are on the map but not the timeline.") + "</p>");
+        html.Append("""
+            <h3>Capacity committed over time by provider</h3><div class="chart tall" data-chart="deals-timeline"></div>
+            <h3>Who supplies whom</h3>
+            <p class="note">Node size: GW of supply deals. Red: a provider supplying two or more rival labs. Edge width: GW;
+            dashed: equity only; purple: the provider is paid twice (it supplies the lab and holds equity in it).</p>
+            <div class="chart tall" style="height:620px" data-chart="deals-map" data-size-by="gw"></div>
+            """);
+        html.Append("<h3>Providers supplying rival labs</h3>");
+        if (map.RivalSuppliers.Count == 0)
+        {
+            html.Append("<p class=\"pass\">No provider supplies two labs of one rivalry group.</p>");
+        }
+        else
+        {
+            html.Append("<table id=\"rival-suppliers\"><tr><th>provider</th><th>rivalry group</th><th>rival labs it supplies</th></tr>");
+            foreach (var r in map.RivalSuppliers)
+            {
+                var group = map.Groups.FirstOrDefault(g => g.Id == r.Group)?.Name ?? r.Group;
+                html.Append($"<tr><td class=\"fail\">{Encode(r.Provider)}</td><td>{Encode(group)}</td><td>{Encode(string.Join(", ", r.Labs))}</td></tr>");
+            }
+            html.Append("</table>");
+        }
+        html.Append("<h3>Paid twice: supplier and shareholder</h3>");
+        if (map.PaidTwice.Count == 0)
+        {
+            html.Append("<p class=\"pass\">No provider both supplies a lab and holds equity in it.</p>");
+        }
+        else
+        {
+            html.Append("<table id=\"paid-twice\"><tr><th>provider</th><th>lab</th><th class=\"num\">GW</th><th class=\"num\">supply $</th><th class=\"num\">equity $</th><th>deals</th></tr>");
+            foreach (var e in map.PaidTwice)
+            {
+                html.Append($"<tr><td>{Encode(e.Provider)}</td><td>{Encode(e.Lab)}</td><td class=\"num\">{e.Gw.ToString("#,0.###", CultureInfo.InvariantCulture)}</td>")
+                    .Append($"<td class=\"num\">{M(e.SupplyUsd)}</td><td class=\"num\">{M(e.EquityUsd)}</td><td>{Encode(string.Join(", ", e.DealIds))}</td></tr>");
+            }
+            html.Append("</table>");
         }
         return html.Append("</section>").ToString();
     }

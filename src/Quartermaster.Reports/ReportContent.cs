@@ -1,6 +1,7 @@
 using Quartermaster.Core;
 using Quartermaster.Planning;
 using Quartermaster.Stress;
+using Quartermaster.Watch;
 
 namespace Quartermaster.Reports;
 
@@ -10,5 +11,5 @@ namespace Quartermaster.Reports;
 /// <param name="Audit">The neutrality audit of that plan.</param>
 /// <param name="Stress">The stress run on the plan's capacity.</param>
 /// <param name="Tornado">The tornado chart, when computed.</param>
-/// <param name="Deals">The market section (public deals), when given.</param>
-public sealed record ReportContent(Book Book, Plan Plan, AuditReport Audit, StressResult Stress, TornadoChart? Tornado, object? Deals = null);
+/// <param name="Deals">The market section (public deals: timeline and market map), or null to leave it out.</param>
+public sealed record ReportContent(Book Book, Plan Plan, AuditReport Audit, StressResult Stress, TornadoChart? Tornado, DealsOverview? Deals = null);

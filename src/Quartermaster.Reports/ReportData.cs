@@ -2,6 +2,7 @@ using System.Text.Json;
 using Quartermaster.Core;
 using Quartermaster.Planning;
 using Quartermaster.Stress;
+using Quartermaster.Watch;
 
 namespace Quartermaster.Reports;
 
@@ -80,6 +81,79 @@ public static class ReportData
                 Bars = tornado.Bars.Select(b => new { b.Input, b.Step, Low = b.LowMeanPayoffUsd, High = b.HighMeanPayoffUsd }),
             },
         };
+    }
+
+    /// <summary>
+    /// The deals charts: the timeline as every month from the first deal to the last (so the axis keeps time to
+    /// scale) with one step series per provider (cumulative GW and cumulative dollars, equity included), and the
+    /// market map as nodes and edges with the marks drawn from.
+    /// </summary>
+    public static object DealsData(DealsOverview deals)
+    {
+        ArgumentNullException.ThrowIfNull(deals);
+        var dealMonths = deals.Timeline.Months;
+        IReadOnlyList<Month> months = dealMonths.Count == 0 ? []
+            : [.. Enumerable.Range(0, dealMonths[^1].MonthsSince(dealMonths[0]) + 1).Select(dealMonths[0].Plus)];
+        var map = deals.Map;
+        return new
+        {
+            Timeline = new
+            {
+                Months = months.Select(m => m.ToString()),
+                Series = deals.Timeline.Series.Select(s => new
+                {
+                    Name = s.Key,
+                    CumulativeGw = Cumulative(months, s, p => p.CumulativeGw),
+                    CumulativeUsd = Cumulative(months, s, p => p.CumulativeUsd),
+                }),
+                Undated = deals.Timeline.Undated.Select(d => d.Id),
+            },
+            Map = new
+            {
+                Nodes = map.Nodes.Select(n =>
+                {
+                    var edges = map.Edges.Where(e => e.Provider == n.Name || e.Lab == n.Name).ToList();
+                    return new
+                    {
+                        n.Name,
+                        Kind = n.IsProvider ? (n.IsLab ? "both" : "provider") : "lab",
+                        n.SuppliesRivals,
+                        Gw = edges.Sum(e => e.Gw),
+                        Usd = edges.Sum(e => e.Usd),
+                    };
+                }),
+                Edges = map.Edges.Select(e => new
+                {
+                    Source = e.Provider,
+                    Target = e.Lab,
+                    e.Gw,
+                    e.SupplyUsd,
+                    e.EquityUsd,
+                    Kind = e.Supplies ? (e.Invests ? "both" : "supply") : "equity",
+                    e.PaidTwice,
+                    Deals = e.DealIds,
+                }),
+                RivalSuppliers = map.RivalSuppliers,
+                Groups = map.Groups.Select(g => new { g.Id, g.Name, g.Labs }),
+            },
+        };
+    }
+
+    /// <summary>A step series read at every month of the timeline: 0 before its first point, then its last value so far.</summary>
+    private static List<double> Cumulative(IReadOnlyList<Month> months, TimelineSeries series, Func<TimelinePoint, double> value)
+    {
+        var values = new List<double>(months.Count);
+        var next = 0;
+        var current = 0.0;
+        foreach (var month in months)
+        {
+            while (next < series.Points.Count && series.Points[next].Month <= month)
+            {
+                current = value(series.Points[next++]);
+            }
+            values.Add(current);
+        }
+        return values;
     }
 
     private static object Fan(IReadOnlyList<string> months, IReadOnlyList<FanBand> bands) => new

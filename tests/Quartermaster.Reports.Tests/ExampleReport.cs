@@ -1,10 +1,11 @@
 using Quartermaster.Books;
 using Quartermaster.Planning;
 using Quartermaster.Stress;
+using Quartermaster.Watch;
 
 namespace Quartermaster.Reports.Tests;
 
-/// <summary>The report of the example book, written once for the tests that open it.</summary>
+/// <summary>The report of the example book with the shipped deals, written once for the tests that open it.</summary>
 public sealed class ExampleReport : IAsyncLifetime
 {
     public Browser Browser { get; } = new();
@@ -21,8 +22,12 @@ public sealed class ExampleReport : IAsyncLifetime
         var plan = new FlowPlanner().Allocate(book, book.Scenario.Policy);
         var input = PlannedCapacity.ToStressInput(book, plan);
         var options = new StressOptions(Paths: 4000);
+        var deals = DealsReader.ReadFile(System.IO.Path.Combine(Root, "data", "deals.csv"));
+        var (groups, rivalryErrors) = RivalriesReader.ReadFile(System.IO.Path.Combine(Root, "data", "rivalries.yaml"));
+        Assert.Empty(deals.Errors);
+        Assert.Empty(rivalryErrors);
         Content = new ReportContent(book, plan, NeutralityAudit.Run(book, book.Scenario.Policy), StressEngine.Run(input, options),
-            StressEngine.Tornado(input, options: options with { Paths = 1000 }));
+            StressEngine.Tornado(input, options: options with { Paths = 1000 }), DealsOverview.Of(deals.Deals, groups));
         Path = HtmlReport.WriteTo(Content, Directory.CreateTempSubdirectory("qm-report-").FullName);
         await Browser.InitializeAsync();
     }

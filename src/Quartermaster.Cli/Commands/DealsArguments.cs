@@ -11,6 +11,9 @@ internal static class DealsArguments
     /// <summary>Where the shipped deals live, relative to the repository root (the working directory of most runs).</summary>
     public const string DefaultDeals = "data/deals.csv";
 
+    /// <summary>Where the shipped rivalry groups live, relative to the repository root.</summary>
+    public const string DefaultRivalries = "data/rivalries.yaml";
+
     public static Argument<string> DealsFile() => new("FILE")
     {
         Description = "The deals file (CSV, docs/deals.md).",
@@ -38,6 +41,22 @@ internal static class DealsArguments
         var (groups, errors) = RivalriesReader.ReadFile(path);
         BookArguments.PrintErrors(errors);
         return errors.Count == 0 ? groups : null;
+    }
+
+    /// <summary>
+    /// The market section of a report: from <paramref name="dealsPath"/>, or <see cref="DefaultDeals"/> when null and present
+    /// (else none), with rivalries from <paramref name="rivalriesPath"/>, or <see cref="DefaultRivalries"/> when null and
+    /// present (else the frontier group). <paramref name="ok"/> is false after printing the errors of a bad file.
+    /// </summary>
+    public static DealsOverview? LoadOverview(string? dealsPath, string? rivalriesPath, out bool ok)
+    {
+        dealsPath ??= File.Exists(DefaultDeals) ? DefaultDeals : null;
+        rivalriesPath ??= File.Exists(DefaultRivalries) ? DefaultRivalries : null;
+        // A rivalries file named on the command line is checked even when there are no deals to draw.
+        var deals = dealsPath is null ? [] : Load(dealsPath);
+        var groups = LoadRivalries(rivalriesPath);
+        ok = deals is not null && groups is not null;
+        return ok && dealsPath is not null ? DealsOverview.Of(deals!, groups!) : null;
     }
 
     public static string Gw(double gw) => gw.ToString("#,0.###", CultureInfo.InvariantCulture) + " GW";

@@ -14,18 +14,30 @@ internal static class ReportCommand
         var output = new Option<string>("--out") { Description = "Folder to write report.html into (created if missing).", Required = true };
         var paths = new Option<int?>("--paths") { Description = "Futures to simulate (default: the book's scenario paths)." };
         var policy = PolicyOption.Create();
+        var deals = new Option<string?>("--deals")
+        {
+            Description = $"A deals file (CSV, docs/deals.md) for the market section. Default: {DealsArguments.DefaultDeals} when it exists in the current directory, else no market section.",
+        };
+        var rivalries = new Option<string?>("--rivalries")
+        {
+            Description = $"A rivalries file (YAML) for the market map. Default: {DealsArguments.DefaultRivalries} when it exists, else one group of OpenAI, Anthropic, Google DeepMind, xAI and Meta.",
+        };
         var command = new Command("report", """
             Write one self-contained HTML report: the book at a glance, the plan, the neutrality audit,
             the stress results with fan charts, the win-either-way table and a tornado chart, with a
-            plain-language summary on top. Charts are inlined, so the file opens offline and can be emailed.
+            plain-language summary on top, and the market of public deals (timeline and market map) when a
+            deals file is given or data/deals.csv exists. Charts are inlined, so the file opens offline and
+            can be emailed.
 
-            Example:  qm report examples/neutral-cloud-2026.yaml --out out/
+            Example:  qm report examples/neutral-cloud-2026.yaml --out out/ --deals data/deals.csv
             """)
-        { book, output, paths, policy };
+        { book, output, paths, policy, deals, rivalries };
         command.SetAction(parse =>
         {
             var loaded = BookArguments.Load(parse.GetValue(book)!);
-            if (loaded is null)
+            // Every input file is checked before the (slow) stress run, and all their errors are printed together.
+            var market = DealsArguments.LoadOverview(parse.GetValue(deals), parse.GetValue(rivalries), out var marketOk);
+            if (loaded is null || !marketOk)
             {
                 return ExitCodes.BadInput;
             }
@@ -39,7 +51,7 @@ internal static class ReportCommand
                 var stress = StressEngine.Run(input, options);
                 // The tornado runs the model twice per input; a quarter of the paths keeps it to a few seconds.
                 var tornado = StressEngine.Tornado(input, options: options with { Paths = Math.Max(1000, stress.Paths / 4) });
-                var path = HtmlReport.WriteTo(new ReportContent(loaded, plan, audit, stress, tornado), parse.GetValue(output)!);
+                var path = HtmlReport.WriteTo(new ReportContent(loaded, plan, audit, stress, tornado, market), parse.GetValue(output)!);
                 Console.Error.WriteLine($"wrote {path}");
                 Console.Out.WriteLine(path);
                 return ExitCodes.Ok;

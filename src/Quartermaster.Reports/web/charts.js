@@ -22,6 +22,13 @@
     return sign + '$' + abs.toFixed(0);
   }
 
+  function gw(value) { return (Math.round(value * 100) / 100).toLocaleString('en-US') + ' GW'; }
+
+  // Names come from data files; tooltips are HTML, so they are escaped.
+  function escape(text) {
+    return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  }
+
   function mw(value) { return Math.round(value).toLocaleString('en-US') + ' MW'; }
 
   const base = {
@@ -129,29 +136,73 @@
       }, bars.length * 2);
     },
 
-    // Cumulative committed GW by provider (or lab) over time.
+    // Cumulative GW committed by each provider, as steps at announcement months; the tooltip adds the
+    // cumulative dollars (equity included), which many deals state without a GW figure.
     dealsTimeline(element, data) {
       const t = data.deals.timeline;
-      const series = t.series.map(s => ({ name: s.name, type: 'line', step: 'end', symbol: 'circle', data: s.cumulative_gw }));
-      return mount(element, { xAxis: monthAxis(t.months), yAxis: valueAxis('cumulative GW committed'), series: series }, t.months.length * series.length);
+      const series = t.series.map((s, i) => ({
+        // A dot only where the provider committed more (GW or dollars); the months between only carry the step.
+        name: s.name, type: 'line', step: 'end', symbol: 'circle',
+        symbolSize: (v, p) => (p.dataIndex === 0 ? s.cumulative_gw[0] + s.cumulative_usd[0] > 0
+          : s.cumulative_gw[p.dataIndex] !== s.cumulative_gw[p.dataIndex - 1] || s.cumulative_usd[p.dataIndex] !== s.cumulative_usd[p.dataIndex - 1]) ? 7 : 0,
+        itemStyle: { color: palette[i % palette.length] }, data: s.cumulative_gw,
+      }));
+      return mount(element, {
+        tooltip: {
+          trigger: 'axis',
+          formatter: ps => escape(ps[0].axisValue) + ps.map(p => `<br>${p.marker}${escape(p.seriesName)}: ${gw(p.value)}, `
+            + money(t.series[p.seriesIndex].cumulative_usd[p.dataIndex])).join(''),
+        },
+        grid: { left: 70, right: 24, top: 64, bottom: 56, containLabel: true },
+        xAxis: monthAxis(t.months, 'announcement month'), yAxis: valueAxis('cumulative GW committed'), series: series,
+      }, t.months.length * series.length);
     },
 
-    // Providers and labs as a graph; providers that supply rival labs drawn in red.
+    // Providers (left) and labs (right), one edge per pair. Providers that supply two or more rival labs
+    // are red, node and name; edge width is GW, equity-only edges are dashed, "paid twice" edges purple.
+    // Node size follows GW, or dollars when the element says data-size-by="usd". The layout is fixed
+    // (labs by size, each provider placed near the labs it serves) so the picture is the same every time.
     dealsMap(element, data) {
       const m = data.deals.map;
+      const red = '#d62728', sizeBy = element.dataset.sizeBy === 'usd' ? 'usd' : 'gw';
+      const size = n => 10 + (sizeBy === 'usd' ? 2.5 * Math.sqrt(n.usd / 1e9) : 6 * Math.sqrt(n.gw));
+      const labs = m.nodes.filter(n => n.kind === 'lab').sort((a, b) => b[sizeBy] - a[sizeBy] || a.name.localeCompare(b.name));
+      const row = new Map(labs.map((n, i) => [n.name, labs.length === 1 ? 0.5 : i / (labs.length - 1)]));
+      const centre = p => {
+        const mine = m.edges.filter(e => e.source === p.name && row.has(e.target));
+        return mine.length ? mine.reduce((sum, e) => sum + row.get(e.target), 0) / mine.length : 1;
+      };
+      const providers = m.nodes.filter(n => n.kind !== 'lab').map(n => ({ n: n, c: centre(n) }))
+        .sort((a, b) => a.c - b.c || a.n.name.localeCompare(b.n.name)).map(x => x.n);
+      const place = (list, x) => list.map((n, i) => {
+        const rival = n.kind !== 'lab' && n.supplies_rivals;
+        return {
+          name: n.name, x: x, y: list.length === 1 ? 50 : (100 * i) / (list.length - 1), value: n[sizeBy],
+          category: n.kind === 'lab' ? 2 : (rival ? 1 : 0), symbolSize: size(n),
+          itemStyle: { color: n.kind === 'lab' ? '#2ca02c' : (rival ? red : '#1f77b4') },
+          label: { show: true, position: n.kind === 'lab' ? 'right' : 'left', color: rival ? red : '#1b1f24', fontWeight: rival ? 'bold' : 'normal' },
+          tooltip: { formatter: `${escape(n.name)}: ${gw(n.gw)}, ${money(n.usd)}${rival ? '<br>supplies rival labs' : ''}` },
+        };
+      });
+      const nodes = place(providers, 0).concat(place(labs, 100));
+      const links = m.edges.map(e => ({
+        source: e.source, target: e.target, value: e.gw,
+        lineStyle: { width: 1 + Math.min(10, 1.5 * e.gw), type: e.kind === 'equity' ? 'dashed' : 'solid', color: e.paid_twice ? '#9467bd' : '#8c96a0', opacity: 0.85 },
+        label: { show: e.paid_twice, formatter: 'paid twice', color: '#6a3d9a', fontSize: 11, backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3] },
+        tooltip: { formatter: `${escape(e.source)} → ${escape(e.target)}: ${gw(e.gw)}, supply ${money(e.supply_usd)}, equity ${money(e.equity_usd)}`
+          + `${e.paid_twice ? '<br>paid twice' : ''}<br>${e.deals.map(escape).join(', ')}` },
+      }));
+      // The names drawn in red, for readers and tests that cannot see colours.
+      element.dataset.redNames = JSON.stringify(nodes.filter(n => n.label.color === red).map(n => n.name));
       return mount(element, {
         tooltip: { trigger: 'item' },
         legend: { top: 0, data: ['provider', 'provider supplying rivals', 'lab'] },
         series: [{
-          type: 'graph', layout: 'force', roam: true, draggable: true, label: { show: true, position: 'right' },
-          force: { repulsion: 260, edgeLength: [60, 180] },
-          categories: [{ name: 'provider' }, { name: 'provider supplying rivals' }, { name: 'lab' }],
-          data: m.nodes.map(n => ({ name: n.name, category: n.kind === 'lab' ? 2 : (n.supplies_rivals ? 1 : 0), symbolSize: 14 + Math.sqrt(n.weight || 1) * 3,
-            itemStyle: { color: n.kind === 'lab' ? '#2ca02c' : (n.supplies_rivals ? '#d62728' : '#1f77b4') } })),
-          links: m.edges.map(e => ({ source: e.source, target: e.target, value: e.label,
-            lineStyle: { width: 1 + Math.min(8, e.gw || 0), type: e.kind === 'equity' ? 'dashed' : 'solid' } })),
+          type: 'graph', layout: 'none', roam: true, left: 150, right: 150, top: 48, bottom: 24,
+          categories: [{ name: 'provider', itemStyle: { color: '#1f77b4' } }, { name: 'provider supplying rivals', itemStyle: { color: red } }, { name: 'lab', itemStyle: { color: '#2ca02c' } }],
+          edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 6, data: nodes, links: links,
         }],
-      }, m.nodes.length + m.edges.length);
+      }, nodes.length + links.length);
     },
   };
 
