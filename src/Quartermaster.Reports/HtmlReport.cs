@@ -165,37 +165,24 @@ public static class HtmlReport
             dashed: equity only; purple: the provider is paid twice (it supplies the lab and holds equity in it).</p>
             <div class="chart tall" style="height:620px" data-chart="deals-map" data-size-by="gw"></div>
             """);
-        html.Append("<h3>Providers supplying rival labs</h3>");
-        if (map.RivalSuppliers.Count == 0)
-        {
-            html.Append("<p class=\"pass\">No provider supplies two labs of one rivalry group.</p>");
-        }
-        else
-        {
-            html.Append("<table id=\"rival-suppliers\"><tr><th>provider</th><th>rivalry group</th><th>rival labs it supplies</th></tr>");
-            foreach (var r in map.RivalSuppliers)
-            {
-                var group = map.Groups.FirstOrDefault(g => g.Id == r.Group)?.Name ?? r.Group;
-                html.Append($"<tr><td class=\"fail\">{Encode(r.Provider)}</td><td>{Encode(group)}</td><td>{Encode(string.Join(", ", r.Labs))}</td></tr>");
-            }
-            html.Append("</table>");
-        }
-        html.Append("<h3>Paid twice: supplier and shareholder</h3>");
-        if (map.PaidTwice.Count == 0)
-        {
-            html.Append("<p class=\"pass\">No provider both supplies a lab and holds equity in it.</p>");
-        }
-        else
-        {
-            html.Append("<table id=\"paid-twice\"><tr><th>provider</th><th>lab</th><th class=\"num\">GW</th><th class=\"num\">supply $</th><th class=\"num\">equity $</th><th>deals</th></tr>");
-            foreach (var e in map.PaidTwice)
-            {
-                html.Append($"<tr><td>{Encode(e.Provider)}</td><td>{Encode(e.Lab)}</td><td class=\"num\">{e.Gw.ToString("#,0.###", CultureInfo.InvariantCulture)}</td>")
-                    .Append($"<td class=\"num\">{M(e.SupplyUsd)}</td><td class=\"num\">{M(e.EquityUsd)}</td><td>{Encode(string.Join(", ", e.DealIds))}</td></tr>");
-            }
-            html.Append("</table>");
-        }
+        html.Append("<h3>Providers supplying rival labs</h3>").Append(TableOrNone("rival-suppliers",
+            "No provider supplies two labs of one rivalry group.",
+            "<th>provider</th><th>rivalry group</th><th>rival labs it supplies</th>",
+            map.RivalSuppliers.Select(r => $"<td class=\"fail\">{Encode(r.Provider)}</td><td>{Encode(map.Groups.FirstOrDefault(g => g.Id == r.Group)?.Name ?? r.Group)}</td>"
+                + $"<td>{Encode(string.Join(", ", r.Labs))}</td>")));
+        html.Append("<h3>Paid twice: supplier and shareholder</h3>").Append(TableOrNone("paid-twice",
+            "No provider both supplies a lab and holds equity in it.",
+            "<th>provider</th><th>lab</th><th class=\"num\">GW</th><th class=\"num\">supply $</th><th class=\"num\">equity $</th><th>deals</th>",
+            map.PaidTwice.Select(e => $"<td>{Encode(e.Provider)}</td><td>{Encode(e.Lab)}</td><td class=\"num\">{e.Gw.ToString("#,0.###", CultureInfo.InvariantCulture)}</td>"
+                + $"<td class=\"num\">{M(e.SupplyUsd)}</td><td class=\"num\">{M(e.EquityUsd)}</td><td>{Encode(string.Join(", ", e.DealIds))}</td>")));
         return html.Append("</section>").ToString();
+    }
+
+    /// <summary>A table of <paramref name="rows"/> (cells already encoded), or a "pass" line saying there is nothing to list.</summary>
+    private static string TableOrNone(string id, string none, string header, IEnumerable<string> rows)
+    {
+        var body = string.Concat(rows.Select(r => $"<tr>{r}</tr>"));
+        return body.Length == 0 ? $"<p class=\"pass\">{Encode(none)}</p>" : $"<table id=\"{id}\"><tr>{header}</tr>{body}</table>";
     }
 
     private static string M(double usd) => Encode(ReportSummary.Money(usd));

@@ -10,13 +10,7 @@ public sealed class DealsInBrowserTests(ExampleReport report) : IClassFixture<Ex
 
     private DealsOverview Deals => report.Content.Deals!;
 
-    private async Task<(IPage Page, List<string> Errors)> OpenAsync()
-    {
-        var (page, errors) = await report.Browser.NewPageAsync(1280, 1000);
-        await page.GotoAsync(new Uri(report.Path).AbsoluteUri);
-        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 30_000 });
-        return (page, errors);
-    }
+    private Task<(IPage Page, List<string> Errors)> OpenAsync() => report.OpenAsync(1280, 1000);
 
     [Fact]
     public async Task The_deals_timeline_and_market_map_render_with_data_offline()

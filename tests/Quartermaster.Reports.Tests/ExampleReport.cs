@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Quartermaster.Books;
 using Quartermaster.Planning;
 using Quartermaster.Stress;
@@ -30,6 +31,15 @@ public sealed class ExampleReport : IAsyncLifetime
             StressEngine.Tornado(input, options: options with { Paths = 1000 }), DealsOverview.Of(deals.Deals, groups));
         Path = HtmlReport.WriteTo(Content, Directory.CreateTempSubdirectory("qm-report-").FullName);
         await Browser.InitializeAsync();
+    }
+
+    /// <summary>The report in a new page of <paramref name="width"/> by <paramref name="height"/>, once its charts are drawn.</summary>
+    public async Task<(IPage Page, List<string> Errors)> OpenAsync(int width = 1280, int height = 900)
+    {
+        var (page, errors) = await Browser.NewPageAsync(width, height);
+        await page.GotoAsync(new Uri(Path).AbsoluteUri);
+        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        return (page, errors);
     }
 
     public async Task DisposeAsync()

@@ -7,13 +7,7 @@ public sealed class ReportInBrowserTests(ExampleReport report) : IClassFixture<E
     private static readonly string[] Charts =
         ["capacity", "fill-heatmap", "idle", "payoff-histogram", "fan-revenue", "fan-used", "fan-idle", "tornado"];
 
-    private async Task<(IPage Page, List<string> Errors)> OpenAsync(int width = 1280)
-    {
-        var (page, errors) = await report.Browser.NewPageAsync(width);
-        await page.GotoAsync(new Uri(report.Path).AbsoluteUri);
-        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 30_000 });
-        return (page, errors);
-    }
+    private Task<(IPage Page, List<string> Errors)> OpenAsync(int width = 1280) => report.OpenAsync(width);
 
     [Fact]
     public async Task Every_chart_of_the_report_renders_with_data_offline()
