@@ -61,6 +61,24 @@ public sealed class DealsInBrowserTests(ExampleReport report) : IClassFixture<Ex
     }
 
     [Fact]
+    public async Task Node_size_follows_GW_or_dollars_as_chosen()
+    {
+        var (page, errors) = await OpenAsync();
+        const string sizes = "Object.fromEntries(echarts.getInstanceByDom(document.querySelector(\"[data-chart='deals-map']\")).getOption()"
+            + ".series[0].data.map(d => [d.name, d.symbolSize]))";
+        var byGw = await page.EvaluateAsync<Dictionary<string, double>>(sizes);
+        await page.SelectOptionAsync("select[data-size-for='deals-map']", "usd");
+        var byUsd = await page.EvaluateAsync<Dictionary<string, double>>(sizes);
+        // Sizes are 10 + 6 sqrt(GW) or 10 + 2.5 sqrt(dollars in billions), from each node's edges.
+        var coreWeave = Deals.Map.Edges.Where(e => e.Provider == "CoreWeave").ToList();
+        Assert.Equal(10 + 6 * Math.Sqrt(coreWeave.Sum(e => e.Gw)), byGw["CoreWeave"], 9);
+        Assert.Equal(10 + 2.5 * Math.Sqrt(coreWeave.Sum(e => e.Usd) / 1e9), byUsd["CoreWeave"], 9);
+        Assert.True(byUsd["CoreWeave"] > byGw["CoreWeave"], "CoreWeave's deals state dollars, not GW");
+        Assert.Equal("usd", await page.Locator("[data-chart='deals-map']").GetAttributeAsync("data-size-by"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task The_tables_under_the_map_list_the_rival_suppliers_and_the_paid_twice_pairs()
     {
         var (page, _) = await OpenAsync();

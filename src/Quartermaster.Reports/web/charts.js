@@ -194,6 +194,16 @@
       }));
       // The names drawn in red, for readers and tests that cannot see colours.
       element.dataset.redNames = JSON.stringify(nodes.filter(n => n.label.color === red).map(n => n.name));
+      // A "size by" control next to the map redraws it (assigned, not added, so redraws never stack handlers).
+      const control = element.ownerDocument.querySelector('select[data-size-for="deals-map"]');
+      if (control) {
+        control.value = sizeBy;
+        control.onchange = () => {
+          element.dataset.sizeBy = control.value;
+          global.echarts.getInstanceByDom(element).dispose();
+          charts.dealsMap(element, data);
+        };
+      }
       return mount(element, {
         tooltip: { trigger: 'item' },
         legend: { top: 0, data: ['provider', 'provider supplying rivals', 'lab'] },
