@@ -19,6 +19,9 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(GenCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(AuditLogCommand.Create());
 
         if (Console.IsOutputRedirected)
         {
