@@ -14,7 +14,7 @@ public sealed record Migration(int Version, string Name, string Sql, string Post
     /// <summary>Every migration, in order; the last one's version is the current schema version.</summary>
     public static IReadOnlyList<Migration> All { get; } =
     [
-        new(1, "books, versions, tenants, contracts, keys", """
+        new(1, "books, versions, tenants, contracts, keys, audit log", """
             CREATE TABLE book_versions (
                 book_id TEXT NOT NULL, version INTEGER NOT NULL, provider TEXT NOT NULL,
                 created_at TEXT NOT NULL, created_by TEXT NOT NULL,
@@ -37,6 +37,10 @@ public sealed record Migration(int Version, string Name, string Sql, string Post
             CREATE TABLE api_keys (
                 key_id TEXT NOT NULL PRIMARY KEY, role TEXT NOT NULL, tenant_id TEXT,
                 salt TEXT NOT NULL, hash TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT);
+            CREATE TABLE audit_log (
+                seq BIGINT NOT NULL PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL,
+                action TEXT NOT NULL, resource TEXT NOT NULL, tenant_id TEXT,
+                prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
             """, """
             ALTER TABLE book_texts ENABLE ROW LEVEL SECURITY;
             ALTER TABLE book_texts FORCE ROW LEVEL SECURITY;
@@ -53,8 +57,13 @@ public sealed record Migration(int Version, string Name, string Sql, string Post
             CREATE POLICY own_tenant ON contracts USING (tenant_id = current_setting('qm.tenant', true) OR current_setting('qm.role', true) IN ('admin', 'analyst'));
             GRANT SELECT, INSERT ON book_versions, book_texts, tenants, contracts TO {service};
             GRANT SELECT, INSERT, UPDATE ON api_keys TO {service};
+            -- Append-only: the service may add and read entries, never change or remove them.
+            GRANT SELECT, INSERT ON audit_log TO {service};
+            """, """
+            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
             """),
-        new(2, "plans, fills, allocations, audit log", """
+        new(2, "plans, fills, allocations", """
             CREATE TABLE plans (
                 plan_id TEXT NOT NULL PRIMARY KEY, book_id TEXT NOT NULL, version INTEGER NOT NULL,
                 policy TEXT NOT NULL, planner TEXT NOT NULL, created_at TEXT NOT NULL,
@@ -70,10 +79,6 @@ public sealed record Migration(int Version, string Name, string Sql, string Post
                 month TEXT NOT NULL, contract_id TEXT NOT NULL, site_id TEXT NOT NULL, chip TEXT NOT NULL,
                 mw DOUBLE PRECISION NOT NULL,
                 PRIMARY KEY (plan_id, tenant_id, month, contract_id, site_id, chip));
-            CREATE TABLE audit_log (
-                seq BIGINT NOT NULL PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL,
-                action TEXT NOT NULL, resource TEXT NOT NULL, tenant_id TEXT,
-                prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
             """, """
             ALTER TABLE plans ENABLE ROW LEVEL SECURITY;
             ALTER TABLE plans FORCE ROW LEVEL SECURITY;
@@ -86,11 +91,6 @@ public sealed record Migration(int Version, string Name, string Sql, string Post
             ALTER TABLE allocations FORCE ROW LEVEL SECURITY;
             CREATE POLICY own_tenant ON allocations USING (tenant_id = current_setting('qm.tenant', true) OR current_setting('qm.role', true) IN ('admin', 'analyst'));
             GRANT SELECT, INSERT ON plans, fills, allocations TO {service};
-            -- Append-only: the service may add and read entries, never change or remove them.
-            GRANT SELECT, INSERT ON audit_log TO {service};
-            """, """
-            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-            CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
             """),
         new(3, "stress runs", """
             CREATE TABLE stress_runs (

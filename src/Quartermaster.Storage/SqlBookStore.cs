@@ -144,7 +144,7 @@ public abstract class SqlBookStore : IBookStore
             """
             SELECT v.book_id, v.version, v.provider, v.created_at, v.created_by, t.yaml
             FROM book_versions v JOIN book_texts t ON t.book_id = v.book_id AND t.version = v.version
-            WHERE v.book_id = @b AND v.version = COALESCE(@v, (SELECT MAX(version) FROM book_versions WHERE book_id = @b))
+            WHERE v.book_id = @b AND v.version = COALESCE(CAST(@v AS INTEGER), (SELECT MAX(version) FROM book_versions WHERE book_id = @b))
             """, r => (Version: ReadBookVersion(r), Yaml: r.GetString(5)), ("@b", bookId), ("@v", version))).FirstOrDefault());
         if (found.Yaml is null)
         {

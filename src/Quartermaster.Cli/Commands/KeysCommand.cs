@@ -69,7 +69,6 @@ internal static class KeysCommand
         command.SetAction(async (parse, cancel) =>
         {
             using var store = BookStores.Open(parse.GetValue(db));
-            await store.MigrateAsync(null, cancel);
             var keys = await store.ListKeysAsync(cancel);
             if (parse.GetValue(json))
             {
@@ -100,7 +99,6 @@ internal static class KeysCommand
         command.SetAction(async (parse, cancel) =>
         {
             using var store = BookStores.Open(parse.GetValue(db));
-            await store.MigrateAsync(null, cancel);
             if (await store.RevokeKeyAsync(Cli, parse.GetValue(id)!, cancel))
             {
                 Console.Error.WriteLine($"revoked {parse.GetValue(id)}");
