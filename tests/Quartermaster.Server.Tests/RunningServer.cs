@@ -21,6 +21,10 @@ public sealed class RunningServer : IAsyncDisposable
 
     public IBookStore Store => _app.Services.GetRequiredService<IBookStore>();
 
+    /// <summary>Every endpoint the app mapped, to compare with the OpenAPI document.</summary>
+    public IEnumerable<Microsoft.AspNetCore.Http.Endpoint> Endpoints =>
+        _app.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>().SelectMany(s => s.Endpoints);
+
     public static async Task<RunningServer> StartAsync(ServerOptions options)
     {
         var app = await QuartermasterServer.BuildAsync(options with { Urls = "http://127.0.0.1:0", ConsoleLogging = false });
