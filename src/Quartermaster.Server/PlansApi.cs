@@ -19,7 +19,7 @@ internal static class PlansApi
     }
 
     private static async Task<Results<Created<PlanSummary>, ProblemHttpResult>> RunPlan(
-        string bookId, HttpRequest request, ClaimsPrincipal user, IBookStore store, ServerOptions options, CancellationToken cancel)
+        string bookId, HttpRequest request, ClaimsPrincipal user, IBookStore store, ServerOptions options, TenantReadCache cache, CancellationToken cancel)
     {
         var scope = user.Scope();
         PlanRequest? body = null;
@@ -42,6 +42,7 @@ internal static class PlansApi
         }
         var plan = options.Planner.Plan(stored.Book, policy);
         var summary = await store.SavePlanAsync(scope, bookId, stored.Version.Version, policy.ToName(), options.Planner.Name, plan.Fills, plan.Allocations, cancel);
+        cache.PlanStored(bookId);
         return TypedResults.Created($"/api/v1/books/{bookId}/plans/{summary.PlanId}", summary);
     }
 

@@ -38,6 +38,15 @@ public sealed record ServerOptions
     /// <summary>Refuse to start on PostgreSQL when the service role could bypass row-level security.</summary>
     public bool RequireRowLevelSecurity { get; init; } = true;
 
+    /// <summary>Keep tenants' reads of a stored plan in memory (plans never change); off to measure the database path.</summary>
+    public bool CacheTenantReads { get; init; } = true;
+
+    /// <summary>
+    /// Benchmarks only: when set, <c>GET /bench/bare</c> answers these bytes as JSON with no key, no database and
+    /// no rate limit, so a load test can measure the framework's ceiling next to a real endpoint in the same process.
+    /// </summary>
+    public byte[]? BareBenchmarkBody { get; init; }
+
     /// <summary>Log requests and startup to the console (off in tests).</summary>
     public bool ConsoleLogging { get; init; } = true;
 }

@@ -80,34 +80,44 @@ internal static class TenantDataApi
             : Problems.NotFound();
     }
 
-    private static async Task<Results<Ok<TenantAllocations>, ProblemHttpResult>> ListAllocations(
-        string bookId, string tenantId, string? month, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
+    private static async Task<Results<JsonBytes<TenantAllocations>, ProblemHttpResult>> ListAllocations(
+        string bookId, string tenantId, string? month, ClaimsPrincipal user, IBookStore store, TenantReadCache cache, CancellationToken cancel)
     {
         var scope = user.Scope();
         if (month is not null && !Month.TryParse(month, out _))
         {
             return Problems.BadRequest($"month '{month}' is not a month like 2026-06");
         }
-        if (await store.LatestPlanAsync(scope, bookId, cancel) is not { } plan
-            || await store.GetTenantAsync(scope, bookId, plan.BookVersion, tenantId, cancel) is null)
+        if (await cache.LatestPlanAsync(store, scope, bookId, cancel) is not { } plan)
         {
             return Problems.NotFound();
         }
-        var rows = await store.ListAllocationsAsync(scope, plan.PlanId, tenantId, month, cancel);
-        var months = rows.GroupBy(r => r.Month).Select(g => new MonthAllocations(g.Key, g.Sum(r => r.Mw), [.. g])).ToList();
-        return TypedResults.Ok(new TenantAllocations(bookId, plan.PlanId, tenantId, months));
+        var allocations = await cache.ReadAsync(scope, plan, tenantId, month, async () =>
+        {
+            if (await store.GetTenantAsync(scope, bookId, plan.BookVersion, tenantId, cancel) is null)
+            {
+                return null;
+            }
+            var rows = await store.ListAllocationsAsync(scope, plan.PlanId, tenantId, month, cancel);
+            var months = rows.GroupBy(r => r.Month).Select(g => new MonthAllocations(g.Key, g.Sum(r => r.Mw), [.. g])).ToList();
+            return new TenantAllocations(bookId, plan.PlanId, tenantId, months);
+        });
+        return allocations is null ? Problems.NotFound() : allocations;
     }
 
-    private static async Task<Results<Ok<SlaReport>, ProblemHttpResult>> GetSla(string bookId, string tenantId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
+    private static async Task<Results<JsonBytes<SlaReport>, ProblemHttpResult>> GetSla(
+        string bookId, string tenantId, ClaimsPrincipal user, IBookStore store, TenantReadCache cache, CancellationToken cancel)
     {
         var scope = user.Scope();
-        if (await store.LatestPlanAsync(scope, bookId, cancel) is not { } plan
-            || await store.GetTenantAsync(scope, bookId, plan.BookVersion, tenantId, cancel) is null)
+        if (await cache.LatestPlanAsync(store, scope, bookId, cancel) is not { } plan)
         {
             return Problems.NotFound();
         }
-        var fills = await store.ListFillsAsync(scope, plan.PlanId, tenantId, cancel);
-        return TypedResults.Ok(SlaReport.Of(bookId, plan.PlanId, tenantId, fills));
+        var report = await cache.ReadAsync(scope, plan, tenantId, null, async () =>
+            await store.GetTenantAsync(scope, bookId, plan.BookVersion, tenantId, cancel) is null
+                ? null
+                : SlaReport.Of(bookId, plan.PlanId, tenantId, await store.ListFillsAsync(scope, plan.PlanId, tenantId, cancel)));
+        return report is null ? Problems.NotFound() : report;
     }
 
     private static async Task<Results<Ok<BookVersion>, ProblemHttpResult>> PutContract(

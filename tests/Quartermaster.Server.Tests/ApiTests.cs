@@ -57,6 +57,19 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_plan_reaches_a_tenant_reading_allocations_at_once()
+    {
+        var alpha = _server.Client(await _server.KeyAsync(Role.Tenant, "alpha-lab"));
+        var before = JsonNode.Parse(await alpha.GetStringAsync("/api/v1/books/small-book/tenants/alpha-lab/allocations"))!["plan_id"]!.GetValue<string>();
+
+        var created = JsonNode.Parse(await (await _admin.PostAsync("/api/v1/books/small-book/plans", null)).Content.ReadAsStringAsync())!;
+        var after = JsonNode.Parse(await alpha.GetStringAsync("/api/v1/books/small-book/tenants/alpha-lab/allocations"))!["plan_id"]!.GetValue<string>();
+
+        Assert.NotEqual(before, after);
+        Assert.Equal(created["plan_id"]!.GetValue<string>(), after);
+    }
+
+    [Fact]
     public async Task Malformed_json_answers_400_problem_details_with_the_line_and_column()
     {
         var response = await _admin.PutAsync("/api/v1/books/small-book/contracts/new-deal",

@@ -16,6 +16,7 @@ internal static class ServeCommand
         {
             Description = "Book imported (and planned) when the database holds no book. Default: examples/neutral-cloud-2026.yaml when present.",
         };
+        var bare = new Option<string?>("--bench-bare-body") { Description = "Benchmarks: serve this file's bytes at GET /bench/bare.", Hidden = true };
         var rate = new Option<int>("--rate-limit") { Description = "Requests per second per API key (bursts of twice that).", DefaultValueFactory = _ => 100 };
         var command = new Command("serve", """
             Serve the HTTP API: books, plans, stress runs; each tenant sees only its own data.
@@ -26,7 +27,7 @@ internal static class ServeCommand
             PostgreSQL:  qm serve --db "Host=db;Username=qm_service;Password=..." --db-owner "Host=db;Username=qm_owner;Password=..."
             Create a key first:  qm keys create --role admin
             """)
-        { db, owner, urls, seed, rate };
+        { db, owner, urls, seed, rate, bare };
         command.SetAction(async (parse, cancel) =>
         {
             var options = new ServerOptions
@@ -37,6 +38,7 @@ internal static class ServeCommand
                 SeedBookPath = parse.GetValue(seed) ?? DatabaseOptions.ExampleBook(),
                 RequestsPerSecondPerKey = parse.GetValue(rate),
                 BurstPerKey = 2 * parse.GetValue(rate),
+                BareBenchmarkBody = parse.GetValue(bare) is { } path ? await File.ReadAllBytesAsync(path, cancel) : null,
             };
             try
             {
