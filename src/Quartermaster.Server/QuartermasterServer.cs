@@ -34,7 +34,9 @@ public static class QuartermasterServer
         builder.Logging.ClearProviders();
         if (options.ConsoleLogging)
         {
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+                // Data protection keys are unused (no cookies, no antiforgery); its warning about them is noise.
+                .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         }
         var services = builder.Services;
         services.AddSingleton(store);

@@ -17,6 +17,7 @@ internal static class ServeCommand
             Description = "Book imported (and planned) when the database holds no book. Default: examples/neutral-cloud-2026.yaml when present.",
         };
         var bare = new Option<string?>("--bench-bare-body") { Description = "Benchmarks: serve this file's bytes at GET /bench/bare.", Hidden = true };
+        var noCache = new Option<bool>("--no-read-cache") { Description = "Benchmarks: read tenants' plan rows from the database every time.", Hidden = true };
         var rate = new Option<int>("--rate-limit") { Description = "Requests per second per API key (bursts of twice that).", DefaultValueFactory = _ => 100 };
         var command = new Command("serve", """
             Serve the HTTP API: books, plans, stress runs; each tenant sees only its own data.
@@ -27,7 +28,7 @@ internal static class ServeCommand
             PostgreSQL:  qm serve --db "Host=db;Username=qm_service;Password=..." --db-owner "Host=db;Username=qm_owner;Password=..."
             Create a key first:  qm keys create --role admin
             """)
-        { db, owner, urls, seed, rate, bare };
+        { db, owner, urls, seed, rate, bare, noCache };
         command.SetAction(async (parse, cancel) =>
         {
             var options = new ServerOptions
@@ -38,6 +39,7 @@ internal static class ServeCommand
                 SeedBookPath = parse.GetValue(seed) ?? DatabaseOptions.ExampleBook(),
                 RequestsPerSecondPerKey = parse.GetValue(rate),
                 BurstPerKey = 2 * parse.GetValue(rate),
+                CacheTenantReads = !parse.GetValue(noCache),
                 BareBenchmarkBody = parse.GetValue(bare) is { } path ? await File.ReadAllBytesAsync(path, cancel) : null,
             };
             try
