@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ internal static class RequestBodies
         {
             return (null, Problems.BadRequest($"the body is larger than {MaxBytes >> 20} MiB or not UTF-8"));
         }
-        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var options = Strict(request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
         try
         {
             var value = JsonSerializer.Deserialize<T>(text, options);
@@ -39,6 +40,12 @@ internal static class RequestBodies
             return (null, Problems.BadRequest($"the JSON body is malformed at line {line}, column {column}: {message}", [new BodyError(line, column, message)]));
         }
     }
+
+    /// <summary>The app's JSON options, but an unknown property is an error, as an unknown key in a book is.</summary>
+    private static JsonSerializerOptions Strict(JsonSerializerOptions options) =>
+        StrictOptions.GetValue(options, o => new JsonSerializerOptions(o) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow });
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> StrictOptions = new();
 
     public static async Task<(Book? Book, string Yaml, ProblemHttpResult? Problem)> ReadBookAsync(HttpRequest request)
     {

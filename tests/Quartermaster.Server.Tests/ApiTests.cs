@@ -83,6 +83,16 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unknown_json_property_is_an_error_naming_it()
+    {
+        var response = await _admin.PutAsync("/api/v1/books/small-book/contracts/new-deal",
+            new StringContent("{\"tenant\": \"alpha-lab\", \"prise\": 1}", Encoding.UTF8, "application/json"));
+
+        var problem = await Problem(response, HttpStatusCode.BadRequest);
+        Assert.Contains("prise", problem["errors"]![0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Malformed_yaml_answers_400_problem_details_with_the_line_and_column()
     {
         var text = BookWriter.Write(TestBooks.Small()).Replace("halls: 4", "halls: four", StringComparison.Ordinal);
