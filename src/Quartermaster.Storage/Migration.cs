@@ -69,16 +69,20 @@ public sealed record Migration(int Version, string Name, string Sql, string Post
                 policy TEXT NOT NULL, planner TEXT NOT NULL, created_at TEXT NOT NULL,
                 FOREIGN KEY (book_id, version) REFERENCES book_versions (book_id, version));
             CREATE INDEX plans_by_book ON plans (book_id, created_at);
+            -- Plan rows reference their contract with the tenant in the key, so a row can only ever
+            -- carry the tenant that signed its contract: row-level security on tenant_id then hides exactly that tenant's rows.
             CREATE TABLE fills (
-                plan_id TEXT NOT NULL REFERENCES plans (plan_id), tenant_id TEXT NOT NULL,
-                contract_id TEXT NOT NULL, month TEXT NOT NULL,
+                plan_id TEXT NOT NULL REFERENCES plans (plan_id), book_id TEXT NOT NULL, version INTEGER NOT NULL,
+                tenant_id TEXT NOT NULL, contract_id TEXT NOT NULL, month TEXT NOT NULL,
                 committed_mw DOUBLE PRECISION NOT NULL, allocated_mw DOUBLE PRECISION NOT NULL,
-                PRIMARY KEY (plan_id, tenant_id, contract_id, month));
+                PRIMARY KEY (plan_id, tenant_id, contract_id, month),
+                FOREIGN KEY (book_id, version, tenant_id, contract_id) REFERENCES contracts (book_id, version, tenant_id, contract_id));
             CREATE TABLE allocations (
-                plan_id TEXT NOT NULL REFERENCES plans (plan_id), tenant_id TEXT NOT NULL,
-                month TEXT NOT NULL, contract_id TEXT NOT NULL, site_id TEXT NOT NULL, chip TEXT NOT NULL,
+                plan_id TEXT NOT NULL REFERENCES plans (plan_id), book_id TEXT NOT NULL, version INTEGER NOT NULL,
+                tenant_id TEXT NOT NULL, month TEXT NOT NULL, contract_id TEXT NOT NULL, site_id TEXT NOT NULL, chip TEXT NOT NULL,
                 mw DOUBLE PRECISION NOT NULL,
-                PRIMARY KEY (plan_id, tenant_id, month, contract_id, site_id, chip));
+                PRIMARY KEY (plan_id, tenant_id, month, contract_id, site_id, chip),
+                FOREIGN KEY (book_id, version, tenant_id, contract_id) REFERENCES contracts (book_id, version, tenant_id, contract_id));
             """, """
             ALTER TABLE plans ENABLE ROW LEVEL SECURITY;
             ALTER TABLE plans FORCE ROW LEVEL SECURITY;

@@ -194,8 +194,8 @@ public abstract class SqlBookStore : IBookStore
             await tx.ExecuteAsync("INSERT INTO plans (plan_id, book_id, version, policy, planner, created_at) VALUES (@id, @b, @v, @p, @pl, @a)",
                 ("@id", plan.PlanId), ("@b", bookId), ("@v", version), ("@p", policy), ("@pl", planner), ("@a", Format(plan.CreatedAt)));
             await using (var insert = tx.Command(
-                "INSERT INTO fills (plan_id, tenant_id, contract_id, month, committed_mw, allocated_mw) VALUES (@id, @t, @c, @m, @cm, @am)",
-                ("@id", plan.PlanId), ("@t", ""), ("@c", ""), ("@m", ""), ("@cm", 0.0), ("@am", 0.0)))
+                "INSERT INTO fills (plan_id, book_id, version, tenant_id, contract_id, month, committed_mw, allocated_mw) VALUES (@id, @b, @v, @t, @c, @m, @cm, @am)",
+                ("@id", plan.PlanId), ("@b", bookId), ("@v", version), ("@t", ""), ("@c", ""), ("@m", ""), ("@cm", 0.0), ("@am", 0.0)))
             {
                 foreach (var f in fills)
                 {
@@ -208,8 +208,8 @@ public abstract class SqlBookStore : IBookStore
                 }
             }
             await using (var insert = tx.Command(
-                "INSERT INTO allocations (plan_id, tenant_id, month, contract_id, site_id, chip, mw) VALUES (@id, @t, @m, @c, @s, @ch, @mw)",
-                ("@id", plan.PlanId), ("@t", ""), ("@m", ""), ("@c", ""), ("@s", ""), ("@ch", ""), ("@mw", 0.0)))
+                "INSERT INTO allocations (plan_id, book_id, version, tenant_id, month, contract_id, site_id, chip, mw) VALUES (@id, @b, @v, @t, @m, @c, @s, @ch, @mw)",
+                ("@id", plan.PlanId), ("@b", bookId), ("@v", version), ("@t", ""), ("@m", ""), ("@c", ""), ("@s", ""), ("@ch", ""), ("@mw", 0.0)))
             {
                 foreach (var a in allocations)
                 {

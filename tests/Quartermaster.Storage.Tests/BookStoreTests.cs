@@ -98,6 +98,18 @@ public abstract class BookStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plan_row_naming_another_tenant_than_its_contracts_is_refused_and_nothing_is_stored()
+    {
+        var store = await NewStoreAsync();
+        var book = TestBooks.Small();
+        await store.SaveBookAsync(Admin, book);
+        FillRow[] mislabelled = [new("2026-01", "beta-deal", "alpha-lab", 60, 30)];
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => store.SavePlanAsync(Admin, book.Id, 1, "max-min", "test", mislabelled, []));
+        Assert.Null(await store.LatestPlanAsync(Admin, book.Id));
+    }
+
+    [Fact]
     public async Task Every_write_and_every_provider_read_of_tenant_data_is_audited_and_tenant_reads_are_not()
     {
         var store = await NewStoreAsync();
