@@ -60,10 +60,13 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, IOptio
     private async Task RunAsync(StressRunRecord run, Book book, Job job)
     {
         var scope = AccessScope.System;
+        using var stopSaving = new CancellationTokenSource();
+        var saving = Task.CompletedTask;
         try
         {
             run = run with { Status = StressRunStatus.Running };
             await store.UpdateStressRunAsync(scope, run);
+            saving = SaveProgressAsync(run, job, stopSaving.Token);
             var result = await options.StressRunner.RunAsync(book, new SynchronousProgress(p => job.Progress = p), job.Cancel.Token);
             run = run with { Status = StressRunStatus.Succeeded, Progress = 1, ResultJson = JsonSerializer.Serialize(result, json.Value.SerializerOptions) };
         }
@@ -80,12 +83,37 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, IOptio
         }
         try
         {
+            // The progress writer stops first, so it can never overwrite the final state.
+            await stopSaving.CancelAsync();
+            await saving;
             await store.UpdateStressRunAsync(scope, run);
         }
         finally
         {
             _running.TryRemove(run.RunId, out _);
             job.Cancel.Dispose();
+        }
+    }
+
+    /// <summary>Stores the live progress about once a second, so every server instance sharing the database can report it.</summary>
+    private async Task SaveProgressAsync(StressRunRecord run, Job job, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        var saved = 0.0;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                if (job.Progress > saved)
+                {
+                    saved = job.Progress;
+                    await store.UpdateStressRunAsync(AccessScope.System, run with { Progress = saved }, stop);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped: the run is over and its final state is about to be stored.
         }
     }
 

@@ -51,6 +51,29 @@ public sealed class StressRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_running_runs_progress_is_stored_for_other_instances_to_read()
+    {
+        // Slow enough (5 chunks of 600 ms) that the once-a-second progress writer runs mid-way.
+        await using var slow = await RunningServer.StartAsync(new ServerOptions
+        {
+            Database = Path.Combine(_directory, "slow.db"),
+            SeedBookPath = await SeedAsync(),
+            StressRunner = new StandInStressRunner(TimeSpan.FromMilliseconds(600)),
+        });
+        var admin = slow.Client(await slow.KeyAsync(Role.Admin));
+        var location = (await admin.PostAsync("/api/v1/books/small-book/stress-runs", null)).Headers.Location!.ToString();
+        var runId = location.Split('/')[^1];
+
+        StressRunRecord? stored = null;
+        for (var i = 0; i < 60 && stored is not { Progress: > 0 }; i++)
+        {
+            await Task.Delay(100);
+            stored = await slow.Store.GetStressRunAsync(AccessScope.System, runId);
+        }
+        Assert.True(stored is { Progress: > 0 and < 1, Status: StressRunStatus.Running }, $"stored: {stored}");
+    }
+
+    [Fact]
     public async Task A_cancelled_run_stops_and_says_so()
     {
         var location = (await _admin.PostAsync("/api/v1/books/small-book/stress-runs", null)).Headers.Location!.ToString();
@@ -70,6 +93,13 @@ public sealed class StressRunTests : IAsyncLifetime
         Assert.True(run["progress"]!.GetValue<double>() < 1);
         Assert.Null(run["result"]);
         Assert.Equal(HttpStatusCode.Conflict, (await _admin.PostAsync(location + "/cancel", null)).StatusCode);
+    }
+
+    private async Task<string> SeedAsync()
+    {
+        var path = Path.Combine(_directory, "seed.yaml");
+        await File.WriteAllTextAsync(path, BookWriter.Write(TestBooks.Small() with { Horizon = new Core.Horizon(new Core.Month(2026, 1), new Core.Month(2030, 12)) }));
+        return path;
     }
 
     public async Task DisposeAsync()
