@@ -152,13 +152,14 @@ public sealed class ApiTests : IAsyncLifetime
     {
         await using var server = await RunningServer.StartAsync(new ServerOptions { Database = Path.Combine(_directory, "rate.db"), RequestsPerSecondPerKey = 1, BurstPerKey = 3 });
         var client = server.Client(await server.KeyAsync(Role.Analyst));
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 5; i++)
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 10; i++)
         {
-            statuses.Add((await client.GetAsync("/api/v1/books")).StatusCode);
+            responses.Add(await client.GetAsync("/api/v1/books"));
         }
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], statuses.Take(3));
-        await Problem(await client.GetAsync("/api/v1/books"), HttpStatusCode.TooManyRequests);
+        // A burst of 3, then 1 a second: 10 quick requests cannot all pass, however slow the machine.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], responses.Take(3).Select(r => r.StatusCode));
+        await Problem(responses.First(r => r.StatusCode != HttpStatusCode.OK), HttpStatusCode.TooManyRequests);
         // Another key has its own bucket.
         Assert.Equal(HttpStatusCode.OK, (await server.Client(await server.KeyAsync(Role.Analyst)).GetAsync("/api/v1/books")).StatusCode);
     }
