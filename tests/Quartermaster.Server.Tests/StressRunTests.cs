@@ -19,7 +19,7 @@ public sealed class StressRunTests : IAsyncLifetime
         _server = await RunningServer.StartAsync(new ServerOptions
         {
             Database = Path.Combine(_directory, "s.db"),
-            StressRunner = new StandInStressRunner(TimeSpan.FromMilliseconds(150)),
+            StressRunner = new StandInStressRunner(TimeSpan.FromMilliseconds(300)),
         });
         _admin = _server.Client(await _server.KeyAsync(Role.Admin));
         var book = TestBooks.Small() with { Horizon = new Core.Horizon(new Core.Month(2026, 1), new Core.Month(2030, 12)) };
