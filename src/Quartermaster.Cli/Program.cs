@@ -24,6 +24,9 @@ public static class Program
         root.Subcommands.Add(StressCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(DealsCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(AuditLogCommand.Create());
 
         if (Console.IsOutputRedirected)
         {

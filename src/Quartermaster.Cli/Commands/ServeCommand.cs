@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Quartermaster.Server;
+
+namespace Quartermaster.Cli.Commands;
+
+/// <summary><c>qm serve</c>: runs the multi-tenant HTTP service until Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var db = DatabaseOptions.Database();
+        var owner = DatabaseOptions.Owner();
+        var urls = new Option<string>("--urls") { Description = "Address to listen on.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var seed = new Option<string?>("--seed")
+        {
+            Description = "Book imported (and planned) when the database holds no book. Default: examples/neutral-cloud-2026.yaml when present.",
+        };
+        var bare = new Option<string?>("--bench-bare-body") { Description = "Benchmarks: serve this file's bytes at GET /bench/bare.", Hidden = true };
+        var noCache = new Option<bool>("--no-read-cache") { Description = "Benchmarks: read tenants' plan rows from the database every time.", Hidden = true };
+        var rate = new Option<int>("--rate-limit") { Description = "Requests per second per API key (bursts of twice that).", DefaultValueFactory = _ => 100 };
+        var command = new Command("serve", """
+            Serve the HTTP API: books, plans, stress runs; each tenant sees only its own data.
+
+            Example:  qm serve
+            With no options: SQLite file quartermaster.db, created and loaded with the example book when
+            empty, on http://127.0.0.1:5080. API reference at /scalar, OpenAPI at /openapi/v1.json.
+            PostgreSQL:  qm serve --db "Host=db;Username=qm_service;Password=..." --db-owner "Host=db;Username=qm_owner;Password=..."
+            Create a key first:  qm keys create --role admin
+            """)
+        { db, owner, urls, seed, rate, bare, noCache };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var options = new ServerOptions
+            {
+                Database = parse.GetValue(db),
+                DatabaseOwner = parse.GetValue(owner),
+                Urls = parse.GetValue(urls)!,
+                SeedBookPath = parse.GetValue(seed) ?? DatabaseOptions.ExampleBook(),
+                RequestsPerSecondPerKey = parse.GetValue(rate),
+                BurstPerKey = 2 * parse.GetValue(rate),
+                CacheTenantReads = !parse.GetValue(noCache),
+                BareBenchmarkBody = parse.GetValue(bare) is { } path ? await File.ReadAllBytesAsync(path, cancel) : null,
+            };
+            try
+            {
+                await using var app = await QuartermasterServer.BuildAsync(options, cancel);
+                await app.StartAsync(cancel);
+                Console.Error.WriteLine($"qm serve: listening on {string.Join(", ", app.Urls)} ({options.Database ?? Storage.BookStores.DefaultSqliteFile}); Ctrl+C stops");
+                await app.WaitForShutdownAsync(cancel);
+                return ExitCodes.Ok;
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine("qm serve: " + e.Message);
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+}
+
+
+/// <summary>The <c>--db</c> and <c>--db-owner</c> options shared by serve, keys and audit-log.</summary>
+internal static class DatabaseOptions
+{
+    public static Option<string?> Database() => new("--db")
+    {
+        Description = "SQLite file (default quartermaster.db) or a PostgreSQL connection string for the service role.",
+    };
+
+    public static Option<string?> Owner() => new("--db-owner")
+    {
+        Description = "PostgreSQL only: connection string of the owner role that applies migrations.",
+    };
+
+    /// <summary>The example book, from the working directory or the checkout qm was built in; null when neither has it.</summary>
+    public static string? ExampleBook()
+    {
+        const string relative = "examples/neutral-cloud-2026.yaml";
+        if (File.Exists(relative))
+        {
+            return relative;
+        }
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}

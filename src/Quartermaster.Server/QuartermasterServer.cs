@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
+using Quartermaster.Books;
+using Quartermaster.Core;
+using Quartermaster.Storage;
+using Scalar.AspNetCore;
+
+namespace Quartermaster.Server;
+
+/// <summary>
+/// Builds the Quartermaster HTTP service: the JSON API under <c>/api/v1</c>, <c>/openapi/v1.json</c>, the
+/// Scalar reference at <c>/scalar</c> and <c>/healthz</c>. <c>qm serve</c> and the tests call the same method.
+/// </summary>
+public static class QuartermasterServer
+{
+    /// <summary>
+    /// Opens the store, applies migrations, imports the seed book into an empty database, and returns the
+    /// app ready to start (<c>await app.StartAsync()</c>, then read the bound address from <c>app.Urls</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">PostgreSQL's service role could bypass row-level security.</exception>
+    public static async Task<WebApplication> BuildAsync(ServerOptions options, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var store = BookStores.Open(options.Database, options.DatabaseOwner, options.Store);
+        await PrepareStoreAsync(store, options, cancel);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.ClearProviders();
+        if (options.ConsoleLogging)
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+                // Data protection keys are unused (no cookies, no antiforgery); its warning about them is noise.
+                .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        }
+        var services = builder.Services;
+        services.AddSingleton(store);
+        services.AddSingleton(options);
+        services.AddSingleton<StressJobs>();
+        services.AddSingleton<TenantReadCache>();
+        services.AddHostedService(s => s.GetRequiredService<StressJobs>());
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = null;
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["trace_id"] = c.HttpContext.TraceIdentifier);
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Principals.Admin, p => p.RequireRole("admin"))
+            .AddPolicy(Principals.Provider, p => p.RequireRole("admin", "analyst"))
+            .AddPolicy(Principals.Anyone, p => p.RequireAuthenticatedUser());
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                // Per API key; clients without one share a bucket per address.
+                if (context.Request.Path.StartsWithSegments("/bench"))
+                {
+                    return RateLimitPartition.GetNoLimiter("bench");
+                }
+                var key = context.User.Identity?.IsAuthenticated == true
+                    ? "key:" + context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
+                    : "ip:" + context.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = options.BurstPerKey,
+                    TokensPerPeriod = options.RequestsPerSecondPerKey,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            o.OnRejected = async (context, token) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too Many Requests", Detail = "This API key made too many requests; wait and retry." },
+                });
+            };
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Quartermaster API";
+            document.Info.Description = "A neutral compute provider's book, plans and stress runs. Every error is RFC 9457 problem details.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key from `qm keys create`, as `Authorization: Bearer qm_...` (or `X-Api-Key: qm_...`).",
+            };
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+            return Task.CompletedTask;
+        }));
+
+        var app = builder.Build();
+        if (options.BareBenchmarkBody is { } bare)
+        {
+            // Through the same pipeline, but anonymous, unlimited and without the database: the ceiling served endpoints are compared to.
+            app.MapGet("/bench/bare", () => TypedResults.Bytes(bare, "application/json; charset=utf-8")).ExcludeFromDescription();
+        }
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapGet("/healthz", Healthz).AllowAnonymous().WithTags("Health").WithSummary("Liveness and schema version; no key needed.");
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        var api = app.MapGroup("/api/v1")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapBooksApi().MapTenantDataApi().MapPlansApi().MapStressApi();
+        return app;
+    }
+
+    private static async Task<Ok<Health>> Healthz(IBookStore store, CancellationToken cancel) =>
+        TypedResults.Ok(new Health("ok", await store.SchemaVersionAsync(cancel)));
+
+    private static async Task PrepareStoreAsync(IBookStore store, ServerOptions options, CancellationToken cancel)
+    {
+        await store.MigrateAsync(null, cancel);
+        if (store is PostgresBookStore postgres && options.RequireRowLevelSecurity
+            && await postgres.ServiceRoleProblemsAsync(cancel) is { Count: > 0 } problems)
+        {
+            store.Dispose();
+            throw new InvalidOperationException("refusing to serve: " + string.Join("; ", problems));
+        }
+        if (options.SeedBookPath is { } seed && (await store.ListBooksAsync(AccessScope.System, cancel)).Count == 0)
+        {
+            var read = BookReader.ReadFile(seed);
+            if (read.Book is null)
+            {
+                throw new InvalidOperationException($"the seed book does not read: {read.Errors[0]}");
+            }
+            var version = await store.SaveBookAsync(AccessScope.System, read.Book, await File.ReadAllTextAsync(seed, cancel), null, cancel);
+            var plan = options.Planner.Plan(read.Book, read.Book.Scenario.Policy);
+            await store.SavePlanAsync(AccessScope.System, version!.BookId, version.Version, read.Book.Scenario.Policy.ToName(),
+                options.Planner.Name, plan.Fills, plan.Allocations, cancel);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Quartermaster.Storage;
+
+namespace Quartermaster.Server;
+
+/// <summary>Everything <see cref="QuartermasterServer.BuildAsync"/> needs to start a server.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>A SQLite file path, or a PostgreSQL connection string for the service role (contains <c>=</c>); <c>quartermaster.db</c> when null.</summary>
+    public string? Database { get; init; }
+
+    /// <summary>PostgreSQL only: connection string of the owner role that runs migrations; the service connection when null.</summary>
+    public string? DatabaseOwner { get; init; }
+
+    /// <summary>Addresses to listen on; port 0 picks a free port (read it back from <c>app.Urls</c> after start).</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>A book file imported on start when the database holds no book (the example book for <c>qm serve</c>); none when null.</summary>
+    public string? SeedBookPath { get; init; }
+
+    /// <summary>Requests per second each API key (or anonymous client address) may make on average.</summary>
+    public int RequestsPerSecondPerKey { get; init; } = 100;
+
+    /// <summary>Requests a key may make in a burst above the average rate.</summary>
+    public int BurstPerKey { get; init; } = 200;
+
+    /// <summary>How long an authenticated key is trusted without asking the database again; bounds how late a revocation bites.</summary>
+    public TimeSpan KeyCacheLifetime { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Store options; tests switch the application's tenant filter off to prove row-level security alone holds.</summary>
+    public StoreOptions Store { get; init; } = StoreOptions.Default;
+
+    /// <summary>The planner behind <c>POST /api/v1/books/{bookId}/plans</c>.</summary>
+    public IBookPlanner Planner { get; init; } = new StandInPlanner();
+
+    /// <summary>The engine behind background stress runs.</summary>
+    public IStressRunner StressRunner { get; init; } = new StandInStressRunner();
+
+    /// <summary>Refuse to start on PostgreSQL when the service role could bypass row-level security.</summary>
+    public bool RequireRowLevelSecurity { get; init; } = true;
+
+    /// <summary>Keep tenants' reads of a stored plan in memory (plans never change); off to measure the database path.</summary>
+    public bool CacheTenantReads { get; init; } = true;
+
+    /// <summary>
+    /// Benchmarks only: when set, <c>GET /bench/bare</c> answers these bytes as JSON with no key, no database and
+    /// no rate limit, so a load test can measure the framework's ceiling next to a real endpoint in the same process.
+    /// </summary>
+    public byte[]? BareBenchmarkBody { get; init; }
+
+    /// <summary>Log requests and startup to the console (off in tests).</summary>
+    public bool ConsoleLogging { get; init; } = true;
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Quartermaster.Books;
+using Quartermaster.Storage;
+using Quartermaster.Storage.Tests;
+
+namespace Quartermaster.Server.Tests;
+
+/// <summary>Stress runs as background jobs: progress while running, results when done, cancellation on request.</summary>
+public sealed class StressRunTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("qm-stress-").FullName;
+    private RunningServer _server = null!;
+    private HttpClient _admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        // 6 months in chunks of 12 is one chunk: a longer horizon gives several progress steps.
+        _server = await RunningServer.StartAsync(new ServerOptions
+        {
+            Database = Path.Combine(_directory, "s.db"),
+            StressRunner = new StandInStressRunner(TimeSpan.FromMilliseconds(300)),
+        });
+        _admin = _server.Client(await _server.KeyAsync(Role.Admin));
+        var book = TestBooks.Small() with { Horizon = new Core.Horizon(new Core.Month(2026, 1), new Core.Month(2030, 12)) };
+        (await _admin.PostAsync("/api/v1/books", new StringContent(BookWriter.Write(book), System.Text.Encoding.UTF8, "application/yaml"))).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task A_run_reports_rising_progress_then_its_result()
+    {
+        var started = await _admin.PostAsync("/api/v1/books/small-book/stress-runs", null);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var location = started.Headers.Location!.ToString();
+
+        var progress = new List<double>();
+        JsonNode run;
+        do
+        {
+            await Task.Delay(50);
+            run = JsonNode.Parse(await _admin.GetStringAsync(location))!;
+            progress.Add(run["progress"]!.GetValue<double>());
+        }
+        while (run["status"]!.GetValue<string>() is "queued" or "running");
+
+        Assert.Equal("succeeded", run["status"]!.GetValue<string>());
+        Assert.Contains(progress, p => p is > 0 and < 1);
+        Assert.Equal(progress.Order(), progress);
+        // Stand-in result by hand: the contracts run 2026-01..2026-06, 6 months x 300 $K/MW-month x (80 + 60 + 20) MW.
+        Assert.Equal(6 * 300e3 * 160, run["result"]!["contracted_revenue_usd"]!.GetValue<double>(), 3);
+    }
+
+    [Fact]
+    public async Task A_running_runs_progress_is_stored_for_other_instances_to_read()
+    {
+        // Slow enough (5 chunks of 600 ms) that the once-a-second progress writer runs mid-way.
+        await using var slow = await RunningServer.StartAsync(new ServerOptions
+        {
+            Database = Path.Combine(_directory, "slow.db"),
+            SeedBookPath = await SeedAsync(),
+            StressRunner = new StandInStressRunner(TimeSpan.FromMilliseconds(600)),
+        });
+        var admin = slow.Client(await slow.KeyAsync(Role.Admin));
+        var location = (await admin.PostAsync("/api/v1/books/small-book/stress-runs", null)).Headers.Location!.ToString();
+        var runId = location.Split('/')[^1];
+
+        StressRunRecord? stored = null;
+        for (var i = 0; i < 60 && stored is not { Progress: > 0 }; i++)
+        {
+            await Task.Delay(100);
+            stored = await slow.Store.GetStressRunAsync(AccessScope.System, runId);
+        }
+        Assert.True(stored is { Progress: > 0 and < 1, Status: StressRunStatus.Running }, $"stored: {stored}");
+    }
+
+    [Fact]
+    public async Task A_cancelled_run_stops_and_says_so()
+    {
+        var location = (await _admin.PostAsync("/api/v1/books/small-book/stress-runs", null)).Headers.Location!.ToString();
+        await Task.Delay(200);
+
+        var cancel = await _admin.PostAsync(location + "/cancel", null);
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+
+        JsonNode run;
+        do
+        {
+            await Task.Delay(50);
+            run = JsonNode.Parse(await _admin.GetStringAsync(location))!;
+        }
+        while (run["status"]!.GetValue<string>() is "queued" or "running");
+        Assert.Equal("cancelled", run["status"]!.GetValue<string>());
+        Assert.True(run["progress"]!.GetValue<double>() < 1);
+        Assert.Null(run["result"]);
+        Assert.Equal(HttpStatusCode.Conflict, (await _admin.PostAsync(location + "/cancel", null)).StatusCode);
+    }
+
+    private async Task<string> SeedAsync()
+    {
+        var path = Path.Combine(_directory, "seed.yaml");
+        await File.WriteAllTextAsync(path, BookWriter.Write(TestBooks.Small() with { Horizon = new Core.Horizon(new Core.Month(2026, 1), new Core.Month(2030, 12)) }));
+        return path;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
