@@ -5,7 +5,7 @@ namespace Quartermaster.Server;
 
 /// <summary>
 /// The seam to the planner: the server needs per contract-month committed/allocated MW and per-site
-/// allocation rows, nothing more. <see cref="StandInPlanner"/> serves until the real planner is wired in.
+/// allocation rows, nothing more. <see cref="FlowBookPlanner"/> is the real one.
 /// </summary>
 public interface IBookPlanner
 {

@@ -4,7 +4,7 @@ namespace Quartermaster.Server;
 
 /// <summary>
 /// The seam to the stress engine: run a book, report progress (0 to 1), honour cancellation, and return
-/// a result that <c>System.Text.Json</c> can serialise. <see cref="StandInStressRunner"/> serves until the real engine is wired in.
+/// a result that <c>System.Text.Json</c> can serialise. <see cref="EngineStressRunner"/> is the real one.
 /// </summary>
 public interface IStressRunner
 {

@@ -30,10 +30,10 @@ public sealed record ServerOptions
     public StoreOptions Store { get; init; } = StoreOptions.Default;
 
     /// <summary>The planner behind <c>POST /api/v1/books/{bookId}/plans</c>.</summary>
-    public IBookPlanner Planner { get; init; } = new StandInPlanner();
+    public IBookPlanner Planner { get; init; } = new FlowBookPlanner();
 
     /// <summary>The engine behind background stress runs.</summary>
-    public IStressRunner StressRunner { get; init; } = new StandInStressRunner();
+    public IStressRunner StressRunner { get; init; } = new EngineStressRunner();
 
     /// <summary>Refuse to start on PostgreSQL when the service role could bypass row-level security.</summary>
     public bool RequireRowLevelSecurity { get; init; } = true;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Quartermaster.Books;
 using Quartermaster.Core;
+using Quartermaster.Reports;
 using Quartermaster.Stress;
 using Spectre.Console;
 
@@ -13,7 +14,7 @@ internal static class StressOutput
     {
         if (json)
         {
-            Json.Write(Document(result, book));
+            Json.Write(StressDocument.Of(result, book));
             return;
         }
         var console = AnsiConsole.Console;
@@ -50,75 +51,14 @@ internal static class StressOutput
         console.Write(other);
     }
 
-    public static object Document(StressResult result, Book book)
-    {
-        var months = book.Horizon.Months().ToList();
-        var p = result.Payoff;
-        return new
-        {
-            result.Paths,
-            result.Seed,
-            Payoff = new
-            {
-                Mean = p.MeanUsd,
-                StandardError = p.StandardErrorUsd,
-                Ci95 = new[] { p.Ci95LowUsd, p.Ci95HighUsd },
-                P1 = p.P1Usd,
-                P5 = p.P5Usd,
-                P50 = p.P50Usd,
-                P95 = p.P95Usd,
-                P99 = p.P99Usd,
-                Var95 = p.Var95Usd,
-                Cvar95 = p.Cvar95Usd,
-                Var99 = p.Var99Usd,
-                Cvar99 = p.Cvar99Usd,
-                PLoss = p.ProbabilityOfLoss,
-            },
-            RevenueMean = result.MeanRevenueUsd,
-            IdleGwMonthsMean = result.MeanIdleGwMonths,
-            result.Utilisation,
-            Monthly = months.Select((m, i) => new
-            {
-                Month = m.ToString(),
-                RevenueMean = result.MeanRevenueByMonthUsd[i],
-                UsedMwMean = result.MeanUsedMwByMonth[i],
-                IdleMwMean = result.MeanIdleMwByMonth[i],
-                Revenue = Band(result.Revenue[i]),
-                UsedMw = Band(result.UsedMw[i]),
-                IdleMw = Band(result.IdleMw[i]),
-            }),
-            result.RivalryGroups,
-            WinEitherWay = result.WinEitherWay.Select(r => new
-            {
-                Outcome = string.Join(", ", r.Leaders.Select((leader, g) => $"{leader} leads {result.RivalryGroups[g]}")
-                    .Append(r.Cooled ? "sector cooled" : "sector booming")),
-                r.Leaders,
-                r.Cooled,
-                r.Paths,
-                Share = r.ShareOfPaths,
-                PayoffMean = r.MeanPayoffUsd,
-                PLoss = r.ProbabilityOfLoss,
-            }),
-            Concentration = new
-            {
-                RevenueHhi = result.RevenueHhi,
-                TopTenant = result.TopTenantId,
-                TopTenantShare = result.TopTenantShare,
-                Tenants = result.Tenants.Select(t => new { Tenant = t.TenantId, RevenueMean = t.MeanRevenueUsd, t.Share }),
-            },
-        };
-
-        static object Band(FanBand b) => new { b.P5, b.P25, b.P50, b.P75, b.P95 };
-    }
-
     public static void WriteComparison(StressComparison comparison, Book a, Book b, bool json)
     {
         if (json)
         {
             Json.Write(new
             {
-                A = Document(comparison.A, a),
-                B = Document(comparison.B, b),
+                A = StressDocument.Of(comparison.A, a),
+                B = StressDocument.Of(comparison.B, b),
                 Difference = new
                 {
                     Mean = comparison.MeanDifferenceUsd,

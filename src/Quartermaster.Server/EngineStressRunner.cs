@@ -1,0 +1,28 @@
+using Quartermaster.Core;
+using Quartermaster.Planning;
+using Quartermaster.Reports;
+using Quartermaster.Stress;
+
+namespace Quartermaster.Server;
+
+/// <summary>
+/// Stresses a book with the real engine on the capacity the production planner gives each contract
+/// under the book's policy. The result holds the summary document (as <c>qm stress --json</c> prints it)
+/// and the chart data the dashboard draws.
+/// </summary>
+/// <param name="options">Paths, seed, threads and chunking; unset values come from the book's scenario.</param>
+public sealed class EngineStressRunner(StressOptions? options = null) : IStressRunner
+{
+    /// <inheritdoc/>
+    public Task<object> RunAsync(Book book, IProgress<double> progress, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        var plan = new FlowPlanner().Allocate(book, book.Scenario.Policy);
+        var result = StressEngine.Run(PlannedCapacity.ToStressInput(book, plan), options, progress, cancel);
+        return Task.FromResult<object>(new
+        {
+            Summary = StressDocument.Of(result, book),
+            Charts = ReportData.StressData(book, result, tornado: null),
+        });
+    }
+}

@@ -1,0 +1,24 @@
+using Quartermaster.Core;
+using Quartermaster.Planning;
+using Quartermaster.Storage;
+
+namespace Quartermaster.Server;
+
+/// <summary>The production planner (<see cref="FlowPlanner"/>), its plan turned into the rows the store keeps.</summary>
+public sealed class FlowBookPlanner : IBookPlanner
+{
+    /// <inheritdoc/>
+    public string Name => "flow (progressive filling by parametric max-flow)";
+
+    /// <inheritdoc/>
+    /// <exception cref="PlanningException">The book asks for something the planner does not support.</exception>
+    public BookPlan Plan(Book book, AllocationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        var plan = new FlowPlanner().Allocate(book, policy);
+        var tenantOf = book.Contracts.ToDictionary(c => c.Id, c => c.Tenant, StringComparer.Ordinal);
+        return new BookPlan(
+            [.. plan.Fills.Select(f => new FillRow(f.Month.ToString(), f.ContractId, f.TenantId, f.CommittedMw, f.AllocatedMw))],
+            [.. plan.Allocations.Select(a => new AllocationRow(a.Month.ToString(), a.ContractId, tenantOf[a.ContractId], a.SiteId, a.Chip, a.Mw))]);
+    }
+}
