@@ -15,6 +15,7 @@ public static class Program
         var rest = args.Skip(1).ToArray();
         switch (verb)
         {
+            case "plan": return PlanBenchmark.Run(rest);
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
                 return 0;

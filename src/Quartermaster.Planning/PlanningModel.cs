@@ -43,7 +43,15 @@ internal sealed class PlanningModel
             .ToArray())];
         Slope = [.. Contracts.Select(c => policy == AllocationPolicy.Weighted ? c.Weight : 1.0)];
         Tier = PolicyTiers.Of(book, Contracts, policy);
+        Layout = string.Join("\n", Contracts.Select(c => $"{c.Id}\u0001{c.Tenant}\u0001{c.Start}\u0001{c.End}")
+            .Concat(Sites.Select(s => $"{s.Id}\u0001{s.Region}\u0001{s.OpexPerMwMonthUsd:R}\u0001{string.Join("\u0002", s.ChipPools.Select(p => $"{p.Chip}:{p.ShareFraction:R}"))}")));
     }
+
+    /// <summary>
+    /// Everything about contracts and sites that a month's rows depend on besides the month's own inputs:
+    /// ids, tenants, terms, regions, opex and pools. Two models with equal layouts index contracts and pools alike.
+    /// </summary>
+    public string Layout { get; }
 
     /// <summary>The book compiled.</summary>
     public Book Book { get; }

@@ -19,12 +19,16 @@ internal static class PoolSplit
     public static List<PoolMw> Split(PlanningModel model, FillProblem problem, double[][] classFlows, double[] poolCapacity, Dictionary<int, double>?[] previous)
     {
         var spare = (double[])poolCapacity.Clone();
-        var result = new List<PoolMw>();
+        var granted = new List<PoolMw>();
         var n = problem.Demand.Length;
+        var users = new List<(int Index, double Mw)>();
+        var remaining = new List<double>();
+        var requests = new List<(int User, int Pool, double Mw)>();
+        var requested = new double[poolCapacity.Length];
         for (var k = 0; k < model.ClassPools.Length; k++)
         {
             var pools = model.ClassPools[k];
-            var users = new List<(int Index, double Mw)>();
+            users.Clear();
             for (var i = 0; i < n; i++)
             {
                 var j = Array.IndexOf(problem.Eligible[i], k);
@@ -37,12 +41,11 @@ internal static class PoolSplit
             {
                 continue;
             }
-            var remaining = users.Select(u => u.Mw).ToArray();
-            var given = new Dictionary<(int User, int Pool), double>();
-            var requests = new List<(int User, int Pool, double Mw)>();
-            var requested = new Dictionary<int, double>();
+            remaining.Clear();
+            requests.Clear();
             for (var u = 0; u < users.Count; u++)
             {
+                remaining.Add(users[u].Mw);
                 var before = previous[problem.Contract[users[u].Index]];
                 if (before is null)
                 {
@@ -51,28 +54,35 @@ internal static class PoolSplit
                 var left = users[u].Mw;
                 foreach (var p in pools)
                 {
-                    if (left <= 0 || !before.TryGetValue(p, out var was) || was <= 0)
+                    if (left <= 0)
+                    {
+                        break;
+                    }
+                    if (!before.TryGetValue(p, out var was) || was <= 0)
                     {
                         continue;
                     }
                     var ask = Math.Min(left, was);
                     requests.Add((u, p, ask));
-                    requested[p] = requested.GetValueOrDefault(p) + ask;
+                    requested[p] += ask;
                     left -= ask;
                 }
             }
             foreach (var (u, p, ask) in requests)
             {
                 var total = requested[p];
-                var granted = total > poolCapacity[p] ? ask * (poolCapacity[p] / total) : ask;
-                granted = Math.Min(granted, Math.Min(spare[p], remaining[u]));
-                if (granted <= 0)
+                var grant = total > poolCapacity[p] ? ask * (poolCapacity[p] / total) : ask;
+                grant = Math.Min(grant, Math.Min(spare[p], remaining[u]));
+                if (grant > 0)
                 {
-                    continue;
+                    granted.Add(new PoolMw(problem.Contract[users[u].Index], p, grant));
+                    spare[p] -= grant;
+                    remaining[u] -= grant;
                 }
-                given[(u, p)] = given.GetValueOrDefault((u, p)) + granted;
-                spare[p] -= granted;
-                remaining[u] -= granted;
+            }
+            foreach (var (_, p, _) in requests)
+            {
+                requested[p] = 0;
             }
             for (var u = 0; u < users.Count; u++)
             {
@@ -83,22 +93,30 @@ internal static class PoolSplit
                         break;
                     }
                     var take = Math.Min(remaining[u], spare[p]);
-                    if (take <= 0)
+                    if (take > 0)
                     {
-                        continue;
+                        granted.Add(new PoolMw(problem.Contract[users[u].Index], p, take));
+                        spare[p] -= take;
+                        remaining[u] -= take;
                     }
-                    given[(u, p)] = given.GetValueOrDefault((u, p)) + take;
-                    spare[p] -= take;
-                    remaining[u] -= take;
                 }
             }
-            foreach (var ((u, p), mw) in given)
+        }
+        // A contract may get a pool twice (a stay, then more); merge into one row per contract and pool.
+        granted.Sort((a, b) => a.Contract != b.Contract ? a.Contract.CompareTo(b.Contract) : a.Pool.CompareTo(b.Pool));
+        var merged = new List<PoolMw>(granted.Count);
+        foreach (var row in granted)
+        {
+            if (merged.Count > 0 && merged[^1].Contract == row.Contract && merged[^1].Pool == row.Pool)
             {
-                result.Add(new PoolMw(problem.Contract[users[u].Index], p, mw));
+                merged[^1] = merged[^1] with { Mw = merged[^1].Mw + row.Mw };
+            }
+            else
+            {
+                merged.Add(row);
             }
         }
-        result.Sort((a, b) => a.Contract != b.Contract ? a.Contract.CompareTo(b.Contract) : a.Pool.CompareTo(b.Pool));
-        return result;
+        return merged;
     }
 }
 

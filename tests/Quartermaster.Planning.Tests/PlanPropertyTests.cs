@@ -139,6 +139,29 @@ public sealed class PlanPropertyTests
         }, iter: 300);
     }
 
+    [Fact]
+    public void Replanning_a_book_with_one_contract_changed_gives_the_same_plan_as_planning_it_afresh()
+    {
+        var change = Gen.Select(Gen.Int[0, 5], Gen.Int[0, 2], Gen.Double[0.0, 1.5]);
+        Gen.Select(BookGen.Books, change).Sample((book, edit) =>
+        {
+            var (which, from, factor) = edit;
+            var target = book.Contracts[which % book.Contracts.Count];
+            var at = book.Horizon.Start.Plus(Math.Min(from, book.Horizon.MonthCount - 1));
+            var changedContract = target with
+            {
+                Ramp = target.Ramp.Where(s => s.From < at).Append(new MwStep(at, Math.Round(Schedule.ValueAt(target.Ramp, at) * factor))).ToValueList(),
+            };
+            var changed = book with { Contracts = book.Contracts.Select(c => c.Id == target.Id ? changedContract : c).ToValueList() };
+            foreach (var policy in Policies)
+            {
+                var planner = new FlowPlanner();
+                planner.Allocate(book, policy);
+                Assert.Equal(new FlowPlanner().Allocate(changed, policy), planner.Allocate(changed, policy));
+            }
+        }, iter: 200);
+    }
+
     private static ValueList<T> Rotate<T>(ValueList<T> items) =>
         items.Count == 0 ? items : items.Skip(items.Count / 2).Concat(items.Take(items.Count / 2)).Reverse().ToValueList();
 }
