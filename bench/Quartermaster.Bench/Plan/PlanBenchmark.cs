@@ -76,8 +76,8 @@ public static class PlanBenchmark
         Replan(book, "one contract's commitment changed in its last 12 months", c => c with { Ramp = ValueList.Of([.. c.Ramp, new MwStep(c.End.Plus(-11), Math.Round(c.Ramp[^1].Mw * 0.8, 1))]) });
         Replan(book, "one contract's commitment changed over its whole term", c => c with { Ramp = c.Ramp.Select(s => s with { Mw = Math.Round(s.Mw * 0.9, 1) }).ToValueList() });
 
-        // Reference: all months of S; a stated sample of evenly spaced months of larger books, projected to the horizon.
-        var sampleCount = Math.Min(shape.Months, referenceMonths ?? (size.ToUpperInvariant() switch { "S" => shape.Months, "M" => 6, "L" => 4, _ => 2 }));
+        // Reference: every month up to L; at XL (or with --reference-months) a stated sample of evenly spaced months, projected to the horizon.
+        var sampleCount = Math.Min(shape.Months, referenceMonths ?? (string.Equals(size, "XL", StringComparison.OrdinalIgnoreCase) ? 12 : shape.Months));
         var all = book.Horizon.Months().ToArray();
         var sample = Enumerable.Range(0, sampleCount).Select(k => all[(int)((k + 0.5) * all.Length / sampleCount)]).Distinct().ToArray();
         clock.Restart();
