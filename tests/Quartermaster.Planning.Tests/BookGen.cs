@@ -3,7 +3,7 @@ using CsCheck;
 namespace Quartermaster.Planning.Tests;
 
 /// <summary>
-/// A CsCheck generator of small random books: 1-5 sites in 2 regions with 1-2 chip pools, 1-6 contracts of
+/// CsCheck generators of random books: 1-5 sites (or up to 30) in 2 regions with 1-2 chip pools, 1-6 contracts of
 /// 1-4 tenants with random eligibility, weights, prices and ramps, 1-3 months, and sometimes a stake.
 /// MW are whole numbers so shrunk counterexamples stay readable.
 /// </summary>
@@ -52,12 +52,17 @@ internal static class BookGen
     private static Gen<T[]> Each<T>(int count, Func<int, Gen<T>> item) =>
         count == 0 ? Gen.Const(Array.Empty<T>()) : Each(count - 1, item).SelectMany(rest => item(count - 1).Select(x => (T[])[.. rest, x]));
 
-    /// <summary>The generator.</summary>
-    public static readonly Gen<Book> Books =
+    /// <summary>The generator of small books.</summary>
+    public static readonly Gen<Book> Books = Sized(maxSites: 5, maxContracts: 6);
+
+    /// <summary>Books of up to 30 sites and 20 contracts, for the reference comparison on more crowded months.</summary>
+    public static readonly Gen<Book> LargerBooks = Sized(maxSites: 30, maxContracts: 20);
+
+    private static Gen<Book> Sized(int maxSites, int maxContracts) =>
         from months in Gen.Int[1, 3]
-        from siteCount in Gen.Int[1, 5]
+        from siteCount in Gen.Int[1, maxSites]
         from tenantCount in Gen.Int[1, 4]
-        from contractCount in Gen.Int[1, 6]
+        from contractCount in Gen.Int[1, maxContracts]
         from sites in Each(siteCount, i => SiteGen(i, months))
         from contracts in Each(contractCount, i => ContractGen(i, tenantCount, months))
         from staked in Gen.Int[-1, tenantCount - 1]
