@@ -10,6 +10,8 @@ namespace Quartermaster.Planning;
 /// A month's fair MW are reused when its fairness inputs are equal (contracts, commitments, eligibility,
 /// weights, tiers, class capacities). Its rows are reused when, in addition, the layout of contracts and
 /// sites, the pool capacities and last month's placement are equal, since placement follows last month.
+/// Months where a dedicated-hall contract and a rival both get MW are placed hall by hall by an exact second stage
+/// (<see cref="HallIsolation"/>), which throws <see cref="PlanningException"/> if isolation would change the fair shares.
 /// Not thread-safe: one instance per caller. Months are solved in parallel internally.
 /// </remarks>
 public sealed class FlowPlanner : IPlanner
@@ -95,6 +97,10 @@ public sealed class FlowPlanner : IPlanner
 
     private static MonthAllocation Place(PlanningModel model, FillProblem problem, double[] fair, double[] capacity, Month month, Dictionary<int, double>?[] previous)
     {
+        if (HallIsolation.Applies(model, problem, fair))
+        {
+            return HallIsolation.Place(model, problem, fair, capacity, month);
+        }
         var lastMonthClasses = new double[problem.Demand.Length][];
         for (var i = 0; i < lastMonthClasses.Length; i++)
         {

@@ -6,4 +6,5 @@ namespace Quartermaster.Planning;
 /// <param name="Fills">Its fill rows.</param>
 /// <param name="Idle">Its site rows.</param>
 /// <param name="Shortfalls">Its shortfall rows.</param>
-internal sealed record MonthRows(Month Month, List<Allocation> Allocations, List<ContractFill> Fills, List<SiteIdle> Idle, List<Shortfall> Shortfalls);
+/// <param name="Halls">Its hall rows.</param>
+internal sealed record MonthRows(Month Month, List<Allocation> Allocations, List<ContractFill> Fills, List<SiteIdle> Idle, List<Shortfall> Shortfalls, List<HallAllocation> Halls);

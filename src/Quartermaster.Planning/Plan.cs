@@ -11,13 +11,18 @@ namespace Quartermaster.Planning;
 /// <param name="Fills">One row per contract per planned month inside the contract's term.</param>
 /// <param name="Idle">One row per site per planned month.</param>
 /// <param name="Shortfalls">One row per contract-month whose fill ratio is below 1.</param>
+/// <param name="HallAllocations">
+/// The same MW hall by hall, for the months where dedicated-hall isolation applies and the sites where a
+/// dedicated-hall contract could be placed; empty when no dedicated-hall contract has an active rival.
+/// </param>
 public sealed record Plan(
     AllocationPolicy Policy,
     ValueList<Month> Months,
     ValueList<Allocation> Allocations,
     ValueList<ContractFill> Fills,
     ValueList<SiteIdle> Idle,
-    ValueList<Shortfall> Shortfalls)
+    ValueList<Shortfall> Shortfalls,
+    ValueList<HallAllocation> HallAllocations)
 {
     /// <summary>x[contract, site, month]: MW of the contract at the site that month, summed over chip pools.</summary>
     public double SiteMw(string contractId, string siteId, Month month) =>

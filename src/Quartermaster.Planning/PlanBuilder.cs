@@ -24,7 +24,8 @@ internal static class PlanBuilder
             months.SelectMany(m => m.Allocations).ToValueList(),
             months.SelectMany(m => m.Fills).ToValueList(),
             months.SelectMany(m => m.Idle).ToValueList(),
-            months.SelectMany(m => m.Shortfalls).ToValueList());
+            months.SelectMany(m => m.Shortfalls).ToValueList(),
+            months.SelectMany(m => m.Halls).ToValueList());
 
     /// <summary>The plan rows of one month.</summary>
     public static MonthRows BuildMonth(PlanningModel model, MonthAllocation month, ChipPoolRef[] poolRefs)
@@ -91,7 +92,10 @@ internal static class PlanBuilder
         {
             idle.Add(new SiteIdle(m, model.Sites[s].Id, model.Sites[s].OnlineMw(m), bySite[s]));
         }
-        return new MonthRows(month.Month, allocations, fills, idle, shortfalls);
+        var halls = (month.Halls ?? []).Where(h => h.Mw > 0)
+            .Select(h => new HallAllocation(m, model.Contracts[h.Contract].Id, poolRefs[h.Pool].SiteId, poolRefs[h.Pool].Chip, h.Hall, h.Mw))
+            .ToList();
+        return new MonthRows(month.Month, allocations, fills, idle, shortfalls, halls);
     }
 
     private static int[] ComponentClasses(PlanningModel model, int[] active, int[] component, int position) =>

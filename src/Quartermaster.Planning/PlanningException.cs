@@ -1,8 +1,8 @@
 namespace Quartermaster.Planning;
 
 /// <summary>
-/// A book the planner cannot plan as asked, such as a <c>dedicated-hall</c> contract with a rival
-/// (hall isolation is not supported yet). The message names the contract and says why.
+/// A book the planner cannot plan as asked: a month where <c>dedicated-hall</c> isolation changes the fair
+/// shares, which is not supported yet. The message names the month and the contracts and says why.
 /// </summary>
 public sealed class PlanningException : Exception
 {

@@ -43,13 +43,18 @@ internal sealed class PlanningModel
             .ToArray())];
         Slope = [.. Contracts.Select(c => policy == AllocationPolicy.Weighted ? c.Weight : 1.0)];
         Tier = PolicyTiers.Of(book, Contracts, policy);
-        Layout = string.Join("\n", Contracts.Select(c => $"{c.Id}\u0001{c.Tenant}\u0001{c.Start}\u0001{c.End}")
-            .Concat(Sites.Select(s => $"{s.Id}\u0001{s.Region}\u0001{s.OpexPerMwMonthUsd:R}\u0001{string.Join("\u0002", s.ChipPools.Select(p => $"{p.Chip}:{p.ShareFraction:R}"))}")));
+        var groupOf = book.Tenants.ToDictionary(t => t.Id, t => t.RivalryGroup, StringComparer.Ordinal);
+        Group = [.. Contracts.Select(c => groupOf.GetValueOrDefault(c.Tenant))];
+        Rivals = [.. Contracts.Select((c, i) => c.Isolation != Isolation.DedicatedHall || Group[i] is null
+            ? []
+            : Enumerable.Range(0, Contracts.Length).Where(j => Group[j] == Group[i] && Contracts[j].Tenant != c.Tenant).ToArray())];
+        Layout = string.Join("\n", Contracts.Select((c, i) => $"{c.Id}\u0001{c.Tenant}\u0001{c.Start}\u0001{c.End}\u0001{c.Isolation}\u0001{Group[i]}")
+            .Concat(Sites.Select(s => $"{s.Id}\u0001{s.Region}\u0001{s.Halls}\u0001{s.OpexPerMwMonthUsd:R}\u0001{string.Join("\u0002", s.ChipPools.Select(p => $"{p.Chip}:{p.ShareFraction:R}"))}")));
     }
 
     /// <summary>
     /// Everything about contracts and sites that a month's rows depend on besides the month's own inputs:
-    /// ids, tenants, terms, regions, opex and pools. Two models with equal layouts index contracts and pools alike.
+    /// ids, tenants, terms, isolation, rivalry groups, regions, halls, opex and pools. Two models with equal layouts index contracts and pools alike.
     /// </summary>
     public string Layout { get; }
 
@@ -89,15 +94,22 @@ internal sealed class PlanningModel
     /// <summary>Priority tier of each contract: lower tiers are filled completely before higher ones start.</summary>
     public int[] Tier { get; }
 
+    /// <summary>Rivalry group of each contract's tenant, or null.</summary>
+    public string?[] Group { get; }
+
+    /// <summary>
+    /// For each dedicated-hall contract, the contracts of rival tenants (same rivalry group, another tenant) it may
+    /// never share a hall with; empty for shared contracts and for tenants outside any group.
+    /// </summary>
+    public int[][] Rivals { get; }
+
     /// <summary>True when a tight set freezes its whole eligibility component (<c>pro-rata</c>).</summary>
     public bool FreezesComponents => Policy == AllocationPolicy.ProRata;
 
-    /// <summary>Compiles <paramref name="book"/>, refusing what the planner does not support.</summary>
-    /// <exception cref="PlanningException">A dedicated-hall contract has a rival tenant with contracts in the book.</exception>
+    /// <summary>Compiles <paramref name="book"/> for <paramref name="policy"/>.</summary>
     public static PlanningModel Compile(Book book, AllocationPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(book);
-        HallIsolation.ThrowIfUnsupported(book);
         return new PlanningModel(book, policy);
     }
 
