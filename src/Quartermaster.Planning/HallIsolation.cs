@@ -57,7 +57,10 @@ internal static class HallIsolation
         var isolated = position.Keys.Where(c => model.Contracts[c].Isolation == Isolation.DedicatedHall && model.Rivals[c].Any(position.ContainsKey))
             .ToList();
         var groupOf = isolated.GroupBy(c => model.Contracts[c].Tenant).ToDictionary(g => g.Key, g => model.Group[g.First()]!, StringComparer.Ordinal);
-        var tenants = groupOf.Keys.Order(StringComparer.Ordinal).ToList();
+        // Tenants in the order of their first contract (contracts are sorted by id), never by tenant name: renaming
+        // tenants must give the very same program, so the audit's identity-blindness check sees the same placement.
+        var tenants = groupOf.Keys.OrderBy(t => Array.FindIndex(model.Contracts, c => c.Tenant == t)).ToList();
+        var tenantNumber = tenants.Select((t, k) => (t, k)).ToDictionary(x => x.t, x => x.k, StringComparer.Ordinal);
         var hallSites = isolated.SelectMany(c => Pools(position[c])).Select(p => model.Pools[p].SiteIndex).ToHashSet();
 
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools SCIP is not available");
@@ -66,12 +69,12 @@ internal static class HallIsolation
         {
             for (var h = 0; h < model.Sites[site].Halls; h++)
             {
-                foreach (var group in tenants.GroupBy(t => groupOf[t]))
+                foreach (var group in tenants.GroupBy(t => groupOf[t]).OrderBy(g => tenantNumber[g.First()]))
                 {
                     var oneTenant = solver.MakeConstraint(0, 1);
                     foreach (var tenant in group)
                     {
-                        var y = solver.MakeBoolVar($"y_{tenant}_{site}_{h}");
+                        var y = solver.MakeBoolVar($"y_{tenantNumber[tenant]}_{site}_{h}");
                         reserved[(tenant, site, h)] = y;
                         oneTenant.SetCoefficient(y, 1);
                     }

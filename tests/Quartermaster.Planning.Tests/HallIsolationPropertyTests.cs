@@ -6,6 +6,24 @@ namespace Quartermaster.Planning.Tests;
 public sealed class HallIsolationPropertyTests
 {
     [Fact]
+    public void The_audit_passes_max_min_on_books_with_dedicated_halls()
+    {
+        BookGen.IsolatedBooks.Sample(book =>
+        {
+            AuditReport report;
+            try
+            {
+                report = NeutralityAudit.Run(book, AllocationPolicy.MaxMin);
+            }
+            catch (PlanningException)
+            {
+                return;
+            }
+            Assert.True(report.Passed, string.Join("; ", report.Checks.SelectMany(c => c.Findings).Select(f => $"{f.Month} {f.Detail}")));
+        }, iter: 300);
+    }
+
+    [Fact]
     public void Every_plan_keeps_dedicated_contracts_apart_from_rivals_with_the_fair_shares_of_the_unisolated_book()
     {
         var planned = 0;
