@@ -16,7 +16,7 @@ public static class NeutralityAudit
     /// Audits <paramref name="book"/> under <paramref name="policy"/>, planning with a fresh planner from
     /// <paramref name="planners"/> for every plan (a <see cref="FlowPlanner"/> when null), so no plan reuses another.
     /// </summary>
-    /// <exception cref="PlanningException">The book asks for something the planner does not support.</exception>
+    /// <exception cref="PlanningException">Dedicated-hall isolation would change the fair shares of some month.</exception>
     public static AuditReport Run(Book book, AllocationPolicy policy, Func<IPlanner>? planners = null)
     {
         ArgumentNullException.ThrowIfNull(book);
