@@ -2,7 +2,8 @@ namespace Quartermaster.Planning;
 
 /// <summary>
 /// A book the planner cannot plan as asked: a month where <c>dedicated-hall</c> isolation changes the fair
-/// shares, which is not supported yet. The message names the month and the contracts and says why.
+/// shares (not supported yet), or a non-positive weight under <c>weighted</c>. The message names the month or
+/// contract and says why.
 /// </summary>
 public sealed class PlanningException : Exception
 {

@@ -107,9 +107,14 @@ internal sealed class PlanningModel
     public bool FreezesComponents => Policy == AllocationPolicy.ProRata;
 
     /// <summary>Compiles <paramref name="book"/> for <paramref name="policy"/>.</summary>
+    /// <exception cref="PlanningException">Under <c>weighted</c>, a contract's weight is not positive.</exception>
     public static PlanningModel Compile(Book book, AllocationPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(book);
+        if (policy == AllocationPolicy.Weighted && book.Contracts.FirstOrDefault(c => !(c.Weight > 0)) is { } bad)
+        {
+            throw new PlanningException($"contract '{bad.Id}' has weight {bad.Weight}; the weighted policy needs positive weights");
+        }
         return new PlanningModel(book, policy);
     }
 
