@@ -19,6 +19,7 @@ public static class PlanBenchmark
         var size = "S";
         ulong seed = 1;
         int? referenceMonths = null;
+        var policy = AllocationPolicy.MaxMin;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -29,11 +30,14 @@ public static class PlanBenchmark
                 case "--seed" when i + 1 < args.Length:
                     seed = ulong.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--policy" when i + 1 < args.Length && AllocationPolicyNames.TryParse(args[i + 1], out policy):
+                    i++;
+                    break;
                 case "--reference-months" when i + 1 < args.Length:
                     referenceMonths = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 default:
-                    Console.Error.WriteLine("usage: qm bench plan [--size S|M|L|XL] [--seed N] [--reference-months N]");
+                    Console.Error.WriteLine("usage: qm bench plan [--size S|M|L|XL] [--seed N] [--policy max-min|pro-rata|weighted|revenue-max|favour-stakes] [--reference-months N]");
                     return 2;
             }
         }
@@ -51,18 +55,18 @@ public static class PlanBenchmark
         var book = PlanBookGenerator.Generate(shape.Sites, shape.Contracts, shape.Months, seed);
         var pools = book.Sites.Sum(s => s.ChipPools.Count);
         Console.WriteLine($"book: {book.Id} seed {seed}: {shape.Sites} sites ({pools} chip pools), {shape.Contracts} contracts, {book.Tenants.Count} tenants, {shape.Months} months; committed/online over the horizon 1.3");
-        Console.WriteLine($"policy: max-min; cores: {Environment.ProcessorCount}");
+        Console.WriteLine($"policy: {policy.ToName()}; cores: {Environment.ProcessorCount}");
 
         // Production: first run (with JIT), then the best of three warm runs, each with a fresh planner.
         var clock = Stopwatch.StartNew();
-        var plan = new FlowPlanner().Allocate(book, AllocationPolicy.MaxMin);
+        var plan = new FlowPlanner().Allocate(book, policy);
         var cold = clock.Elapsed.TotalSeconds;
         var warm = double.MaxValue;
         for (var run = 0; run < 3; run++)
         {
             Settle();
             clock.Restart();
-            plan = new FlowPlanner().Allocate(book, AllocationPolicy.MaxMin);
+            plan = new FlowPlanner().Allocate(book, policy);
             warm = Math.Min(warm, clock.Elapsed.TotalSeconds);
         }
         var managed = GC.GetTotalMemory(false);
@@ -74,15 +78,15 @@ public static class PlanBenchmark
         Console.WriteLine($"rows: {plan.Allocations.Count} allocations, {plan.Fills.Count} fills, {plan.Idle.Count} site-months, {plan.Shortfalls.Sum(s => s.SaturatedPools.Count)} shortfall pool refs");
         Console.WriteLine($"memory after production: managed heap {managed / 1e6:F0} MB, peak working set {peak / 1e6:F0} MB");
 
-        Replan(book, "one contract's commitment changed in its last 12 months", c => c with { Ramp = ValueList.Of([.. c.Ramp, new MwStep(c.End.Plus(-11), Math.Round(c.Ramp[^1].Mw * 0.8, 1))]) });
-        Replan(book, "one contract's commitment changed over its whole term", c => c with { Ramp = c.Ramp.Select(s => s with { Mw = Math.Round(s.Mw * 0.9, 1) }).ToValueList() });
+        Replan(book, policy, "one contract's commitment changed in its last 12 months", c => c with { Ramp = ValueList.Of([.. c.Ramp, new MwStep(c.End.Plus(-11), Math.Round(c.Ramp[^1].Mw * 0.8, 1))]) });
+        Replan(book, policy, "one contract's commitment changed over its whole term", c => c with { Ramp = c.Ramp.Select(s => s with { Mw = Math.Round(s.Mw * 0.9, 1) }).ToValueList() });
 
         // Reference: every month up to L; at XL (or with --reference-months) a stated sample of evenly spaced months, projected to the horizon.
         var sampleCount = Math.Min(shape.Months, referenceMonths ?? (string.Equals(size, "XL", StringComparison.OrdinalIgnoreCase) ? 12 : shape.Months));
         var all = book.Horizon.Months().ToArray();
         var sample = Enumerable.Range(0, sampleCount).Select(k => all[(int)((k + 0.5) * all.Length / sampleCount)]).Distinct().ToArray();
         clock.Restart();
-        var reference = new LpReferencePlanner { Months = sample }.Allocate(book, AllocationPolicy.MaxMin);
+        var reference = new LpReferencePlanner { Months = sample }.Allocate(book, policy);
         var referenceSeconds = clock.Elapsed.TotalSeconds;
         var projected = referenceSeconds * all.Length / sample.Length;
         var production = plan.Fills.Where(f => sample.Contains(f.Month)).ToDictionary(f => (f.Month, f.ContractId), f => f.FillRatio);
@@ -103,15 +107,15 @@ public static class PlanBenchmark
         GC.Collect();
     }
 
-    private static void Replan(Book book, string change, Func<Contract, Contract> edit)
+    private static void Replan(Book book, AllocationPolicy policy, string change, Func<Contract, Contract> edit)
     {
         var target = book.Contracts.OrderBy(c => c.Id, StringComparer.Ordinal).First();
         var changed = book with { Contracts = book.Contracts.Select(c => c.Id == target.Id ? edit(c) : c).ToValueList() };
         var planner = new FlowPlanner();
-        planner.Allocate(book, AllocationPolicy.MaxMin);
+        planner.Allocate(book, policy);
         Settle();
         var clock = Stopwatch.StartNew();
-        planner.Allocate(changed, AllocationPolicy.MaxMin);
+        planner.Allocate(changed, policy);
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"re-plan, {change} ({target.Id}): {seconds:F3} s, {planner.MonthsReused} of {book.Horizon.MonthCount} months' fair shares and {planner.MonthsReusedWhole} months' placements reused");
     }
