@@ -6,6 +6,9 @@ internal static class PlanBuilder
     /// <summary>Relative tolerance under which a fill counts as full and a pool as saturated.</summary>
     public const double Tolerance = 1e-9;
 
+    /// <summary>Allocations at or below this many MW are rounding dust from the flow arithmetic and are dropped.</summary>
+    public const double DustMw = 1e-9;
+
     /// <summary>Builds the plan of <paramref name="months"/> under <paramref name="model"/>.</summary>
     public static Plan Build(PlanningModel model, IReadOnlyList<MonthAllocation> months)
     {
@@ -41,7 +44,7 @@ internal static class PlanBuilder
         var bySite = new double[model.Sites.Length];
         foreach (var (c, p, mw) in month.Pools)
         {
-            if (mw <= 0)
+            if (mw <= DustMw)
             {
                 continue;
             }
@@ -92,7 +95,7 @@ internal static class PlanBuilder
         {
             idle.Add(new SiteIdle(m, model.Sites[s].Id, model.Sites[s].OnlineMw(m), bySite[s]));
         }
-        var halls = (month.Halls ?? []).Where(h => h.Mw > 0)
+        var halls = (month.Halls ?? []).Where(h => h.Mw > DustMw)
             .Select(h => new HallAllocation(m, model.Contracts[h.Contract].Id, poolRefs[h.Pool].SiteId, poolRefs[h.Pool].Chip, h.Hall, h.Mw))
             .ToList();
         return new MonthRows(month.Month, allocations, fills, idle, shortfalls, halls);
