@@ -81,6 +81,11 @@ public static class PlanBenchmark
         Replan(book, policy, "one contract's commitment changed in its last 12 months", c => c with { Ramp = ValueList.Of([.. c.Ramp, new MwStep(c.End.Plus(-11), Math.Round(c.Ramp[^1].Mw * 0.8, 1))]) });
         Replan(book, policy, "one contract's commitment changed over its whole term", c => c with { Ramp = c.Ramp.Select(s => s with { Mw = Math.Round(s.Mw * 0.9, 1) }).ToValueList() });
 
+        Settle();
+        clock.Restart();
+        var audit = NeutralityAudit.Run(book, policy);
+        Console.WriteLine($"audit ({policy.ToName()}: identity blindness, spread, cost of neutrality): {clock.Elapsed.TotalSeconds:F3} s, {(audit.Passed ? "passed" : "failed")}");
+
         // Reference: every month up to L; at XL (or with --reference-months) a stated sample of evenly spaced months, projected to the horizon.
         var sampleCount = Math.Min(shape.Months, referenceMonths ?? (string.Equals(size, "XL", StringComparison.OrdinalIgnoreCase) ? 12 : shape.Months));
         var all = book.Horizon.Months().ToArray();
