@@ -56,43 +56,46 @@ public sealed class FlowPlanner : IPlanner
 
         var poolRefs = PlanBuilder.PoolRefs(model);
         var memory = new Memory(policy, model.Layout);
-        var rows = new List<MonthRows>(months.Length);
+        var allocations = new MonthAllocation[months.Length];
+        var rows = new MonthRows?[months.Length];
         var previous = new Dictionary<int, double>?[model.Contracts.Length];
         // Whether last month's placement equals the remembered one (at the start: whether both lack a month before).
         var previousSame = sameLayout && !before!.Months.ContainsKey(months[0].Plus(-1));
         var whole = 0;
         for (var t = 0; t < months.Length; t++)
         {
+            // Placement chains month to month (stay where you were), so this loop is sequential.
             MonthMemory? old = null;
             var canReuse = sameLayout && previousSame && before!.Months.TryGetValue(months[t], out old)
                 && ReferenceEquals(old.Fair, fair[t]) && old.Allocation.PoolCapacity.AsSpan().SequenceEqual(capacities[t]);
-            MonthAllocation allocation;
-            MonthRows monthRows;
             if (canReuse)
             {
-                allocation = old!.Allocation;
-                monthRows = old.Rows;
+                allocations[t] = old!.Allocation;
+                rows[t] = old.Rows;
                 whole++;
             }
             else
             {
-                allocation = Place(model, problems[t], fair[t], capacities[t], months[t], previous);
-                monthRows = PlanBuilder.BuildMonth(model, allocation, poolRefs);
+                allocations[t] = Place(model, problems[t], fair[t], capacities[t], months[t], previous);
                 old = null;
-                previousSame = sameLayout && before!.Months.TryGetValue(months[t], out old) && old.Allocation.Pools.SequenceEqual(allocation.Pools);
+                previousSame = sameLayout && before!.Months.TryGetValue(months[t], out old) && old.Allocation.Pools.SequenceEqual(allocations[t].Pools);
             }
-            memory.Months[months[t]] = new MonthMemory(problems[t], fair[t], allocation, monthRows);
-            rows.Add(monthRows);
             previous = new Dictionary<int, double>?[model.Contracts.Length];
-            foreach (var (c, p, mw) in allocation.Pools)
+            foreach (var (c, p, mw) in allocations[t].Pools)
             {
                 (previous[c] ??= [])[p] = mw;
             }
         }
+        // Rows depend only on their month's placement, so they are built in parallel.
+        Parallel.For(0, months.Length, t => rows[t] ??= PlanBuilder.BuildMonth(model, allocations[t], poolRefs));
+        for (var t = 0; t < months.Length; t++)
+        {
+            memory.Months[months[t]] = new MonthMemory(problems[t], fair[t], allocations[t], rows[t]!);
+        }
         _memory = memory;
         MonthsReused = reused;
         MonthsReusedWhole = whole;
-        return PlanBuilder.Assemble(policy, rows);
+        return PlanBuilder.Assemble(policy, rows!);
     }
 
     private static MonthAllocation Place(PlanningModel model, FillProblem problem, double[] fair, double[] capacity, Month month, Dictionary<int, double>?[] previous)
