@@ -58,7 +58,7 @@ public sealed class FlowPlanner : IPlanner
         var memory = new Memory(policy, model.Layout);
         var allocations = new MonthAllocation[months.Length];
         var rows = new MonthRows?[months.Length];
-        var previous = new Dictionary<int, double>?[model.Contracts.Length];
+        var previous = LastMonth.None(model.Contracts.Length);
         // Whether last month's placement equals the remembered one (at the start: whether both lack a month before).
         var previousSame = sameLayout && !before!.Months.ContainsKey(months[0].Plus(-1));
         var whole = 0;
@@ -80,11 +80,7 @@ public sealed class FlowPlanner : IPlanner
                 old = null;
                 previousSame = sameLayout && before!.Months.TryGetValue(months[t], out old) && old.Allocation.Pools.SequenceEqual(allocations[t].Pools);
             }
-            previous = new Dictionary<int, double>?[model.Contracts.Length];
-            foreach (var (c, p, mw) in allocations[t].Pools)
-            {
-                (previous[c] ??= [])[p] = mw;
-            }
+            previous = new LastMonth(allocations[t].Pools, model.Contracts.Length);
         }
         // Rows depend only on their month's placement, so they are built in parallel.
         Parallel.For(0, months.Length, t => rows[t] ??= PlanBuilder.BuildMonth(model, allocations[t], poolRefs));
@@ -98,7 +94,7 @@ public sealed class FlowPlanner : IPlanner
         return PlanBuilder.Assemble(policy, rows!);
     }
 
-    private static MonthAllocation Place(PlanningModel model, FillProblem problem, double[] fair, double[] capacity, Month month, Dictionary<int, double>?[] previous)
+    private static MonthAllocation Place(PlanningModel model, FillProblem problem, double[] fair, double[] capacity, Month month, LastMonth previous)
     {
         if (HallIsolation.Applies(model, problem, fair))
         {
@@ -109,15 +105,12 @@ public sealed class FlowPlanner : IPlanner
         {
             var eligible = problem.Eligible[i];
             lastMonthClasses[i] = new double[eligible.Length];
-            if (previous[problem.Contract[i]] is { } before)
+            foreach (var (_, pool, mw) in previous.Of(problem.Contract[i]))
             {
-                foreach (var (pool, mw) in before)
+                var j = Array.IndexOf(eligible, model.PoolClass[pool]);
+                if (j >= 0)
                 {
-                    var j = Array.IndexOf(eligible, model.PoolClass[pool]);
-                    if (j >= 0)
-                    {
-                        lastMonthClasses[i][j] += mw;
-                    }
+                    lastMonthClasses[i][j] += mw;
                 }
             }
         }

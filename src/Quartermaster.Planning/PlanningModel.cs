@@ -38,6 +38,14 @@ internal sealed class PlanningModel
             .OrderBy(p => Sites[Pools[p].SiteIndex].OpexPerMwMonthUsd)
             .ThenBy(p => Sites[Pools[p].SiteIndex].Id, StringComparer.Ordinal)
             .ToArray())];
+        PoolRank = new int[Pools.Length];
+        foreach (var classPools in ClassPools)
+        {
+            for (var r = 0; r < classPools.Length; r++)
+            {
+                PoolRank[classPools[r]] = r;
+            }
+        }
         EligibleClasses = [.. Contracts.Select(c => Enumerable.Range(0, classKeys.Length)
             .Where(k => c.Regions.Contains(ClassRegion[k]) && c.Chips.Contains(ClassChip[k]))
             .ToArray())];
@@ -84,6 +92,9 @@ internal sealed class PlanningModel
 
     /// <summary>Pools of each class, cheapest opex first, then by site id.</summary>
     public int[][] ClassPools { get; }
+
+    /// <summary>Position of each pool in its class's <see cref="ClassPools"/> (0 = cheapest).</summary>
+    public int[] PoolRank { get; }
 
     /// <summary>Classes each contract may use, ascending.</summary>
     public int[][] EligibleClasses { get; }

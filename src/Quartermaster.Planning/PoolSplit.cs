@@ -8,7 +8,7 @@ internal static class PoolSplit
 {
     /// <summary>
     /// MW of each contract (model index) in each pool, given class flows from <see cref="ClassRouting"/>,
-    /// this month's pool capacities, and each contract's MW per pool last month (null when it had none).
+    /// this month's pool capacities, and where each contract was last month.
     /// </summary>
     /// <remarks>
     /// Within a class all pools serve the same contracts, so the split cannot change a fill ratio. Stays come
@@ -16,28 +16,30 @@ internal static class PoolSplit
     /// holds scales every request down alike. The rest goes to the cheapest pools with room, which is the least
     /// opex for the MW still to place. Contracts are taken in id order; the order never changes a fill ratio.
     /// </remarks>
-    public static List<PoolMw> Split(PlanningModel model, FillProblem problem, double[][] classFlows, double[] poolCapacity, Dictionary<int, double>?[] previous)
+    public static List<PoolMw> Split(PlanningModel model, FillProblem problem, double[][] classFlows, double[] poolCapacity, LastMonth previous)
     {
         var spare = (double[])poolCapacity.Clone();
         var granted = new List<PoolMw>();
         var n = problem.Demand.Length;
-        var users = new List<(int Index, double Mw)>();
+        var classUsers = new List<(int Index, double Mw)>?[model.ClassPools.Length];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < problem.Eligible[i].Length; j++)
+            {
+                if (classFlows[i][j] > 0)
+                {
+                    (classUsers[problem.Eligible[i][j]] ??= []).Add((i, classFlows[i][j]));
+                }
+            }
+        }
+        var stays = new List<(int Rank, int Pool, double Mw)>();
         var remaining = new List<double>();
         var requests = new List<(int User, int Pool, double Mw)>();
         var requested = new double[poolCapacity.Length];
         for (var k = 0; k < model.ClassPools.Length; k++)
         {
             var pools = model.ClassPools[k];
-            users.Clear();
-            for (var i = 0; i < n; i++)
-            {
-                var j = Array.IndexOf(problem.Eligible[i], k);
-                if (j >= 0 && classFlows[i][j] > 0)
-                {
-                    users.Add((i, classFlows[i][j]));
-                }
-            }
-            if (users.Count == 0)
+            if (classUsers[k] is not { } users)
             {
                 continue;
             }
@@ -46,25 +48,27 @@ internal static class PoolSplit
             for (var u = 0; u < users.Count; u++)
             {
                 remaining.Add(users[u].Mw);
-                var before = previous[problem.Contract[users[u].Index]];
-                if (before is null)
+                // Last month's pools of this class, cheapest first.
+                var before = previous.Of(problem.Contract[users[u].Index]);
+                stays.Clear();
+                foreach (var (_, pool, mw) in before)
                 {
-                    continue;
+                    if (model.PoolClass[pool] == k && mw > 0)
+                    {
+                        stays.Add((model.PoolRank[pool], pool, mw));
+                    }
                 }
+                stays.Sort(static (a, b) => a.Rank.CompareTo(b.Rank));
                 var left = users[u].Mw;
-                foreach (var p in pools)
+                foreach (var (_, pool, was) in stays)
                 {
                     if (left <= 0)
                     {
                         break;
                     }
-                    if (!before.TryGetValue(p, out var was) || was <= 0)
-                    {
-                        continue;
-                    }
                     var ask = Math.Min(left, was);
-                    requests.Add((u, p, ask));
-                    requested[p] += ask;
+                    requests.Add((u, pool, ask));
+                    requested[pool] += ask;
                     left -= ask;
                 }
             }
