@@ -11,4 +11,4 @@ namespace Quartermaster.Planning;
 /// <param name="Chip">Chip type of the pool.</param>
 /// <param name="Hall">Hall number at the site, from 0.</param>
 /// <param name="Mw">Megawatts, positive.</param>
-public sealed record HallAllocation(Month Month, string ContractId, string SiteId, string Chip, int Hall, double Mw);
+public readonly record struct HallAllocation(Month Month, string ContractId, string SiteId, string Chip, int Hall, double Mw);

@@ -28,9 +28,19 @@ public sealed record Plan(
     public double SiteMw(string contractId, string siteId, Month month) =>
         Allocations.Where(a => a.Month == month && a.ContractId == contractId && a.SiteId == siteId).Sum(a => a.Mw);
 
-    /// <summary>The fill row of a contract in a month, or null when the month is outside its term or the plan.</summary>
-    public ContractFill? Fill(string contractId, Month month) =>
-        Fills.FirstOrDefault(f => f.Month == month && f.ContractId == contractId);
+    /// <summary>The fill row of a contract in a month.</summary>
+    /// <exception cref="KeyNotFoundException">The month is outside the contract's term or the plan.</exception>
+    public ContractFill Fill(string contractId, Month month)
+    {
+        foreach (var fill in Fills.AsSpan())
+        {
+            if (fill.Month == month && fill.ContractId == contractId)
+            {
+                return fill;
+            }
+        }
+        throw new KeyNotFoundException($"no fill for contract '{contractId}' in {month}");
+    }
 
     /// <summary>Revenue of the plan in US dollars: price per MW-month times allocated MW, summed over contract-months.</summary>
     public double RevenueUsd(Book book)

@@ -67,7 +67,7 @@ public sealed class PlanPropertyTests
                                 $"{fill.ContractId} is short in {fill.Month} under {policy} while {site.Id}/{pool.Chip} has room");
                             foreach (var user in users.Where(u => u.Mw > Tolerance))
                             {
-                                var other = plan.Fill(user.ContractId, fill.Month)!;
+                                var other = plan.Fill(user.ContractId, fill.Month);
                                 Assert.True(other.FillRatio / weight[user.ContractId] <= level + 1e-6,
                                     $"{user.ContractId} (fill {other.FillRatio}) uses {site.Id}/{pool.Chip}, which {fill.ContractId} (fill {fill.FillRatio}) needs, in {fill.Month} under {policy}");
                             }

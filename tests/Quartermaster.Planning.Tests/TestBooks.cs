@@ -38,5 +38,5 @@ internal static class TestBooks
         new($"stake-{tenant}", tenant, amountUsd, ownership, 250e9, 1.0, null);
 
     public static double FillOf(Plan plan, string contractId, int month = 0) =>
-        plan.Fill(contractId, January.Plus(month))!.FillRatio;
+        plan.Fill(contractId, January.Plus(month)).FillRatio;
 }
