@@ -10,9 +10,11 @@ internal static class ClassRouting
     /// summing to <paramref name="allocated"/> (up to the max-flow tolerance).
     /// </summary>
     /// <remarks>
-    /// Two max-flow phases: first only along last month's class flows (capped at last month's MW), then
-    /// augmenting freely. Augmenting may re-route some of the first phase's flow, but only where the fair
-    /// allocation needs it, so a contract stays where it was whenever that is possible without search.
+    /// Two max-flow phases: first only along last month's class flows (capped at last month's MW), which keeps
+    /// the most MW where it was; then augmenting freely until every fair share is routed. An augmenting path may
+    /// re-route some first-phase flow even where another path would not, so staying is a strong preference here,
+    /// not a guaranteed optimum (that would be a min-cost flow). In a month whose inputs equal last month's,
+    /// the first phase routes everything and nothing moves (a property test checks this).
     /// </remarks>
     public static double[][] Route(FillProblem problem, double[] allocated, double[][] previous)
     {
