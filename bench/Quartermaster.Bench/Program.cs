@@ -16,6 +16,7 @@ public static class Program
         switch (verb)
         {
             case "stress": return StressBenchmark.Run(rest);
+            case "plan": return PlanBenchmark.Run(rest);
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
                 return 0;

@@ -9,4 +9,4 @@ namespace Quartermaster.Planning;
 /// <param name="SiteId">Id of the site serving it.</param>
 /// <param name="Chip">Chip type of the pool used.</param>
 /// <param name="Mw">Megawatts allocated; always positive (zero rows are omitted).</param>
-public sealed record Allocation(Month Month, string ContractId, string SiteId, string Chip, double Mw);
+public readonly record struct Allocation(Month Month, string ContractId, string SiteId, string Chip, double Mw);

@@ -7,7 +7,7 @@ namespace Quartermaster.Planning;
 /// <param name="CommittedMw">MW committed that month.</param>
 /// <param name="AllocatedMw">MW allocated that month, summed over sites and chip pools (never above committed).</param>
 /// <param name="FillRatio">Allocated / committed, in [0, 1]; 1 when nothing is committed.</param>
-public sealed record ContractFill(
+public readonly record struct ContractFill(
     Month Month,
     string ContractId,
     string TenantId,

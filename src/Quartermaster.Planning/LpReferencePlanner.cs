@@ -15,6 +15,7 @@ namespace Quartermaster.Planning;
 /// contract of U can rise alone, and U freezes at t (with contracts reaching fill 1, and under pro-rata their
 /// eligibility components). Tiers (revenue-max, favour-stakes) are filled one after the other.
 /// It keeps no preference for last month's sites or cheaper opex: its pool split is whatever GLOP returns.
+/// Dedicated-hall isolation uses the same exact second stage as the production planner (see <c>HallIsolation</c>).
 /// </remarks>
 public sealed class LpReferencePlanner : IPlanner
 {
@@ -36,12 +37,12 @@ public sealed class LpReferencePlanner : IPlanner
             {
                 capacity[p] = model.PoolCapacityMw(p, month);
             }
-            result.Add(new MonthAllocation(month, capacity, SolveMonth(model, month, capacity)));
+            result.Add(SolveMonth(model, month, capacity));
         }
         return PlanBuilder.Build(model, result);
     }
 
-    private static List<PoolMw> SolveMonth(PlanningModel model, Month month, double[] capacity)
+    private static MonthAllocation SolveMonth(PlanningModel model, Month month, double[] capacity)
     {
         var problem = FillProblem.Of(model, month, capacity);
         var n = problem.Demand.Length;
@@ -99,10 +100,15 @@ public sealed class LpReferencePlanner : IPlanner
             }
         }
 
+        if (HallIsolation.Applies(model, problem, allocated))
+        {
+            return HallIsolation.Place(model, problem, allocated, capacity, month);
+        }
+
         // Final LP: place the frozen MW (at most, as GLOP's level carries its own tolerance).
         var placed = Solve(capacity, pools, state, allocated, slope, problem.Demand, 0, _ => false).Pools;
-        return [.. Enumerable.Range(0, n).SelectMany(i => pools[i].Select((p, j) => new PoolMw(problem.Contract[i], p, placed[i][j])))
-            .Where(x => x.Mw > 1e-12)];
+        return new MonthAllocation(month, capacity, [.. Enumerable.Range(0, n).SelectMany(i => pools[i].Select((p, j) => new PoolMw(problem.Contract[i], p, placed[i][j])))
+            .Where(x => x.Mw > 1e-12)]);
     }
 
     /// <summary>

@@ -4,4 +4,13 @@ namespace Quartermaster.Planning;
 /// <param name="Month">The month.</param>
 /// <param name="PoolCapacity">MW online in each model pool.</param>
 /// <param name="Pools">MW of each contract in each pool, sorted by contract then pool.</param>
-internal sealed record MonthAllocation(Month Month, double[] PoolCapacity, List<PoolMw> Pools);
+/// <param name="Halls">MW of each contract in each hall of each pool, for the sites placed hall by hall (months where
+/// dedicated-hall isolation applies); null otherwise.</param>
+internal sealed record MonthAllocation(Month Month, double[] PoolCapacity, List<PoolMw> Pools, List<HallMw>? Halls = null);
+
+/// <summary>MW of one contract in one hall of one pool.</summary>
+/// <param name="Contract">Model index of the contract.</param>
+/// <param name="Pool">Model index of the pool.</param>
+/// <param name="Hall">Hall number at the pool's site, from 0.</param>
+/// <param name="Mw">Megawatts, positive.</param>
+internal readonly record struct HallMw(int Contract, int Pool, int Hall, double Mw);

@@ -16,7 +16,7 @@ public static class NeutralityAudit
     /// Audits <paramref name="book"/> under <paramref name="policy"/>, planning with a fresh planner from
     /// <paramref name="planners"/> for every plan (a <see cref="FlowPlanner"/> when null), so no plan reuses another.
     /// </summary>
-    /// <exception cref="PlanningException">The book asks for something the planner does not support.</exception>
+    /// <exception cref="PlanningException">Dedicated-hall isolation would change the fair shares of some month.</exception>
     public static AuditReport Run(Book book, AllocationPolicy policy, Func<IPlanner>? planners = null)
     {
         ArgumentNullException.ThrowIfNull(book);
@@ -58,14 +58,23 @@ public static class NeutralityAudit
         var findings = new List<AuditFinding>();
         var original = plan.Allocations.ToDictionary(a => (a.Month, a.ContractId, a.SiteId, a.Chip), a => a.Mw);
         var blind = blindPlan.Allocations.ToDictionary(a => (a.Month, a.ContractId, a.SiteId, a.Chip), a => a.Mw);
-        foreach (var key in original.Keys.Union(blind.Keys).Order())
+        void Compare((Month Month, string ContractId, string SiteId, string Chip) key, double a, double b)
         {
-            var a = original.GetValueOrDefault(key);
-            var b = blind.GetValueOrDefault(key);
             if (Math.Abs(a - b) > BlindnessTolerance * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b))))
             {
                 findings.Add(new AuditFinding(key.Month, ValueList.Of(key.ContractId),
                     $"{key.SiteId}/{key.Chip}: {a:0.######} MW as planned, {b:0.######} MW with tenants renamed and stakes zeroed", b - a));
+            }
+        }
+        foreach (var (key, a) in original)
+        {
+            Compare(key, a, blind.GetValueOrDefault(key));
+        }
+        foreach (var (key, b) in blind)
+        {
+            if (!original.ContainsKey(key))
+            {
+                Compare(key, 0, b);
             }
         }
         var tenantOf = plan.Fills.ToDictionary(f => (f.Month, f.ContractId), f => f.TenantId);
@@ -93,23 +102,27 @@ public static class NeutralityAudit
         ArgumentNullException.ThrowIfNull(plan);
         var contracts = book.Contracts.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var findings = new List<AuditFinding>();
-        foreach (var month in plan.Months)
+        foreach (var monthFills in plan.Fills.GroupBy(f => f.Month))
         {
-            var pools = book.Sites.SelectMany(s => s.ChipPools.Where(p => p.ShareFraction * s.OnlineMw(month) > 0).Select(p => (Site: s, p.Chip))).ToList();
-            var groups = plan.Fills.Where(f => f.Month == month && f.CommittedMw > 0)
-                .GroupBy(f => string.Join(" ", pools
-                    .Where(p => contracts[f.ContractId].Regions.Contains(p.Site.Region) && contracts[f.ContractId].Chips.Contains(p.Chip))
-                    .Select(p => $"{p.Site.Id}/{p.Chip}").Order(StringComparer.Ordinal)), StringComparer.Ordinal);
+            var month = monthFills.Key;
+            // Two contracts may use the same pools exactly when they may use the same (region, chip) classes with
+            // capacity online, since every pool of a class is eligible for the same contracts.
+            var online = book.Sites.SelectMany(s => s.ChipPools.Where(p => p.ShareFraction * s.OnlineMw(month) > 0).Select(p => (s.Region, p.Chip)))
+                .ToHashSet();
+            var groups = monthFills.Where(f => f.CommittedMw > 0)
+                .GroupBy(f => string.Join(" ", online
+                    .Where(k => contracts[f.ContractId].Regions.Contains(k.Region) && contracts[f.ContractId].Chips.Contains(k.Chip))
+                    .Select(k => $"{k.Region}/{k.Chip}").Order(StringComparer.Ordinal)), StringComparer.Ordinal);
             foreach (var group in groups)
             {
                 var rows = group.Select(f => (f.ContractId, f.FillRatio,
                     Level: f.FillRatio / (policy == AllocationPolicy.Weighted ? contracts[f.ContractId].Weight : 1))).ToList();
-                var short_ = rows.Where(r => r.FillRatio < 1 - SpreadTolerance).ToList();
-                if (short_.Count == 0)
+                var belowFull = rows.Where(r => r.FillRatio < 1 - SpreadTolerance).ToList();
+                if (belowFull.Count == 0)
                 {
                     continue;
                 }
-                var low = short_.Min(r => r.Level);
+                var low = belowFull.Min(r => r.Level);
                 var high = rows.Where(r => r.FillRatio < 1 - SpreadTolerance || r.Level > low).Max(r => r.Level);
                 if (high - low > SpreadTolerance)
                 {

@@ -6,68 +6,99 @@ internal static class PlanBuilder
     /// <summary>Relative tolerance under which a fill counts as full and a pool as saturated.</summary>
     public const double Tolerance = 1e-9;
 
+    /// <summary>Allocations at or below this many MW are rounding dust from the flow arithmetic and are dropped.</summary>
+    public const double DustMw = 1e-9;
+
     /// <summary>Builds the plan of <paramref name="months"/> under <paramref name="model"/>.</summary>
     public static Plan Build(PlanningModel model, IReadOnlyList<MonthAllocation> months)
+    {
+        var poolRefs = PoolRefs(model);
+        return Assemble(model.Policy, [.. months.Select(m => BuildMonth(model, m, poolRefs))]);
+    }
+
+    /// <summary>Names of the model's pools, by pool index.</summary>
+    public static ChipPoolRef[] PoolRefs(PlanningModel model) =>
+        [.. model.Pools.Select(p => new ChipPoolRef(model.Sites[p.SiteIndex].Id, p.Chip))];
+
+    /// <summary>Concatenates the rows of each month into a plan.</summary>
+    public static Plan Assemble(AllocationPolicy policy, IReadOnlyList<MonthRows> months) =>
+        new(policy,
+            months.Select(m => m.Month).ToValueList(),
+            months.SelectMany(m => m.Allocations).ToValueList(),
+            months.SelectMany(m => m.Fills).ToValueList(),
+            months.SelectMany(m => m.Idle).ToValueList(),
+            months.SelectMany(m => m.Shortfalls).ToValueList(),
+            months.SelectMany(m => m.Halls).ToValueList());
+
+    /// <summary>The plan rows of one month.</summary>
+    public static MonthRows BuildMonth(PlanningModel model, MonthAllocation month, ChipPoolRef[] poolRefs)
     {
         var allocations = new List<Allocation>();
         var fills = new List<ContractFill>();
         var idle = new List<SiteIdle>();
         var shortfalls = new List<Shortfall>();
-        foreach (var month in months)
+        var m = month.Month;
+        var reasons = new Dictionary<string, ValueList<ChipPoolRef>>(StringComparer.Ordinal);
+        var byContract = new double[model.Contracts.Length];
+        var byPool = new double[model.Pools.Length];
+        var bySite = new double[model.Sites.Length];
+        foreach (var (c, p, mw) in month.Pools)
         {
-            var m = month.Month;
-            var byContract = new double[model.Contracts.Length];
-            var byPool = new double[model.Pools.Length];
-            var bySite = new double[model.Sites.Length];
-            foreach (var (c, p, mw) in month.Pools)
+            if (mw <= DustMw)
             {
-                if (mw <= 0)
-                {
-                    continue;
-                }
-                byContract[c] += mw;
-                byPool[p] += mw;
-                bySite[model.Pools[p].SiteIndex] += mw;
-                allocations.Add(new Allocation(m, model.Contracts[c].Id, model.Sites[model.Pools[p].SiteIndex].Id, model.Pools[p].Chip, mw));
+                continue;
             }
-            var classCapacity = new double[model.ClassPools.Length];
-            for (var p = 0; p < model.Pools.Length; p++)
+            byContract[c] += mw;
+            byPool[p] += mw;
+            bySite[model.Pools[p].SiteIndex] += mw;
+            allocations.Add(new Allocation(m, model.Contracts[c].Id, poolRefs[p].SiteId, poolRefs[p].Chip, mw));
+        }
+        var classCapacity = new double[model.ClassPools.Length];
+        for (var p = 0; p < model.Pools.Length; p++)
+        {
+            classCapacity[model.PoolClass[p]] += month.PoolCapacity[p];
+        }
+        var active = Enumerable.Range(0, model.Contracts.Length).Where(c => model.Contracts[c].CommittedMw(m) > 0).ToArray();
+        var component = model.FreezesComponents
+            ? EligibilityComponents.Label([.. active.Select(c => model.EligibleClasses[c])], classCapacity)
+            : null;
+        for (var ci = 0; ci < model.Contracts.Length; ci++)
+        {
+            var contract = model.Contracts[ci];
+            if (m < contract.Start || m > contract.End)
             {
-                classCapacity[model.PoolClass[p]] += month.PoolCapacity[p];
+                continue;
             }
-            var active = Enumerable.Range(0, model.Contracts.Length).Where(c => model.Contracts[c].CommittedMw(m) > 0).ToArray();
-            var component = model.FreezesComponents
-                ? EligibilityComponents.Label([.. active.Select(c => model.EligibleClasses[c])], classCapacity)
-                : null;
-            for (var ci = 0; ci < model.Contracts.Length; ci++)
+            var committed = contract.CommittedMw(m);
+            var fill = committed > 0 ? Math.Min(1, byContract[ci] / committed) : 1;
+            fills.Add(new ContractFill(m, contract.Id, contract.Tenant, committed, byContract[ci], fill));
+            if (committed > 0 && fill < 1 - Tolerance)
             {
-                var contract = model.Contracts[ci];
-                if (m < contract.Start || m > contract.End)
+                var reach = component is null
+                    ? model.EligibleClasses[ci]
+                    : ComponentClasses(model, active, component, Array.IndexOf(active, ci));
+                // Contracts with the same reach share one list: a short month can have thousands of shortfalls.
+                var key = string.Join(",", reach);
+                if (!reasons.TryGetValue(key, out var saturated))
                 {
-                    continue;
-                }
-                var committed = contract.CommittedMw(m);
-                var fill = committed > 0 ? Math.Min(1, byContract[ci] / committed) : 1;
-                fills.Add(new ContractFill(m, contract.Id, contract.Tenant, committed, byContract[ci], fill));
-                if (committed > 0 && fill < 1 - Tolerance)
-                {
-                    var reach = component is null
-                        ? model.EligibleClasses[ci]
-                        : ComponentClasses(model, active, component, Array.IndexOf(active, ci));
-                    var saturated = reach.SelectMany(k => model.ClassPools[k])
+                    saturated = reach.SelectMany(k => model.ClassPools[k])
                         .Where(p => month.PoolCapacity[p] > 0 && byPool[p] >= month.PoolCapacity[p] * (1 - Tolerance))
                         .Order()
-                        .Select(p => new ChipPoolRef(model.Sites[model.Pools[p].SiteIndex].Id, model.Pools[p].Chip))
+                        .Select(p => poolRefs[p])
                         .ToValueList();
-                    shortfalls.Add(new Shortfall(m, contract.Id, contract.Tenant, committed - byContract[ci], saturated));
+                    reasons[key] = saturated;
                 }
-            }
-            for (var s = 0; s < model.Sites.Length; s++)
-            {
-                idle.Add(new SiteIdle(m, model.Sites[s].Id, model.Sites[s].OnlineMw(m), bySite[s]));
+                shortfalls.Add(new Shortfall(m, contract.Id, contract.Tenant, committed - byContract[ci], saturated));
             }
         }
-        return new Plan(model.Policy, months.Select(m => m.Month).ToValueList(), allocations.ToValueList(), fills.ToValueList(), idle.ToValueList(), shortfalls.ToValueList());
+        for (var s = 0; s < model.Sites.Length; s++)
+        {
+            idle.Add(new SiteIdle(m, model.Sites[s].Id, model.Sites[s].OnlineMw(m), bySite[s]));
+        }
+        var halls = (month.Halls ?? []).Where(h => h.Mw > DustMw)
+            .Select(h => new HallAllocation(m, model.Contracts[h.Contract].Id, poolRefs[h.Pool].SiteId, poolRefs[h.Pool].Chip, h.Hall, h.Mw))
+            .ToList();
+        return new MonthRows(month.Month, allocations, fills, idle, shortfalls, halls);
     }
 
     private static int[] ComponentClasses(PlanningModel model, int[] active, int[] component, int position) =>

@@ -1,8 +1,9 @@
 namespace Quartermaster.Planning;
 
 /// <summary>
-/// A book the planner cannot plan as asked, such as a <c>dedicated-hall</c> contract with a rival
-/// (hall isolation is not supported yet). The message names the contract and says why.
+/// A book the planner cannot plan as asked: a month where <c>dedicated-hall</c> isolation changes the fair
+/// shares (not supported yet), or a non-positive weight under <c>weighted</c>. The message names the month or
+/// contract and says why.
 /// </summary>
 public sealed class PlanningException : Exception
 {

@@ -38,12 +38,33 @@ internal sealed class PlanningModel
             .OrderBy(p => Sites[Pools[p].SiteIndex].OpexPerMwMonthUsd)
             .ThenBy(p => Sites[Pools[p].SiteIndex].Id, StringComparer.Ordinal)
             .ToArray())];
+        PoolRank = new int[Pools.Length];
+        foreach (var classPools in ClassPools)
+        {
+            for (var r = 0; r < classPools.Length; r++)
+            {
+                PoolRank[classPools[r]] = r;
+            }
+        }
         EligibleClasses = [.. Contracts.Select(c => Enumerable.Range(0, classKeys.Length)
             .Where(k => c.Regions.Contains(ClassRegion[k]) && c.Chips.Contains(ClassChip[k]))
             .ToArray())];
         Slope = [.. Contracts.Select(c => policy == AllocationPolicy.Weighted ? c.Weight : 1.0)];
         Tier = PolicyTiers.Of(book, Contracts, policy);
+        var groupOf = book.Tenants.ToDictionary(t => t.Id, t => t.RivalryGroup, StringComparer.Ordinal);
+        Group = [.. Contracts.Select(c => groupOf.GetValueOrDefault(c.Tenant))];
+        Rivals = [.. Contracts.Select((c, i) => c.Isolation != Isolation.DedicatedHall || Group[i] is null
+            ? []
+            : Enumerable.Range(0, Contracts.Length).Where(j => Group[j] == Group[i] && Contracts[j].Tenant != c.Tenant).ToArray())];
+        Layout = string.Join("\n", Contracts.Select((c, i) => $"{c.Id}\u0001{c.Tenant}\u0001{c.Start}\u0001{c.End}\u0001{c.Isolation}\u0001{Group[i]}")
+            .Concat(Sites.Select(s => $"{s.Id}\u0001{s.Region}\u0001{s.Halls}\u0001{s.OpexPerMwMonthUsd:R}\u0001{string.Join("\u0002", s.ChipPools.Select(p => $"{p.Chip}:{p.ShareFraction:R}"))}")));
     }
+
+    /// <summary>
+    /// Everything about contracts and sites that a month's rows depend on besides the month's own inputs:
+    /// ids, tenants, terms, isolation, rivalry groups, regions, halls, opex and pools. Two models with equal layouts index contracts and pools alike.
+    /// </summary>
+    public string Layout { get; }
 
     /// <summary>The book compiled.</summary>
     public Book Book { get; }
@@ -72,6 +93,9 @@ internal sealed class PlanningModel
     /// <summary>Pools of each class, cheapest opex first, then by site id.</summary>
     public int[][] ClassPools { get; }
 
+    /// <summary>Position of each pool in its class's <see cref="ClassPools"/> (0 = cheapest).</summary>
+    public int[] PoolRank { get; }
+
     /// <summary>Classes each contract may use, ascending.</summary>
     public int[][] EligibleClasses { get; }
 
@@ -81,15 +105,27 @@ internal sealed class PlanningModel
     /// <summary>Priority tier of each contract: lower tiers are filled completely before higher ones start.</summary>
     public int[] Tier { get; }
 
+    /// <summary>Rivalry group of each contract's tenant, or null.</summary>
+    public string?[] Group { get; }
+
+    /// <summary>
+    /// For each dedicated-hall contract, the contracts of rival tenants (same rivalry group, another tenant) it may
+    /// never share a hall with; empty for shared contracts and for tenants outside any group.
+    /// </summary>
+    public int[][] Rivals { get; }
+
     /// <summary>True when a tight set freezes its whole eligibility component (<c>pro-rata</c>).</summary>
     public bool FreezesComponents => Policy == AllocationPolicy.ProRata;
 
-    /// <summary>Compiles <paramref name="book"/>, refusing what the planner does not support.</summary>
-    /// <exception cref="PlanningException">A dedicated-hall contract has a rival tenant with contracts in the book.</exception>
+    /// <summary>Compiles <paramref name="book"/> for <paramref name="policy"/>.</summary>
+    /// <exception cref="PlanningException">Under <c>weighted</c>, a contract's weight is not positive.</exception>
     public static PlanningModel Compile(Book book, AllocationPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(book);
-        HallIsolation.ThrowIfUnsupported(book);
+        if (policy == AllocationPolicy.Weighted && book.Contracts.FirstOrDefault(c => !(c.Weight > 0)) is { } bad)
+        {
+            throw new PlanningException($"contract '{bad.Id}' has weight {bad.Weight}; the weighted policy needs positive weights");
+        }
         return new PlanningModel(book, policy);
     }
 

@@ -5,7 +5,7 @@ namespace Quartermaster.Planning;
 /// <param name="SiteId">Id of the site.</param>
 /// <param name="OnlineMw">MW online that month.</param>
 /// <param name="AllocatedMw">MW allocated to contracts that month (never above online).</param>
-public sealed record SiteIdle(Month Month, string SiteId, double OnlineMw, double AllocatedMw)
+public readonly record struct SiteIdle(Month Month, string SiteId, double OnlineMw, double AllocatedMw)
 {
     /// <summary>MW online but unallocated: online - allocated, never negative.</summary>
     public double IdleMw => Math.Max(0, OnlineMw - AllocatedMw);

@@ -3,7 +3,7 @@ using CsCheck;
 namespace Quartermaster.Planning.Tests;
 
 /// <summary>
-/// A CsCheck generator of small random books: 1-5 sites in 2 regions with 1-2 chip pools, 1-6 contracts of
+/// CsCheck generators of random books: 1-5 sites (or up to 30) in 2 regions with 1-2 chip pools, 1-6 contracts of
 /// 1-4 tenants with random eligibility, weights, prices and ramps, 1-3 months, and sometimes a stake.
 /// MW are whole numbers so shrunk counterexamples stay readable.
 /// </summary>
@@ -32,34 +32,44 @@ internal static class BookGen
             ? ValueList.Of(new MwStep(TestBooks.January, first), new MwStep(TestBooks.January.Plus(at), second))
             : ValueList.Of(new MwStep(TestBooks.January, first));
 
-    private static Gen<Site> SiteGen(int index, int months) =>
+    private static Gen<Site> SiteGen(int index, int months, int maxHalls) =>
         from region in Gen.Int[0, 1]
         from pools in Pools
         from online in Ramp(months, 0, 120)
         from opex in Gen.Int[5, 30]
-        select new Site($"site-{index}", Regions[region], 2, 1e6, opex, pools, online);
+        from halls in Gen.Int[Math.Min(2, maxHalls), maxHalls]
+        select new Site($"site-{index}", Regions[region], halls, 1e6, opex, pools, online);
 
-    private static Gen<Contract> ContractGen(int index, int tenants, int months) =>
+    private static Gen<Contract> ContractGen(int index, int tenants, int months, bool isolation) =>
         from tenant in Gen.Int[0, tenants - 1]
+        from dedicated in Gen.Int[0, isolation ? 2 : 0]
         from regions in RegionSet
         from chips in ChipSet
         from weight in Gen.Int[1, 3]
         from price in Gen.Int[1, 3]
         from ramp in Ramp(months, 0, 150)
         select new Contract($"c-{index}", $"lab-{tenant}", TestBooks.January, TestBooks.January.Plus(months - 1),
-            price * 100.0, 0.5, chips.ToValueList(), regions.ToValueList(), Isolation.Shared, weight, ramp);
+            price * 100.0, 0.5, chips.ToValueList(), regions.ToValueList(), dedicated == 1 ? Isolation.DedicatedHall : Isolation.Shared, weight, ramp);
 
     private static Gen<T[]> Each<T>(int count, Func<int, Gen<T>> item) =>
         count == 0 ? Gen.Const(Array.Empty<T>()) : Each(count - 1, item).SelectMany(rest => item(count - 1).Select(x => (T[])[.. rest, x]));
 
-    /// <summary>The generator.</summary>
-    public static readonly Gen<Book> Books =
+    /// <summary>The generator of small books.</summary>
+    public static readonly Gen<Book> Books = Sized(maxSites: 5, maxContracts: 6);
+
+    /// <summary>Small books where a third of the contracts ask for dedicated halls, at sites of 1 to 3 halls.</summary>
+    public static readonly Gen<Book> IsolatedBooks = Sized(maxSites: 4, maxContracts: 5, isolation: true);
+
+    /// <summary>Books of up to 30 sites and 20 contracts, for the reference comparison on more crowded months.</summary>
+    public static readonly Gen<Book> LargerBooks = Sized(maxSites: 30, maxContracts: 20);
+
+    private static Gen<Book> Sized(int maxSites, int maxContracts, bool isolation = false) =>
         from months in Gen.Int[1, 3]
-        from siteCount in Gen.Int[1, 5]
+        from siteCount in Gen.Int[1, maxSites]
         from tenantCount in Gen.Int[1, 4]
-        from contractCount in Gen.Int[1, 6]
-        from sites in Each(siteCount, i => SiteGen(i, months))
-        from contracts in Each(contractCount, i => ContractGen(i, tenantCount, months))
+        from contractCount in Gen.Int[1, maxContracts]
+        from sites in Each(siteCount, i => SiteGen(i, months, isolation ? 3 : 2))
+        from contracts in Each(contractCount, i => ContractGen(i, tenantCount, months, isolation))
         from staked in Gen.Int[-1, tenantCount - 1]
         select new Book("generated", "provider", new Horizon(TestBooks.January, TestBooks.January.Plus(months - 1)),
             sites.ToValueList(),

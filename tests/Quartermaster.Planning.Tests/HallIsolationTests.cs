@@ -2,31 +2,82 @@ using static Quartermaster.Planning.Tests.TestBooks;
 
 namespace Quartermaster.Planning.Tests;
 
-/// <summary>Dedicated-hall isolation is not supported yet: a book where it could bind is refused, never planned as if shared.</summary>
-public sealed class HallIsolationTests
+/// <summary>
+/// Dedicated-hall isolation: placed exactly, hall by hall, when it leaves the fair shares unchanged; refused with a
+/// clear error when it would change them. Run against both planners: one sealed subclass per planner.
+/// </summary>
+public abstract class HallIsolationTests
 {
+    protected abstract IPlanner Planner { get; }
+
     [Fact]
-    public void A_dedicated_hall_contract_with_a_rival_is_refused_with_a_message_naming_both()
+    public void A_dedicated_hall_contract_and_its_rival_get_separate_halls()
     {
-        var book = Book([Site("a", "east", 100)],
-            [Contract("isolated", "lab-1", 50, ["east"], isolation: Isolation.DedicatedHall), Contract("other", "lab-2", 50, ["east"])]);
+        // One site, 100 MW in 2 halls of 50: the isolated lab and its rival each fill one hall.
+        var book = Book([Site("a", "east", 100, halls: 2)],
+            [Contract("isolated", "lab-1", 50, ["east"], isolation: Isolation.DedicatedHall), Contract("rival", "lab-2", 50, ["east"])]);
 
-        var error = Assert.Throws<PlanningException>(() => new FlowPlanner().Allocate(book, AllocationPolicy.MaxMin));
+        var plan = Planner.Allocate(book, AllocationPolicy.MaxMin);
 
-        Assert.Contains("isolated", error.Message);
-        Assert.Contains("lab-2", error.Message);
-        Assert.Throws<PlanningException>(() => new LpReferencePlanner().Allocate(book, AllocationPolicy.MaxMin));
+        Assert.Equal(1, FillOf(plan, "isolated"), 6);
+        Assert.Equal(1, FillOf(plan, "rival"), 6);
+        var isolatedHalls = plan.HallAllocations.Where(h => h.ContractId == "isolated").Select(h => h.Hall).ToHashSet();
+        var rivalHalls = plan.HallAllocations.Where(h => h.ContractId == "rival").Select(h => h.Hall).ToHashSet();
+        Assert.Single(isolatedHalls);
+        Assert.Single(rivalHalls);
+        Assert.Empty(isolatedHalls.Intersect(rivalHalls));
     }
 
     [Fact]
-    public void A_dedicated_hall_contract_without_a_rival_is_planned()
+    public void A_tenant_outside_the_rivalry_group_may_share_the_dedicated_hall()
     {
-        var book = Book([Site("a", "east", 100)],
-            [Contract("isolated", "lab-1", 50, ["east"], isolation: Isolation.DedicatedHall), Contract("other", "lab-2", 50, ["east"])],
+        // Halls of 50: isolated 30 and rival 10 cannot share; the outsider's 60 fills the rest of both halls.
+        var book = Book([Site("a", "east", 100, halls: 2)],
+            [Contract("isolated", "lab-1", 30, ["east"], isolation: Isolation.DedicatedHall), Contract("rival", "lab-2", 10, ["east"]), Contract("outsider", "cloud-3", 60, ["east"])],
+            tenants: [Tenant("lab-1", "labs"), Tenant("lab-2", "labs"), Tenant("cloud-3")]);
+
+        var plan = Planner.Allocate(book, AllocationPolicy.MaxMin);
+
+        Assert.All(plan.Fills, f => Assert.Equal(1, f.FillRatio, 6));
+        var hallOf = plan.HallAllocations.Where(h => h.ContractId != "outsider").ToDictionary(h => h.ContractId, h => h.Hall);
+        Assert.NotEqual(hallOf["isolated"], hallOf["rival"]);
+        Assert.Equal(2, plan.HallAllocations.Where(h => h.ContractId == "outsider").Select(h => h.Hall).Distinct().Count());
+    }
+
+    [Fact]
+    public void Isolation_that_would_change_the_fair_shares_is_refused_with_a_message_naming_month_and_contract()
+    {
+        // Halls of 50: the isolated 30 MW takes a hall alone, leaving the rival one hall of 50 for its 60 MW,
+        // although without isolation both fit (90 of 100 MW). Isolation binds; the planner says so.
+        var book = Book([Site("a", "east", 100, halls: 2)],
+            [Contract("isolated", "lab-1", 30, ["east"], isolation: Isolation.DedicatedHall), Contract("rival", "lab-2", 60, ["east"])]);
+
+        var error = Assert.Throws<PlanningException>(() => Planner.Allocate(book, AllocationPolicy.MaxMin));
+
+        Assert.Contains("2027-01", error.Message);
+        Assert.Contains("isolated", error.Message);
+    }
+
+    [Fact]
+    public void A_dedicated_hall_contract_without_a_rival_is_planned_without_halls()
+    {
+        var book = Book([Site("a", "east", 100, halls: 2)],
+            [Contract("isolated", "lab-1", 30, ["east"], isolation: Isolation.DedicatedHall), Contract("other", "lab-2", 60, ["east"])],
             tenants: [Tenant("lab-1", "labs"), Tenant("lab-2")]);
 
-        var plan = new FlowPlanner().Allocate(book, AllocationPolicy.MaxMin);
+        var plan = Planner.Allocate(book, AllocationPolicy.MaxMin);
 
-        Assert.Equal(1, FillOf(plan, "isolated"), 9);
+        Assert.All(plan.Fills, f => Assert.Equal(1, f.FillRatio, 6));
+        Assert.Empty(plan.HallAllocations);
     }
+}
+
+public sealed class FlowPlannerHallIsolationTests : HallIsolationTests
+{
+    protected override IPlanner Planner { get; } = new FlowPlanner();
+}
+
+public sealed class LpReferencePlannerHallIsolationTests : HallIsolationTests
+{
+    protected override IPlanner Planner { get; } = new LpReferencePlanner();
 }

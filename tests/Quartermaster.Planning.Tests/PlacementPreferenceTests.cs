@@ -1,3 +1,4 @@
+using CsCheck;
 using static Quartermaster.Planning.Tests.TestBooks;
 
 namespace Quartermaster.Planning.Tests;
@@ -48,5 +49,34 @@ public sealed class PlacementPreferenceTests
         Assert.Equal(80, plan.SiteMw("c", "dear", January.Plus(1)), 9);
         Assert.Equal(70, plan.SiteMw("c", "cheap", January.Plus(1)), 9);
         Assert.Equal(0, plan.SiteMw("c", "mid", January.Plus(1)));
+    }
+}
+
+/// <summary>Placement preferences over generated books.</summary>
+public sealed class PlacementPreferencePropertyTests
+{
+    [Fact]
+    public void When_nothing_changes_from_one_month_to_the_next_no_contract_moves()
+    {
+        Gen.Select(BookGen.Books, Gen.Int[0, 4]).Sample((book, policyIndex) =>
+        {
+            var policy = Enum.GetValues<AllocationPolicy>()[policyIndex];
+            var steady = book with
+            {
+                Horizon = new Horizon(TestBooks.January, TestBooks.January.Plus(2)),
+                Sites = book.Sites.Select(s => s with { Online = ValueList.Of(s.Online[0]) }).ToValueList(),
+                Contracts = book.Contracts.Select(c => c with { End = TestBooks.January.Plus(2), Ramp = ValueList.Of(c.Ramp[0]) }).ToValueList(),
+            };
+
+            var plan = new FlowPlanner().Allocate(steady, policy);
+
+            var first = plan.Allocations.Where(a => a.Month == TestBooks.January).ToList();
+            foreach (var later in new[] { TestBooks.January.Plus(1), TestBooks.January.Plus(2) })
+            {
+                var rows = plan.Allocations.Where(a => a.Month == later).ToList();
+                Assert.Equal(first.Select(a => (a.ContractId, a.SiteId, a.Chip)), rows.Select(a => (a.ContractId, a.SiteId, a.Chip)));
+                Assert.All(first.Zip(rows), pair => Assert.Equal(pair.First.Mw, pair.Second.Mw, 9));
+            }
+        }, iter: 300);
     }
 }

@@ -6,7 +6,10 @@ internal static class TestBooks
     public static readonly Month January = new(2027, 1);
 
     public static Site Site(string id, string region, double onlineMw, double opex = 10, params (string Chip, double Share)[] pools) =>
-        new(id, region, Halls: 4, CapexPerMwUsd: 1e6, OpexPerMwMonthUsd: opex,
+        Site(id, region, onlineMw, halls: 4, opex, pools);
+
+    public static Site Site(string id, string region, double onlineMw, int halls, double opex = 10, params (string Chip, double Share)[] pools) =>
+        new(id, region, Halls: halls, CapexPerMwUsd: 1e6, OpexPerMwMonthUsd: opex,
             ChipPools: (pools.Length == 0 ? [("gpu", 1.0)] : pools).Select(p => new ChipPool(p.Chip, p.Share)).ToValueList(),
             Online: ValueList.Of(new MwStep(January, onlineMw)));
 
@@ -35,5 +38,5 @@ internal static class TestBooks
         new($"stake-{tenant}", tenant, amountUsd, ownership, 250e9, 1.0, null);
 
     public static double FillOf(Plan plan, string contractId, int month = 0) =>
-        plan.Fill(contractId, January.Plus(month))!.FillRatio;
+        plan.Fill(contractId, January.Plus(month)).FillRatio;
 }
