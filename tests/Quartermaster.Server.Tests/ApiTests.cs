@@ -44,16 +44,17 @@ public sealed class ApiTests : IAsyncLifetime
         var allocations = JsonNode.Parse(await alpha.GetStringAsync("/api/v1/books/small-book/tenants/alpha-lab/allocations?month=2026-03"))!;
         var sla = JsonNode.Parse(await alpha.GetStringAsync("/api/v1/books/small-book/tenants/alpha-lab/sla"))!;
 
-        // Stand-in planner by hand: east's 100 MW gb300 goes 80:60 to alpha and beta (57.14 MW to alpha);
-        // north's 25 MW gb300 goes 80:20 to alpha and gamma (20 MW to alpha): 77.14 of 80 MW.
+        // Max-min by hand: 125 MW of gb300 (east 100, north 25) for 160 MW committed (alpha 80, beta 60, gamma 20);
+        // no smaller set of contracts is tighter (beta alone: 100/60, gamma alone: 25/20, alpha+beta: 125/140),
+        // so all three fill 125/160 = 78.125%: alpha gets 62.5 of its 80 MW.
         var month = allocations["months"]!.AsArray().Single()!;
         Assert.Equal("2026-03", month["month"]!.GetValue<string>());
-        Assert.Equal(100.0 * 80 / 140 + 25.0 * 80 / 100, month["total_mw"]!.GetValue<double>(), 9);
+        Assert.Equal(80 * 125.0 / 160, month["total_mw"]!.GetValue<double>(), 9);
         var contract = sla["contracts"]!.AsArray().Single()!;
         Assert.Equal("alpha-deal", contract["contract_id"]!.GetValue<string>());
         Assert.Equal(6 * 80.0, contract["committed_mw_months"]!.GetValue<double>(), 9);
         Assert.Equal(6, contract["shortfall_months"]!.AsArray().Count);
-        Assert.Equal(80 - (100.0 * 80 / 140 + 20), contract["shortfall_months"]![0]!["shortfall_mw"]!.GetValue<double>(), 9);
+        Assert.Equal(80 - (80 * 125.0 / 160), contract["shortfall_months"]![0]!["shortfall_mw"]!.GetValue<double>(), 9);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Quartermaster.Books;
 using Quartermaster.Storage;
+using Quartermaster.Stress;
 using Quartermaster.Storage.Tests;
 
 namespace Quartermaster.Server.Tests;
@@ -9,17 +10,19 @@ namespace Quartermaster.Server.Tests;
 /// <summary>Stress runs as background jobs: progress while running, results when done, cancellation on request.</summary>
 public sealed class StressRunTests : IAsyncLifetime
 {
+    private const int Paths = 2_000_000;
+
     private readonly string _directory = Directory.CreateTempSubdirectory("qm-stress-").FullName;
     private RunningServer _server = null!;
     private HttpClient _admin = null!;
 
     public async Task InitializeAsync()
     {
-        // 6 months in chunks of 12 is one chunk: a longer horizon gives several progress steps.
+        // The real engine, with enough paths in small chunks that a run takes a while and reports many steps.
         _server = await RunningServer.StartAsync(new ServerOptions
         {
             Database = Path.Combine(_directory, "s.db"),
-            StressRunner = new StandInStressRunner(TimeSpan.FromMilliseconds(300)),
+            StressRunner = new EngineStressRunner(new StressOptions(Paths: Paths, ChunkPaths: 4096)),
         });
         _admin = _server.Client(await _server.KeyAsync(Role.Admin));
         var book = TestBooks.Small() with { Horizon = new Core.Horizon(new Core.Month(2026, 1), new Core.Month(2030, 12)) };
@@ -46,19 +49,21 @@ public sealed class StressRunTests : IAsyncLifetime
         Assert.Equal("succeeded", run["status"]!.GetValue<string>());
         Assert.Contains(progress, p => p is > 0 and < 1);
         Assert.Equal(progress.Order(), progress);
-        // Stand-in result by hand: the contracts run 2026-01..2026-06, 6 months x 300 $K/MW-month x (80 + 60 + 20) MW.
-        Assert.Equal(6 * 300e3 * 160, run["result"]!["contracted_revenue_usd"]!.GetValue<double>(), 3);
+        var summary = run["result"]!["summary"]!;
+        Assert.Equal(Paths, summary["paths"]!.GetValue<int>());
+        Assert.Equal(1.0, summary["win_either_way"]!.AsArray().Sum(r => r!["share"]!.GetValue<double>()), 9);
+        Assert.Equal(Paths, run["result"]!["charts"]!["histogram"]!["counts"]!.AsArray().Sum(c => c!.GetValue<int>()));
     }
 
     [Fact]
     public async Task A_running_runs_progress_is_stored_for_other_instances_to_read()
     {
-        // Slow enough (5 chunks of 600 ms) that the once-a-second progress writer runs mid-way.
+        // Slow enough (millions of paths) that the once-a-second progress writer runs mid-way.
         await using var slow = await RunningServer.StartAsync(new ServerOptions
         {
             Database = Path.Combine(_directory, "slow.db"),
             SeedBookPath = await SeedAsync(),
-            StressRunner = new StandInStressRunner(TimeSpan.FromMilliseconds(600)),
+            StressRunner = new EngineStressRunner(new StressOptions(Paths: 5 * Paths, ChunkPaths: 4096)),
         });
         var admin = slow.Client(await slow.KeyAsync(Role.Admin));
         var location = (await admin.PostAsync("/api/v1/books/small-book/stress-runs", null)).Headers.Location!.ToString();
@@ -77,7 +82,10 @@ public sealed class StressRunTests : IAsyncLifetime
     public async Task A_cancelled_run_stops_and_says_so()
     {
         var location = (await _admin.PostAsync("/api/v1/books/small-book/stress-runs", null)).Headers.Location!.ToString();
-        await Task.Delay(200);
+        while (JsonNode.Parse(await _admin.GetStringAsync(location))!["progress"]!.GetValue<double>() == 0)
+        {
+            await Task.Delay(20);
+        }
 
         var cancel = await _admin.PostAsync(location + "/cancel", null);
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
