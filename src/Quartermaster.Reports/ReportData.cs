@@ -35,15 +35,26 @@ public static class ReportData
     /// <summary>Fill ratio per tenant and month (null when nothing is committed), idle MW per site and month.</summary>
     public static object PlanData(Book book, Plan plan)
     {
-        ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(plan);
-        var months = plan.Months;
-        var byTenant = plan.Fills.GroupBy(f => (f.TenantId, f.Month))
+        return PlanData(book, plan.Policy.ToName(),
+            plan.Fills.Select(f => new TenantMonthFill(f.Month, f.TenantId, f.CommittedMw, f.AllocatedMw)),
+            plan.Idle.Select(i => new SiteMonthLoad(i.Month, i.SiteId, i.AllocatedMw)));
+    }
+
+    /// <summary>
+    /// The same chart data from plan rows as a store keeps them (the dashboard's source): committed and
+    /// allocated MW per tenant and month, allocated MW per site and month; online MW comes from the book.
+    /// </summary>
+    public static object PlanData(Book book, string policy, IEnumerable<TenantMonthFill> fills, IEnumerable<SiteMonthLoad> siteLoads)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        var months = book.Horizon.Months().ToList();
+        var byTenant = fills.GroupBy(f => (f.TenantId, f.Month))
             .ToDictionary(g => g.Key, g => (Committed: g.Sum(f => f.CommittedMw), Allocated: g.Sum(f => f.AllocatedMw)));
-        var idle = plan.Idle.ToLookup(i => i.SiteId);
+        var allocated = siteLoads.GroupBy(l => (l.SiteId, l.Month)).ToDictionary(g => g.Key, g => g.Sum(l => l.AllocatedMw));
         return new
         {
-            Policy = plan.Policy.ToName(),
+            Policy = policy,
             Months = months.Select(m => m.ToString()),
             Fill = book.Tenants.Select(t => new
             {
@@ -53,7 +64,7 @@ public static class ReportData
             IdleBySite = book.Sites.Select(s => new
             {
                 Site = s.Id,
-                IdleMw = months.Select(m => idle[s.Id].Where(i => i.Month == m).Sum(i => Math.Max(0, i.OnlineMw - i.AllocatedMw))),
+                IdleMw = months.Select(m => Math.Max(0, s.OnlineMw(m) - allocated.GetValueOrDefault((s.Id, m)))),
             }),
         };
     }

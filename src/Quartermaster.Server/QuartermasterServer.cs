@@ -14,7 +14,7 @@ namespace Quartermaster.Server;
 
 /// <summary>
 /// Builds the Quartermaster HTTP service: the JSON API under <c>/api/v1</c>, <c>/openapi/v1.json</c>, the
-/// Scalar reference at <c>/scalar</c> and <c>/healthz</c>. <c>qm serve</c> and the tests call the same method.
+/// Scalar reference at <c>/scalar</c>, <c>/healthz</c> and the dashboard at <c>/</c>. <c>qm serve</c> and the tests call the same method.
 /// </summary>
 public static class QuartermasterServer
 {
@@ -129,7 +129,8 @@ public static class QuartermasterServer
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapBooksApi().MapTenantDataApi().MapPlansApi().MapStressApi();
+        api.MapBooksApi().MapTenantDataApi().MapPlansApi().MapStressApi().MapDashboardApi();
+        app.MapDashboard();
         return app;
     }
 

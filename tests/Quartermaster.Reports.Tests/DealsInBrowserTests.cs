@@ -95,17 +95,10 @@ public sealed class DealsInBrowserTests(ExampleReport report) : IClassFixture<Ex
     public async Task The_market_map_screenshot_is_small_enough_for_the_readme()
     {
         var (page, _) = await OpenAsync();
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "market-map.png");
+        var path = Screenshots.PathFor("market-map.png");
         await page.Locator("[data-chart='deals-map']").ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
-        await page.Locator("[data-chart='deals-timeline']").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, "deals-timeline.png") });
+        await page.Locator("[data-chart='deals-timeline']").ScreenshotAsync(new LocatorScreenshotOptions { Path = Screenshots.PathFor("deals-timeline.png") });
         Assert.InRange(new FileInfo(path).Length, 10_000, 300_000);
-        if (Environment.GetEnvironmentVariable("QM_UPDATE_DOCS_IMAGES") == "1")
-        {
-            var docs = Path.Combine(ExampleReport.Root, "docs", "images");
-            Directory.CreateDirectory(docs);
-            File.Copy(path, Path.Combine(docs, "market-map.png"), overwrite: true);
-        }
+        Screenshots.Publish(path, "market-map.png");
     }
 }

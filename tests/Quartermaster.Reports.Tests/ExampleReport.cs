@@ -15,7 +15,7 @@ public sealed class ExampleReport : IAsyncLifetime
 
     public ReportContent Content { get; private set; } = null!;
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => Screenshots.Root;
 
     public async Task InitializeAsync()
     {
@@ -46,17 +46,5 @@ public sealed class ExampleReport : IAsyncLifetime
     {
         await Browser.DisposeAsync();
         Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Quartermaster.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("cannot find the repository root");
     }
 }

@@ -21,7 +21,10 @@ public sealed class ReportInBrowserTests(ExampleReport report) : IClassFixture<E
             Assert.True(await element.Locator("svg path").CountAsync() > 10, $"{chart} drew almost nothing");
         }
         Assert.Empty(errors);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("report.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("report-full.png"), FullPage = true });
+        await page.SetViewportSizeAsync(1280, 1500);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("report.png") });
+        Screenshots.Publish(Screenshots.PathFor("report.png"), "report.png");
     }
 
     [Fact]
@@ -54,13 +57,6 @@ public sealed class ReportInBrowserTests(ExampleReport report) : IClassFixture<E
         Assert.True(scrollWidth <= 420, $"the page is {scrollWidth}px wide on a 390px screen");
         Assert.Equal("true", await page.Locator("[data-chart='capacity']").GetAttributeAsync("data-rendered"));
         Assert.Empty(errors);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("report-phone.png"), FullPage = false });
-    }
-
-    private static string Screenshot(string name)
-    {
-        var folder = System.IO.Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        return System.IO.Path.Combine(folder, name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("report-phone.png"), FullPage = false });
     }
 }

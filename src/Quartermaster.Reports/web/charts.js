@@ -136,6 +136,16 @@
       }, bars.length * 2);
     },
 
+    // One tenant's committed and allocated MW per month (the tenant's own dashboard: no other tenant appears).
+    tenantFill(element, data) {
+      const f = data.tenant_fill;
+      const series = [
+        { name: 'committed', type: 'line', step: 'end', symbol: 'none', data: f.committed_mw, lineStyle: { type: 'dashed', color: '#000' }, itemStyle: { color: '#000' } },
+        { name: 'allocated', type: 'line', step: 'end', symbol: 'none', data: f.allocated_mw, areaStyle: { opacity: 0.3 }, itemStyle: { color: palette[0] } },
+      ];
+      return mount(element, { xAxis: monthAxis(f.months), yAxis: valueAxis('MW'), series: series }, f.months.length * 2);
+    },
+
     // Cumulative GW committed by each provider, as steps at announcement months; the tooltip adds the
     // cumulative dollars (equity included), which many deals state without a GW figure.
     dealsTimeline(element, data) {
@@ -232,6 +242,7 @@
           case 'fan-used': if (data.stress) drawn.push(charts.fan(element, data, 'used_mw', 'used MW', mw)); break;
           case 'fan-idle': if (data.stress) drawn.push(charts.fan(element, data, 'idle_mw', 'idle MW', mw)); break;
           case 'tornado': if (data.stress && data.stress.tornado) drawn.push(charts.tornado(element, data)); break;
+          case 'tenant-fill': if (data.tenant_fill) drawn.push(charts.tenantFill(element, data)); break;
           case 'deals-timeline': if (data.deals) drawn.push(charts.dealsTimeline(element, data)); break;
           case 'deals-map': if (data.deals) drawn.push(charts.dealsMap(element, data)); break;
           default: break;

@@ -1,0 +1,116 @@
+// The dashboard of qm serve: sign in with an API key, then the provider view (all tenants, plan,
+// stress runs followed live) or the tenant view (its own contracts, fill and SLA, nothing else).
+// Every number comes from the JSON API with the key; charts come from charts.js, as in the report.
+(function () {
+  'use strict';
+  const $ = id => document.getElementById(id);
+  const storageKey = 'quartermaster-key';
+  let key = sessionStorage.getItem(storageKey);
+
+  async function api(path, options) {
+    const response = await fetch(path, Object.assign({}, options, { headers: { Authorization: 'Bearer ' + key } }));
+    if (!response.ok) {
+      let detail = response.status + ' ' + response.statusText;
+      try { detail = (await response.json()).detail || detail; } catch (e) { /* not JSON */ }
+      throw new Error(detail);
+    }
+    return response.status === 204 ? null : response.json();
+  }
+
+  function cells(row, tag) { return '<tr>' + row.map(c => `<${tag}${typeof c === 'number' ? ' class="num"' : ''}>${c}</${tag}>`).join('') + '</tr>'; }
+  function table(element, header, rows) { element.innerHTML = cells(header, 'th') + rows.map(r => cells(r, 'td')).join(''); }
+  function escape(text) { const d = document.createElement('div'); d.textContent = String(text); return d.innerHTML; }
+  const money = v => Quartermaster.money(v);
+  const pct = v => (v * 100).toFixed(1) + '%';
+  const mw = v => Math.round(v).toLocaleString('en-US');
+
+  function draw(scope, data) { Quartermaster.renderAll(scope, data); }
+
+  async function signIn(candidate) {
+    key = candidate;
+    const me = await api('/api/v1/me');
+    sessionStorage.setItem(storageKey, key);
+    $('signin-section').hidden = true;
+    $('sign-out').hidden = false;
+    $('who').textContent = me.tenant_id ? `tenant ${me.tenant_id}` : me.role;
+    document.body.dataset.role = me.role;
+    const books = await api('/api/v1/books');
+    if (books.length === 0) throw new Error('no book is stored yet');
+    const bookId = books[0].book_id;
+    if (me.tenant_id) await showTenant(bookId, me.tenant_id); else await showProvider(bookId, me.role);
+    document.body.dataset.ready = 'true';
+  }
+
+  async function showProvider(bookId, role) {
+    const view = await api(`/api/v1/books/${encodeURIComponent(bookId)}/dashboard`);
+    $('provider-view').hidden = false;
+    $('book-title').textContent = `${view.book_id} (version ${view.version})`;
+    $('book-note').textContent = view.plan ? `Plan ${view.plan_id} under ${view.plan.policy}.` : 'No plan yet.';
+    draw($('provider-view'), { tenants: view.tenants, capacity: view.capacity, plan: view.plan });
+    const button = $('run-stress');
+    button.hidden = role !== 'admin';
+    button.onclick = () => runStress(bookId);
+  }
+
+  async function runStress(bookId) {
+    const button = $('run-stress');
+    button.disabled = true;
+    $('stress-progress-box').hidden = false;
+    $('stress-results').hidden = true;
+    const response = await fetch(`/api/v1/books/${encodeURIComponent(bookId)}/stress-runs`, { method: 'POST', headers: { Authorization: 'Bearer ' + key } });
+    const location = response.headers.get('Location');
+    let run = await response.json();
+    while (run.status === 'queued' || run.status === 'running') {
+      $('stress-progress').value = run.progress;
+      $('stress-status').textContent = `${run.status}, ${pct(run.progress)}`;
+      await new Promise(resolve => setTimeout(resolve, 250));
+      run = await api(location);
+    }
+    $('stress-progress').value = run.progress;
+    $('stress-status').textContent = run.status;
+    button.disabled = false;
+    if (run.status === 'succeeded') showStress(run.result);
+  }
+
+  function showStress(result) {
+    const s = result.summary;
+    const p = s.payoff;
+    table($('stress-summary'), ['futures', 'mean payoff (95% CI)', 'P5', 'P50', 'P95', 'VaR95', 'CVaR95', 'P(loss)'],
+      [[s.paths.toLocaleString('en-US'), `${money(p.mean)} (${money(p.ci95[0])} to ${money(p.ci95[1])})`, money(p.p5), money(p.p50), money(p.p95), money(p.var95), money(p.cvar95), pct(p.p_loss)]]);
+    table($('win-either-way'), ['outcome', 'share of futures', 'mean payoff', 'P(loss)'],
+      s.win_either_way.map(r => [escape(r.outcome), pct(r.share), money(r.payoff_mean), pct(r.p_loss)]));
+    $('stress-results').hidden = false;
+    draw($('stress-results'), { stress: result.charts });
+    document.body.dataset.stress = 'done';
+  }
+
+  async function showTenant(bookId, tenantId) {
+    const base = `/api/v1/books/${encodeURIComponent(bookId)}/tenants/${encodeURIComponent(tenantId)}`;
+    const [tenant, contracts, fill, sla] = await Promise.all([api(base), api(base + '/contracts'), api(base + '/fill'), api(base + '/sla')]);
+    $('tenant-view').hidden = false;
+    $('tenant-title').textContent = `${tenant.name || tenant.id}: your capacity`;
+    draw($('tenant-view'), { tenant_fill: fill });
+    table($('tenant-contracts'), ['contract', 'term', 'price per MW-month', 'take-or-pay', 'regions', 'chips'],
+      contracts.map(c => [escape(c.id), `${c.start} to ${c.end}`, money(c.price_per_mw_month_usd), pct(c.take_or_pay_fraction),
+        escape((c.regions || []).join(', ')), escape((c.chips || []).join(', '))]));
+    table($('tenant-sla'), ['contract', 'committed MW-months', 'allocated MW-months', 'lowest fill', 'months short'],
+      sla.contracts.map(c => [escape(c.contract_id), mw(c.committed_mw_months), mw(c.allocated_mw_months), pct(c.min_fill_ratio), c.shortfall_months.length]));
+  }
+
+  function showError(error) {
+    $('signin-section').hidden = false;
+    $('provider-view').hidden = true;
+    $('tenant-view').hidden = true;
+    $('signin-error').hidden = false;
+    $('signin-error').textContent = 'Could not sign in: ' + error.message;
+    sessionStorage.removeItem(storageKey);
+  }
+
+  $('signin').addEventListener('submit', event => {
+    event.preventDefault();
+    $('signin-error').hidden = true;
+    signIn($('key').value.trim()).catch(showError);
+  });
+  $('sign-out').addEventListener('click', () => { sessionStorage.removeItem(storageKey); location.reload(); });
+  if (key) signIn(key).catch(showError);
+})();
