@@ -22,7 +22,10 @@ internal sealed class PathSimulator
     private readonly double[] _retention;
     private readonly double[] _alive; // 1 until the tenant defaults, then 0
     private readonly double[] _steadyFactor; // DemandFraction * retention * alive: changes only at events
-    private readonly double[] _demandFactor; // demand MW per committed MW this month
+    private readonly double[] _contractFactor; // demand MW per committed MW of contract c this month
+    private readonly double[] _contractSteady; // DemandFraction * retention * alive of contract c's tenant
+    private readonly double[] _contractPrice; // price of contract c while its tenant is alive, then 0
+    private readonly double[] _contractRevenue; // revenue of contract c on this path so far
     private readonly int[] _defaultMonth;
     private readonly int[] _nextDrift;
     private readonly int[] _regime; // regime of month t, t = 1..T
@@ -55,7 +58,10 @@ internal sealed class PathSimulator
         _retention = new double[k];
         _alive = new double[k];
         _steadyFactor = new double[k];
-        _demandFactor = new double[k];
+        _contractFactor = new double[model.ContractStride];
+        _contractSteady = new double[model.ContractStride];
+        _contractPrice = new double[model.ContractStride];
+        _contractRevenue = new double[model.ContractStride];
         _defaultMonth = new int[k];
         _nextDrift = new int[k];
         _regime = new int[model.Months + 1];
@@ -71,6 +77,7 @@ internal sealed class PathSimulator
         var m = _model;
         var T = m.Months;
         var C = m.ContractCount;
+        var lanes = Vector256<double>.Count;
         DrawRegimes(path);
         DrawSector(path);
         DrawShares(path);
@@ -92,24 +99,27 @@ internal sealed class PathSimulator
                 nextEvent = NextEvent();
             }
 
-            for (var k = 0; k < _demandFactor.Length; k++)
-            {
-                _demandFactor[k] = s * _steadyFactor[k] * _shareRatio[(k * stride) + t];
-            }
-
-            var used = 0.0;
-            var row = (t - 1) * C;
             for (var c = 0; c < C; c++)
             {
-                // Demand of the contract is its share (by commitment) of the tenant's demand; a tenant
-                // that has defaulted has demand 0 and pays nothing, not even the take-or-pay floor.
-                var k = m.ContractTenant[c];
-                var u = Math.Min(m.CommittedMw[row + c] * _demandFactor[k], m.AllocatedMw[row + c]);
-                var paid = _alive[k] * m.Price[c] * Math.Max(u, m.FloorMw[row + c]);
-                used += u;
-                revenue += paid;
-                TenantRevenue[k] += paid;
+                _contractFactor[c] = s * _contractSteady[c] * _shareRatio[(m.ContractTenant[c] * stride) + t];
             }
+
+            // Four contracts at a time. Demand of a contract is its share (by commitment) of its
+            // tenant's demand; a tenant that has defaulted has demand 0 and pays nothing, not even
+            // the take-or-pay floor (its contracts' price is 0 from then on).
+            var usedSum = Vector256<double>.Zero;
+            var paidSum = Vector256<double>.Zero;
+            var row = (t - 1) * m.ContractStride;
+            for (var c = 0; c < m.ContractStride; c += lanes)
+            {
+                var u = Vector256.Min(Vector256.Create(m.CommittedMw.AsSpan(row + c)) * Vector256.Create(_contractFactor.AsSpan(c)), Vector256.Create(m.AllocatedMw.AsSpan(row + c)));
+                var paid = Vector256.Create(_contractPrice.AsSpan(c)) * Vector256.Max(u, Vector256.Create(m.FloorMw.AsSpan(row + c)));
+                (Vector256.Create(_contractRevenue.AsSpan(c)) + paid).CopyTo(_contractRevenue.AsSpan(c));
+                usedSum += u;
+                paidSum += paid;
+            }
+            var used = VectorExp.Sum(usedSum);
+            revenue += VectorExp.Sum(paidSum);
 
             var idle = Math.Max(0, m.OnlineMw[t] - used);
             revenuePv += m.Discount[t] * revenue;
@@ -122,6 +132,11 @@ internal sealed class PathSimulator
             Fan.Add(FanSketch.Revenue, t, revenue);
             Fan.Add(FanSketch.UsedMw, t, used);
             Fan.Add(FanSketch.IdleMw, t, idle);
+        }
+
+        for (var c = 0; c < C; c++)
+        {
+            TenantRevenue[m.ContractTenant[c]] += _contractRevenue[c];
         }
 
         var equity = 0.0;
@@ -181,7 +196,21 @@ internal sealed class PathSimulator
                 _nextDrift[k] = WaitMonths(ref _driftStreams[k], m.DriftHazard[k]);
             }
         }
+        Array.Clear(_contractRevenue);
+        SpreadToContracts();
         return NextEvent();
+    }
+
+    // Copies each tenant's steady demand factor and alive flag to its contracts (after events only).
+    private void SpreadToContracts()
+    {
+        var m = _model;
+        for (var c = 0; c < m.ContractCount; c++)
+        {
+            var k = m.ContractTenant[c];
+            _contractSteady[c] = _steadyFactor[k];
+            _contractPrice[c] = m.Price[c] * _alive[k];
+        }
     }
 
     // The first month t whose cumulative hazard reaches clock, or int.MaxValue when none in the horizon.
@@ -244,6 +273,7 @@ internal sealed class PathSimulator
             }
             _steadyFactor[k] = m.DemandFraction[k] * _retention[k] * _alive[k];
         }
+        SpreadToContracts();
         return recoveries;
     }
 
@@ -276,12 +306,12 @@ internal sealed class PathSimulator
         }
         for (var t = 0; t < x.Length; t += Vector256<double>.Count)
         {
-            Vector256.Exp(Vector256.Create(x.AsSpan(t))).CopyTo(x.AsSpan(t));
+            VectorExp.Exp(Vector256.Create(x.AsSpan(t))).CopyTo(x.AsSpan(t));
         }
     }
 
     // Every rival's strength walk from its own stream (a tight loop per rival), then the softmax
-    // shares of each group as w_t / w_0, four months at a time: one Vector256.Exp per rival per four
+    // shares of each group as w_t / w_0, four months at a time: one VectorExp.Exp per rival per four
     // months instead of a Math.Exp per rival-month. Strengths are taken relative to the group's
     // strongest so exp never overflows.
     private void DrawShares(long path)
@@ -317,7 +347,7 @@ internal sealed class PathSimulator
                 var sum = Vector256<double>.Zero;
                 for (var i = from; i < to; i++)
                 {
-                    var e = Vector256.Exp(Vector256.Create(_strength.AsSpan((i * stride) + t)) - max);
+                    var e = VectorExp.Exp(Vector256.Create(_strength.AsSpan((i * stride) + t)) - max);
                     e.CopyTo(_shareRatio.AsSpan((members[i] * stride) + t));
                     sum += e;
                 }

@@ -18,6 +18,9 @@ internal sealed class StressModel
     public int Months { get; }
     public int TenantCount { get; }
     public int ContractCount { get; }
+
+    /// <summary>ContractCount rounded up to whole vectors; the padding contracts commit and pay nothing.</summary>
+    public int ContractStride { get; }
     public IReadOnlyList<string> TenantIds { get; }
     public IReadOnlyList<Month> Calendar { get; }
 
@@ -46,7 +49,7 @@ internal sealed class StressModel
     public int[] GroupMembers { get; }
     public IReadOnlyList<string> GroupIds { get; }
 
-    // Per contract c, and per (month, contract) at [(t - 1) * C + c].
+    // Per contract c, and per (month, contract) at [(t - 1) * ContractStride + c].
     public int[] ContractTenant { get; }
     public double[] Price { get; }
     public double[] CommittedMw { get; }
@@ -82,6 +85,8 @@ internal sealed class StressModel
         var T = Months = book.Horizon.MonthCount;
         var K = TenantCount = book.Tenants.Count;
         var C = ContractCount = book.Contracts.Count;
+        var lanes = System.Runtime.Intrinsics.Vector256<double>.Count;
+        var stride = ContractStride = (C + lanes - 1) / lanes * lanes;
         TenantIds = [.. book.Tenants.Select(t => t.Id)];
         Calendar = [.. book.Horizon.Months()];
         var tenantIndex = book.Tenants.Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i);
@@ -103,19 +108,19 @@ internal sealed class StressModel
         }
 
         ContractTenant = [.. book.Contracts.Select(c => tenantIndex[c.Tenant])];
-        Price = [.. book.Contracts.Select(c => c.PricePerMwMonthUsd)];
-        CommittedMw = new double[T * C];
-        AllocatedMw = new double[T * C];
-        FloorMw = new double[T * C];
+        Price = [.. book.Contracts.Select(c => c.PricePerMwMonthUsd), .. new double[stride - C]];
+        CommittedMw = new double[T * stride];
+        AllocatedMw = new double[T * stride];
+        FloorMw = new double[T * stride];
         for (var t = 1; t <= T; t++)
         {
             for (var c = 0; c < C; c++)
             {
                 var contract = book.Contracts[c];
                 var committed = contract.CommittedMw(Calendar[t - 1]);
-                CommittedMw[((t - 1) * C) + c] = committed;
-                AllocatedMw[((t - 1) * C) + c] = input.AllocatedMwByContract[c][t - 1];
-                FloorMw[((t - 1) * C) + c] = contract.TakeOrPayFraction * committed;
+                CommittedMw[((t - 1) * stride) + c] = committed;
+                AllocatedMw[((t - 1) * stride) + c] = input.AllocatedMwByContract[c][t - 1];
+                FloorMw[((t - 1) * stride) + c] = contract.TakeOrPayFraction * committed;
             }
         }
 
@@ -181,7 +186,7 @@ internal sealed class StressModel
                 {
                     if (ContractTenant[c] == k)
                     {
-                        due += Price[c] * FloorMw[((t - 1) * C) + c];
+                        due += Price[c] * FloorMw[((t - 1) * stride) + c];
                     }
                 }
                 Recovery[(k * (T + 2)) + t] = Recovery[(k * (T + 2)) + t + 1] + (risk.RecoveryFraction * due);
@@ -221,7 +226,7 @@ internal sealed class StressModel
             var committed = 0.0;
             for (var c = 0; c < C; c++)
             {
-                var mw = CommittedMw[((t - 1) * C) + c];
+                var mw = CommittedMw[((t - 1) * stride) + c];
                 revenue += Price[c] * mw;
                 committed += mw;
             }
