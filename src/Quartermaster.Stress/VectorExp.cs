@@ -42,9 +42,10 @@ internal static class VectorExp
         p = (p * r) + Vector256.Create(0.5);
         p = (p * r) + Vector256<double>.One;
         p = (p * r) + Vector256<double>.One;
-        // 2^n built from its IEEE bits: exponent n + 1023, zero mantissa.
-        var twoToN = (Vector256.ConvertToInt64(n) + Vector256.Create(1023L)) << 52;
-        return p * twoToN.AsDouble();
+        // 2^n from its IEEE bits: adding 2^52 + 1023 to the integer n puts n + 1023 in the low mantissa
+        // bits (exactly), and shifting them up by 52 makes them the exponent over a zero mantissa.
+        var biased = n + Vector256.Create(4503599627370496.0 + 1023);
+        return p * (biased.AsInt64() << 52).AsDouble();
     }
 
     /// <summary>The sum of the four lanes in a fixed order, ((0 + 1) + (2 + 3)), the same in every JIT tier.</summary>
