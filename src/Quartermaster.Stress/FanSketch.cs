@@ -37,25 +37,26 @@ internal sealed class FanSketch
         _counts = new int[Series * (months + 1) * Bins];
     }
 
-    /// <summary>Counts <paramref name="value"/> (not negative) for <paramref name="series"/> in month <paramref name="t"/>.</summary>
-    public void Add(int series, int t, double value)
+    /// <summary>Counts one path's monthly values, laid out as <see cref="PathSimulator.Monthly"/> (slot 0 of each series unused).</summary>
+    public void AddPath(double[] monthly)
     {
-        var slot = (series * (_months + 1)) + t;
-        var relative = value * _inverseScale[slot];
-        int bin;
+        for (var slot = 0; slot < monthly.Length; slot++)
+        {
+            if (slot % (_months + 1) != 0)
+            {
+                _counts[(slot * Bins) + Bin(monthly[slot] * _inverseScale[slot])]++;
+            }
+        }
+    }
+
+    // The bin of a value divided by its month's scale: 0 below the range (zeros included), the last above it.
+    private static int Bin(double relative)
+    {
         if (!(relative >= MinRelative))
         {
-            bin = 0;
+            return 0;
         }
-        else if (relative >= MaxRelative)
-        {
-            bin = Bins - 1;
-        }
-        else
-        {
-            bin = (int)((BitConverter.DoubleToInt64Bits(relative) >> MantissaShift) - FirstBucket) + 1;
-        }
-        _counts[(slot * Bins) + bin]++;
+        return relative >= MaxRelative ? Bins - 1 : (int)((BitConverter.DoubleToInt64Bits(relative) >> MantissaShift) - FirstBucket) + 1;
     }
 
     /// <summary>Adds the counts of <paramref name="other"/> (built for the same model) to these.</summary>

@@ -129,10 +129,8 @@ internal sealed class PathSimulator
             Monthly[(FanSketch.Revenue * (T + 1)) + t] = revenue;
             Monthly[(FanSketch.UsedMw * (T + 1)) + t] = used;
             Monthly[(FanSketch.IdleMw * (T + 1)) + t] = idle;
-            Fan.Add(FanSketch.Revenue, t, revenue);
-            Fan.Add(FanSketch.UsedMw, t, used);
-            Fan.Add(FanSketch.IdleMw, t, idle);
         }
+        Fan.AddPath(Monthly);
 
         for (var c = 0; c < C; c++)
         {
