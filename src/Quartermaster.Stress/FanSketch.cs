@@ -37,14 +37,15 @@ internal sealed class FanSketch
         _counts = new int[Series * (months + 1) * Bins];
     }
 
-    /// <summary>Counts one path's monthly values, laid out as <see cref="PathSimulator.Monthly"/> (slot 0 of each series unused).</summary>
-    public void AddPath(double[] monthly)
+    /// <summary>Counts one path's monthly values, laid out as <see cref="PathSimulator.Monthly"/>: series by series, <paramref name="stride"/> apart, month t at offset t.</summary>
+    public void AddPath(double[] monthly, int stride)
     {
-        for (var slot = 0; slot < monthly.Length; slot++)
+        for (var series = 0; series < Series; series++)
         {
-            if (slot % (_months + 1) != 0)
+            for (var t = 1; t <= _months; t++)
             {
-                _counts[(slot * Bins) + Bin(monthly[slot] * _inverseScale[slot])]++;
+                var slot = (series * (_months + 1)) + t;
+                _counts[(slot * Bins) + Bin(monthly[(series * stride) + t] * _inverseScale[slot])]++;
             }
         }
     }

@@ -4,8 +4,13 @@ namespace Quartermaster.Stress;
 
 /// <summary>
 /// Simulates one path of the stress model (docs/stress-model.md) at a time, reusing its scratch
-/// arrays: one per worker thread. This is the hot loop, so it uses flat arrays, no LINQ, no
-/// allocation per path and a vectorised exp; the stress benchmark (<c>qm bench stress</c>) guards its speed.
+/// arrays: one per worker thread. This is the hot loop, so it looks unlike the rest of the code:
+/// flat arrays, no LINQ, nothing allocated per path, and four months at a time in Vector256 lanes.
+/// The stress benchmark (<c>qm bench stress</c>) guards its speed.
+/// A path is drawn in passes, each from its own random stream: the regimes, the sector index, the
+/// rivals' strengths and shares, then each tenant's drift and default events; only then are demand,
+/// use and revenue computed, contract by contract over all months. Every pass is a pure function of
+/// (seed, path), so the order of passes changes nothing but speed.
 /// Events use exponential clocks, exact in distribution: a regime switch or drift event with constant
 /// monthly probability p comes after a geometric number of months, ceil(E / -log(1 - p)) with E ~ Exp(1),
 /// and a tenant defaults in the first month whose cumulative regime-dependent hazard reaches its E.
@@ -14,29 +19,22 @@ internal sealed class PathSimulator
 {
     private readonly StressModel _model;
     private readonly ulong _seed;
-    private readonly CounterRandom[] _driftStreams;
     private readonly int _stride; // months 0..T padded to whole vectors
     private readonly double[] _sector; // S_t at [t]
     private readonly double[] _strength; // L_t of rival i (index into GroupMembers) at [i * stride + t]
     private readonly double[] _shareRatio; // w_t / w_0 of tenant k at [k * stride + t]; 1 for a tenant in no group
-    private readonly double[] _retention;
-    private readonly double[] _alive; // 1 until the tenant defaults, then 0
-    private readonly double[] _steadyFactor; // DemandFraction * retention * alive: changes only at events
-    private readonly double[] _contractFactor; // demand MW per committed MW of contract c this month
-    private readonly double[] _contractSteady; // DemandFraction * retention * alive of contract c's tenant
-    private readonly double[] _contractPrice; // price of contract c while its tenant is alive, then 0
-    private readonly double[] _contractRevenue; // revenue of contract c on this path so far
-    private readonly int[] _defaultMonth;
-    private readonly int[] _nextDrift;
+    private readonly double[] _steadyFactor; // demand fraction * retention of tenant k at [k * stride + t]; 0 once defaulted
+    private readonly int[] _defaultMonth; // int.MaxValue when the tenant survives the horizon
     private readonly int[] _regime; // regime of month t, t = 1..T
     private readonly int[] _boomMonths; // months 1..t spent booming
+    private readonly double[] _monthIndex; // t as a double at [t], for masking months from a default on
 
     /// <summary>Revenue of each tenant on the last simulated path (USD, undiscounted, recoveries included).</summary>
     public double[] TenantRevenue { get; }
 
     /// <summary>
     /// Revenue (USD), used MW and idle MW in each month of the last simulated path, at
-    /// [series * (T + 1) + t] with the series numbered as in <see cref="FanSketch"/>.
+    /// [series * MonthStride + t] with the series numbered as in <see cref="FanSketch"/>; zero outside months 1..T.
     /// </summary>
     public double[] Monthly { get; }
 
@@ -48,26 +46,22 @@ internal sealed class PathSimulator
         _model = model;
         _seed = seed;
         var k = model.TenantCount;
-        _driftStreams = new CounterRandom[k];
-        var lanes = Vector256<double>.Count;
-        _stride = (model.Months + 1 + lanes - 1) / lanes * lanes;
+        _stride = model.MonthStride;
         _sector = new double[_stride];
         _strength = new double[model.GroupMembers.Length * _stride];
         _shareRatio = new double[k * _stride];
         Array.Fill(_shareRatio, 1.0);
-        _retention = new double[k];
-        _alive = new double[k];
-        _steadyFactor = new double[k];
-        _contractFactor = new double[model.ContractStride];
-        _contractSteady = new double[model.ContractStride];
-        _contractPrice = new double[model.ContractStride];
-        _contractRevenue = new double[model.ContractStride];
+        _steadyFactor = new double[k * _stride];
         _defaultMonth = new int[k];
-        _nextDrift = new int[k];
         _regime = new int[model.Months + 1];
         _boomMonths = new int[model.Months + 1];
+        _monthIndex = new double[_stride];
+        for (var t = 0; t < _stride; t++)
+        {
+            _monthIndex[t] = t;
+        }
         TenantRevenue = new double[k];
-        Monthly = new double[FanSketch.Series * (model.Months + 1)];
+        Monthly = new double[FanSketch.Series * _stride];
         Fan = new FanSketch(model.Months, model.FanScale);
     }
 
@@ -76,78 +70,70 @@ internal sealed class PathSimulator
     {
         var m = _model;
         var T = m.Months;
-        var C = m.ContractCount;
+        var stride = _stride;
         var lanes = Vector256<double>.Count;
         DrawRegimes(path);
         DrawSector(path);
         DrawShares(path);
-        var nextEvent = StartTenants(path);
-        var stride = _stride;
+        var revenue = Monthly.AsSpan(FanSketch.Revenue * stride, stride);
+        var used = Monthly.AsSpan(FanSketch.UsedMw * stride, stride);
+        var idle = Monthly.AsSpan(FanSketch.IdleMw * stride, stride);
+        revenue.Clear();
+        used.Clear();
+        DrawTenantEvents(path, revenue);
 
-        var revenuePv = 0.0;
-        var revenueTotal = 0.0;
-        var usedTotal = 0.0;
-        var idleTotal = 0.0;
-        for (var t = 1; t <= T; t++)
+        // Contract by contract, four months at a time. Demand of a contract is its share (by
+        // commitment) of its tenant's demand; from its tenant's default month on it pays nothing,
+        // not even the take-or-pay floor, and its demand (so its use) is already 0.
+        for (var c = 0; c < m.ContractCount; c++)
         {
-            var s = _sector[t];
-            var revenue = 0.0;
-
-            if (t == nextEvent)
-            {
-                revenue += TenantEvents(t);
-                nextEvent = NextEvent();
-            }
-
-            for (var c = 0; c < C; c++)
-            {
-                _contractFactor[c] = s * _contractSteady[c] * _shareRatio[(m.ContractTenant[c] * stride) + t];
-            }
-
-            // Four contracts at a time. Demand of a contract is its share (by commitment) of its
-            // tenant's demand; a tenant that has defaulted has demand 0 and pays nothing, not even
-            // the take-or-pay floor (its contracts' price is 0 from then on).
-            var usedSum = Vector256<double>.Zero;
+            var k = m.ContractTenant[c];
+            var price = Vector256.Create(m.Price[c]);
+            var defaulted = Vector256.Create(_defaultMonth[k] == int.MaxValue ? double.MaxValue : _defaultMonth[k]);
             var paidSum = Vector256<double>.Zero;
-            var row = (t - 1) * m.ContractStride;
-            for (var c = 0; c < m.ContractStride; c += lanes)
+            var tenantRow = k * stride;
+            var contractRow = c * stride;
+            for (var t = 0; t < stride; t += lanes)
             {
-                var u = Vector256.Min(Vector256.Create(m.CommittedMw.AsSpan(row + c)) * Vector256.Create(_contractFactor.AsSpan(c)), Vector256.Create(m.AllocatedMw.AsSpan(row + c)));
-                var paid = Vector256.Create(_contractPrice.AsSpan(c)) * Vector256.Max(u, Vector256.Create(m.FloorMw.AsSpan(row + c)));
-                (Vector256.Create(_contractRevenue.AsSpan(c)) + paid).CopyTo(_contractRevenue.AsSpan(c));
-                usedSum += u;
+                var demandPerMw = Vector256.Create(_sector.AsSpan(t)) * Vector256.Create(_steadyFactor.AsSpan(tenantRow + t)) * Vector256.Create(_shareRatio.AsSpan(tenantRow + t));
+                var u = Vector256.Min(Vector256.Create(m.CommittedMw.AsSpan(contractRow + t)) * demandPerMw, Vector256.Create(m.AllocatedMw.AsSpan(contractRow + t)));
+                var paid = price * Vector256.Max(u, Vector256.Create(m.FloorMw.AsSpan(contractRow + t)));
+                paid = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Create(_monthIndex.AsSpan(t)), defaulted), paid, Vector256<double>.Zero);
+                (Vector256.Create(used[t..]) + u).CopyTo(used[t..]);
+                (Vector256.Create(revenue[t..]) + paid).CopyTo(revenue[t..]);
                 paidSum += paid;
             }
-            var used = VectorExp.Sum(usedSum);
-            revenue += VectorExp.Sum(paidSum);
-
-            var idle = Math.Max(0, m.OnlineMw[t] - used);
-            revenuePv += m.Discount[t] * revenue;
-            revenueTotal += revenue;
-            usedTotal += used;
-            idleTotal += idle;
-            Monthly[(FanSketch.Revenue * (T + 1)) + t] = revenue;
-            Monthly[(FanSketch.UsedMw * (T + 1)) + t] = used;
-            Monthly[(FanSketch.IdleMw * (T + 1)) + t] = idle;
+            TenantRevenue[k] += VectorExp.Sum(paidSum);
         }
-        Fan.AddPath(Monthly);
 
-        for (var c = 0; c < C; c++)
+        var revenuePv = Vector256<double>.Zero;
+        var revenueTotal = Vector256<double>.Zero;
+        var usedTotal = Vector256<double>.Zero;
+        var idleTotal = Vector256<double>.Zero;
+        for (var t = 0; t < stride; t += lanes)
         {
-            TenantRevenue[m.ContractTenant[c]] += _contractRevenue[c];
+            var r = Vector256.Create(revenue[t..]);
+            var u = Vector256.Create(used[t..]);
+            var i = Vector256.Max(Vector256<double>.Zero, Vector256.Create(m.OnlineMw.AsSpan(t)) - u);
+            i.CopyTo(idle[t..]);
+            revenuePv += Vector256.Create(m.Discount.AsSpan(t)) * r;
+            revenueTotal += r;
+            usedTotal += u;
+            idleTotal += i;
         }
+        Fan.AddPath(Monthly, stride);
 
         var equity = 0.0;
         for (var i = 0; i < m.EquityTenant.Length; i++)
         {
             var k = m.EquityTenant[i];
-            if (_alive[k] > 0)
+            if (_defaultMonth[k] > T)
             {
                 equity += m.EquityScaleUsd[i] * Math.Pow(_sector[T] * _shareRatio[(k * stride) + T], m.EquityBeta[i]);
             }
         }
-        var payoff = revenuePv - m.CostPresentValueUsd + (m.Discount[T] * equity) - m.InvestedUsd;
-        return new PathTotals(payoff, revenueTotal, usedTotal, idleTotal, Outcome());
+        var payoff = VectorExp.Sum(revenuePv) - m.CostPresentValueUsd + (m.Discount[T] * equity) - m.InvestedUsd;
+        return new PathTotals(payoff, VectorExp.Sum(revenueTotal), VectorExp.Sum(usedTotal), VectorExp.Sum(idleTotal), Outcome());
     }
 
     // The regime of every month, drawn up front from the regime stream (it depends on nothing else):
@@ -169,45 +155,6 @@ internal sealed class PathSimulator
             _regime[t] = regime;
             boom += regime == StressModel.Boom ? 1 : 0;
             _boomMonths[t] = boom;
-        }
-    }
-
-    // Resets every tenant for a new path, fixes its default month and first drift month; returns the first event month.
-    private int StartTenants(long path)
-    {
-        var m = _model;
-        for (var k = 0; k < m.TenantCount; k++)
-        {
-            _retention[k] = 1;
-            _alive[k] = 1;
-            _steadyFactor[k] = m.DemandFraction[k];
-            TenantRevenue[k] = 0;
-            _defaultMonth[k] = int.MaxValue;
-            if (m.DefaultHazard[2 * k] > 0 || m.DefaultHazard[(2 * k) + 1] > 0)
-            {
-                _defaultMonth[k] = DefaultMonth(k, new CounterRandom(_seed, path, m.DefaultStream(k)).NextExponential());
-            }
-            _nextDrift[k] = int.MaxValue;
-            if (m.DriftHazard[k] > 0)
-            {
-                _driftStreams[k] = new CounterRandom(_seed, path, m.DriftStream(k));
-                _nextDrift[k] = WaitMonths(ref _driftStreams[k], m.DriftHazard[k]);
-            }
-        }
-        Array.Clear(_contractRevenue);
-        SpreadToContracts();
-        return NextEvent();
-    }
-
-    // Copies each tenant's steady demand factor and alive flag to its contracts (after events only).
-    private void SpreadToContracts()
-    {
-        var m = _model;
-        for (var c = 0; c < m.ContractCount; c++)
-        {
-            var k = m.ContractTenant[c];
-            _contractSteady[c] = _steadyFactor[k];
-            _contractPrice[c] = m.Price[c] * _alive[k];
         }
     }
 
@@ -243,49 +190,47 @@ internal sealed class PathSimulator
         return (boom > 0 ? boom * _model.DefaultHazard[2 * k] : 0) + (cooling > 0 ? cooling * _model.DefaultHazard[(2 * k) + 1] : 0);
     }
 
-    // Drift and default events of month t; returns the recoveries paid in it.
-    private double TenantEvents(int t)
+    // Each tenant's drift events (from its drift stream) and default month (from its default clock):
+    // fills its steady demand factor, demand fraction * retention, piecewise constant between events
+    // and 0 from the default month on, and adds the recovery to the default month's revenue.
+    private void DrawTenantEvents(long path, Span<double> revenue)
     {
         var m = _model;
-        var recoveries = 0.0;
+        var T = m.Months;
         for (var k = 0; k < m.TenantCount; k++)
         {
-            if (_alive[k] == 0)
+            TenantRevenue[k] = 0;
+            var defaultMonth = int.MaxValue;
+            if (m.DefaultHazard[2 * k] > 0 || m.DefaultHazard[(2 * k) + 1] > 0)
             {
-                continue;
+                defaultMonth = DefaultMonth(k, new CounterRandom(_seed, path, m.DefaultStream(k)).NextExponential());
             }
-            if (t == _nextDrift[k])
+            _defaultMonth[k] = defaultMonth;
+            var end = Math.Min(defaultMonth, T + 1); // first month without demand
+            var row = _steadyFactor.AsSpan(k * _stride, _stride);
+            var factor = m.DemandFraction[k];
+            var from = 1;
+            if (m.DriftHazard[k] > 0)
             {
-                _retention[k] *= m.DriftRetention[k];
-                _nextDrift[k] = SaturatingAdd(t, WaitMonths(ref _driftStreams[k], m.DriftHazard[k]));
+                var stream = new CounterRandom(_seed, path, m.DriftStream(k));
+                for (var drift = WaitMonths(ref stream, m.DriftHazard[k]); drift < end; drift = SaturatingAdd(drift, WaitMonths(ref stream, m.DriftHazard[k])))
+                {
+                    row[from..drift].Fill(factor);
+                    factor *= m.DriftRetention[k];
+                    from = drift;
+                }
             }
-            if (t == _defaultMonth[k])
+            row[from..end].Fill(factor);
+            row[end..].Clear();
+            if (defaultMonth <= T)
             {
-                // Default at the start of month t: no revenue from t on; the recovery of the
-                // take-or-pay still due in months t..T is paid in month t.
-                _alive[k] = 0;
-                _nextDrift[k] = int.MaxValue;
-                var recovery = m.Recovery[(k * (m.Months + 2)) + t];
-                recoveries += recovery;
+                // Default at the start of the month: the recovery of the take-or-pay still due in
+                // months t..T is paid in month t.
+                var recovery = m.Recovery[(k * (T + 2)) + defaultMonth];
+                revenue[defaultMonth] += recovery;
                 TenantRevenue[k] += recovery;
             }
-            _steadyFactor[k] = m.DemandFraction[k] * _retention[k] * _alive[k];
         }
-        SpreadToContracts();
-        return recoveries;
-    }
-
-    private int NextEvent()
-    {
-        var next = int.MaxValue;
-        for (var k = 0; k < _model.TenantCount; k++)
-        {
-            if (_alive[k] > 0)
-            {
-                next = Math.Min(next, Math.Min(_nextDrift[k], _defaultMonth[k]));
-            }
-        }
-        return next;
     }
 
     // log S_t for every month from the sector stream, then S_t = exp(log S_t) in whole vectors.

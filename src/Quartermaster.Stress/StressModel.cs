@@ -19,8 +19,8 @@ internal sealed class StressModel
     public int TenantCount { get; }
     public int ContractCount { get; }
 
-    /// <summary>ContractCount rounded up to whole vectors; the padding contracts commit and pay nothing.</summary>
-    public int ContractStride { get; }
+    /// <summary>Months + 1 (slot 0 and months 1..T) rounded up to whole vectors; slot 0 and the padding hold zeros.</summary>
+    public int MonthStride { get; }
     public IReadOnlyList<string> TenantIds { get; }
     public IReadOnlyList<Month> Calendar { get; }
 
@@ -30,7 +30,7 @@ internal sealed class StressModel
     public double[] SwitchHazard { get; } = new double[2];
     public int StartRegime { get; }
 
-    // (1 + r)^-t for t = 0..T.
+    // (1 + r)^-t for t = 1..T; 0 in slot 0 and the padding (nothing is paid there).
     public double[] Discount { get; }
 
     // Per tenant k.
@@ -49,14 +49,14 @@ internal sealed class StressModel
     public int[] GroupMembers { get; }
     public IReadOnlyList<string> GroupIds { get; }
 
-    // Per contract c, and per (month, contract) at [(t - 1) * ContractStride + c].
+    // Per contract c, and per (contract, month) at [c * MonthStride + t].
     public int[] ContractTenant { get; }
     public double[] Price { get; }
     public double[] CommittedMw { get; }
     public double[] AllocatedMw { get; }
     public double[] FloorMw { get; } // top * committed
 
-    // Per month t = 1..T.
+    // Per month t = 1..T (length MonthStride).
     public double[] OnlineMw { get; }
     public double[] CapexUsd { get; }
     public double[] OpexUsd { get; }
@@ -86,7 +86,7 @@ internal sealed class StressModel
         var K = TenantCount = book.Tenants.Count;
         var C = ContractCount = book.Contracts.Count;
         var lanes = System.Runtime.Intrinsics.Vector256<double>.Count;
-        var stride = ContractStride = (C + lanes - 1) / lanes * lanes;
+        var stride = MonthStride = (T + 1 + lanes - 1) / lanes * lanes;
         TenantIds = [.. book.Tenants.Select(t => t.Id)];
         Calendar = [.. book.Horizon.Months()];
         var tenantIndex = book.Tenants.Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i);
@@ -100,27 +100,28 @@ internal sealed class StressModel
         StartRegime = scenario.StartRegime == Regime.Boom ? Boom : Cooling;
 
         var monthlyDiscount = 1 / (1 + scenario.DiscountRate.CompoundedMonthly());
-        Discount = new double[T + 1];
-        Discount[0] = 1;
+        Discount = new double[stride];
+        var discount = 1.0;
         for (var t = 1; t <= T; t++)
         {
-            Discount[t] = Discount[t - 1] * monthlyDiscount;
+            discount *= monthlyDiscount;
+            Discount[t] = discount;
         }
 
         ContractTenant = [.. book.Contracts.Select(c => tenantIndex[c.Tenant])];
-        Price = [.. book.Contracts.Select(c => c.PricePerMwMonthUsd), .. new double[stride - C]];
-        CommittedMw = new double[T * stride];
-        AllocatedMw = new double[T * stride];
-        FloorMw = new double[T * stride];
+        Price = [.. book.Contracts.Select(c => c.PricePerMwMonthUsd)];
+        CommittedMw = new double[C * stride];
+        AllocatedMw = new double[C * stride];
+        FloorMw = new double[C * stride];
         for (var t = 1; t <= T; t++)
         {
             for (var c = 0; c < C; c++)
             {
                 var contract = book.Contracts[c];
                 var committed = contract.CommittedMw(Calendar[t - 1]);
-                CommittedMw[((t - 1) * stride) + c] = committed;
-                AllocatedMw[((t - 1) * stride) + c] = input.AllocatedMwByContract[c][t - 1];
-                FloorMw[((t - 1) * stride) + c] = contract.TakeOrPayFraction * committed;
+                CommittedMw[(c * stride) + t] = committed;
+                AllocatedMw[(c * stride) + t] = input.AllocatedMwByContract[c][t - 1];
+                FloorMw[(c * stride) + t] = contract.TakeOrPayFraction * committed;
             }
         }
 
@@ -186,14 +187,14 @@ internal sealed class StressModel
                 {
                     if (ContractTenant[c] == k)
                     {
-                        due += Price[c] * FloorMw[((t - 1) * stride) + c];
+                        due += Price[c] * FloorMw[(c * stride) + t];
                     }
                 }
                 Recovery[(k * (T + 2)) + t] = Recovery[(k * (T + 2)) + t + 1] + (risk.RecoveryFraction * due);
             }
         }
 
-        OnlineMw = new double[T + 1];
+        OnlineMw = new double[stride];
         CapexUsd = new double[T + 1];
         OpexUsd = new double[T + 1];
         foreach (var site in book.Sites)
@@ -226,7 +227,7 @@ internal sealed class StressModel
             var committed = 0.0;
             for (var c = 0; c < C; c++)
             {
-                var mw = CommittedMw[((t - 1) * stride) + c];
+                var mw = CommittedMw[(c * stride) + t];
                 revenue += Price[c] * mw;
                 committed += mw;
             }
