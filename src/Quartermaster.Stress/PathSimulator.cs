@@ -247,6 +247,7 @@ internal sealed class PathSimulator
             logS += m.LogDrift[regime] + (m.Sigma[regime] * stream.NextNormal());
             x[t] = logS;
         }
+        x.AsSpan(m.Months + 1).Clear(); // padding: exp(0), not exp of last path's values
         for (var t = 0; t < x.Length; t += Vector256<double>.Count)
         {
             VectorExp.Exp(Vector256.Create(x.AsSpan(t))).CopyTo(x.AsSpan(t));
