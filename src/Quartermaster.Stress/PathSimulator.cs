@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Quartermaster.Stress;
@@ -277,28 +278,33 @@ internal sealed class PathSimulator
                 walk[t] = strength;
             }
         }
+        // Unchecked vector loads and stores: every row is `stride` long, a multiple of the vector
+        // width, and every index below is a row start plus t < stride, so all are in bounds.
+        ref var strengths = ref MemoryMarshal.GetArrayDataReference(_strength);
+        ref var ratios = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
         for (var g = 0; g + 1 < m.GroupStart.Length; g++)
         {
             var from = m.GroupStart[g];
             var to = m.GroupStart[g + 1];
             for (var t = 0; t < stride; t += Vector256<double>.Count)
             {
-                var max = Vector256.Create(_strength.AsSpan((from * stride) + t));
+                var max = Vector256.LoadUnsafe(ref strengths, (nuint)((from * stride) + t));
                 for (var i = from + 1; i < to; i++)
                 {
-                    max = Vector256.Max(max, Vector256.Create(_strength.AsSpan((i * stride) + t)));
+                    max = Vector256.Max(max, Vector256.LoadUnsafe(ref strengths, (nuint)((i * stride) + t)));
                 }
                 var sum = Vector256<double>.Zero;
                 for (var i = from; i < to; i++)
                 {
-                    var e = VectorExp.Exp(Vector256.Create(_strength.AsSpan((i * stride) + t)) - max);
-                    e.CopyTo(_shareRatio.AsSpan((members[i] * stride) + t));
+                    var e = VectorExp.Exp(Vector256.LoadUnsafe(ref strengths, (nuint)((i * stride) + t)) - max);
+                    e.StoreUnsafe(ref ratios, (nuint)((members[i] * stride) + t));
                     sum += e;
                 }
+                var inverseSum = Vector256<double>.One / sum;
                 for (var i = from; i < to; i++)
                 {
-                    var ratio = _shareRatio.AsSpan((members[i] * stride) + t);
-                    (Vector256.Create(ratio) / sum * m.InverseInitialShare[members[i]]).CopyTo(ratio);
+                    var at = (nuint)((members[i] * stride) + t);
+                    (Vector256.LoadUnsafe(ref ratios, at) * (inverseSum * m.InverseInitialShare[members[i]])).StoreUnsafe(ref ratios, at);
                 }
             }
         }
