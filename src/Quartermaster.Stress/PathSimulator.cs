@@ -86,22 +86,32 @@ internal sealed class PathSimulator
         // Contract by contract, four months at a time. Demand of a contract is its share (by
         // commitment) of its tenant's demand; from its tenant's default month on it pays nothing,
         // not even the take-or-pay floor, and its demand (so its use) is already 0.
+        // Unchecked vector loads and stores: rows are `stride` long, a multiple of the vector width.
+        ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
+        ref var steady = ref MemoryMarshal.GetArrayDataReference(_steadyFactor);
+        ref var shares = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
+        ref var months = ref MemoryMarshal.GetArrayDataReference(_monthIndex);
+        ref var committed = ref MemoryMarshal.GetArrayDataReference(m.CommittedMw);
+        ref var allocated = ref MemoryMarshal.GetArrayDataReference(m.AllocatedMw);
+        ref var floor = ref MemoryMarshal.GetArrayDataReference(m.FloorMw);
+        ref var revenueRef = ref MemoryMarshal.GetReference(revenue);
+        ref var usedRef = ref MemoryMarshal.GetReference(used);
         for (var c = 0; c < m.ContractCount; c++)
         {
             var k = m.ContractTenant[c];
             var price = Vector256.Create(m.Price[c]);
             var defaulted = Vector256.Create(_defaultMonth[k] == int.MaxValue ? double.MaxValue : _defaultMonth[k]);
             var paidSum = Vector256<double>.Zero;
-            var tenantRow = k * stride;
-            var contractRow = c * stride;
-            for (var t = 0; t < stride; t += lanes)
+            var tenantRow = (nuint)(k * stride);
+            var contractRow = (nuint)(c * stride);
+            for (nuint t = 0; t < (nuint)stride; t += (nuint)lanes)
             {
-                var demandPerMw = Vector256.Create(_sector.AsSpan(t)) * Vector256.Create(_steadyFactor.AsSpan(tenantRow + t)) * Vector256.Create(_shareRatio.AsSpan(tenantRow + t));
-                var u = Vector256.Min(Vector256.Create(m.CommittedMw.AsSpan(contractRow + t)) * demandPerMw, Vector256.Create(m.AllocatedMw.AsSpan(contractRow + t)));
-                var paid = price * Vector256.Max(u, Vector256.Create(m.FloorMw.AsSpan(contractRow + t)));
-                paid = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Create(_monthIndex.AsSpan(t)), defaulted), paid, Vector256<double>.Zero);
-                (Vector256.Create(used[t..]) + u).CopyTo(used[t..]);
-                (Vector256.Create(revenue[t..]) + paid).CopyTo(revenue[t..]);
+                var demandPerMw = Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref steady, tenantRow + t) * Vector256.LoadUnsafe(ref shares, tenantRow + t);
+                var u = Vector256.Min(Vector256.LoadUnsafe(ref committed, contractRow + t) * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));
+                var paid = price * Vector256.Max(u, Vector256.LoadUnsafe(ref floor, contractRow + t));
+                paid = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.LoadUnsafe(ref months, t), defaulted), paid, Vector256<double>.Zero);
+                (Vector256.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
+                (Vector256.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
                 paidSum += paid;
             }
             TenantRevenue[k] += VectorExp.Sum(paidSum);
