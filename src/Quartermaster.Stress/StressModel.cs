@@ -161,6 +161,16 @@ internal sealed class StressModel
             }
         }
         groupStart.Add(groupMembers.Count);
+        // Horizon outcomes are coded as one int (leaders in mixed radix, times 2 for the regime).
+        var outcomes = 2L;
+        for (var g = 0; g + 1 < groupStart.Count; g++)
+        {
+            outcomes *= groupStart[g + 1] - groupStart[g];
+            if (outcomes > int.MaxValue)
+            {
+                throw new ArgumentException("too many rivalry groups and members for the win-either-way table (more than 2^31 horizon outcomes)", nameof(input));
+            }
+        }
         GroupIds = groups;
         GroupStart = [.. groupStart];
         GroupMembers = [.. groupMembers];
