@@ -37,25 +37,27 @@ internal sealed class FanSketch
         _counts = new int[Series * (months + 1) * Bins];
     }
 
-    /// <summary>Counts <paramref name="value"/> (not negative) for <paramref name="series"/> in month <paramref name="t"/>.</summary>
-    public void Add(int series, int t, double value)
+    /// <summary>Counts one path's monthly values, laid out as <see cref="PathSimulator.Monthly"/>: series by series, <paramref name="stride"/> apart, month t at offset t.</summary>
+    public void AddPath(double[] monthly, int stride)
     {
-        var slot = (series * (_months + 1)) + t;
-        var relative = value * _inverseScale[slot];
-        int bin;
+        for (var series = 0; series < Series; series++)
+        {
+            for (var t = 1; t <= _months; t++)
+            {
+                var slot = (series * (_months + 1)) + t;
+                _counts[(slot * Bins) + Bin(monthly[(series * stride) + t] * _inverseScale[slot])]++;
+            }
+        }
+    }
+
+    // The bin of a value divided by its month's scale: 0 below the range (zeros included), the last above it.
+    private static int Bin(double relative)
+    {
         if (!(relative >= MinRelative))
         {
-            bin = 0;
+            return 0;
         }
-        else if (relative >= MaxRelative)
-        {
-            bin = Bins - 1;
-        }
-        else
-        {
-            bin = (int)((BitConverter.DoubleToInt64Bits(relative) >> MantissaShift) - FirstBucket) + 1;
-        }
-        _counts[(slot * Bins) + bin]++;
+        return relative >= MaxRelative ? Bins - 1 : (int)((BitConverter.DoubleToInt64Bits(relative) >> MantissaShift) - FirstBucket) + 1;
     }
 
     /// <summary>Adds the counts of <paramref name="other"/> (built for the same model) to these.</summary>

@@ -1,11 +1,17 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Quartermaster.Stress;
 
 /// <summary>
 /// Simulates one path of the stress model (docs/stress-model.md) at a time, reusing its scratch
-/// arrays: one per worker thread. This is the hot loop, so it uses flat arrays, no LINQ, no
-/// allocation per path and a vectorised exp; the stress benchmark (<c>qm bench stress</c>) guards its speed.
+/// arrays: one per worker thread. This is the hot loop, so it looks unlike the rest of the code:
+/// flat arrays, no LINQ, nothing allocated per path, and four months at a time in Vector256 lanes.
+/// The stress benchmark (<c>qm bench stress</c>) guards its speed.
+/// A path is drawn in passes, each from its own random stream: the regimes, the sector index, the
+/// rivals' strengths and shares, then each tenant's drift and default events; only then are demand,
+/// use and revenue computed, contract by contract over all months. Every pass is a pure function of
+/// (seed, path), so the order of passes changes nothing but speed.
 /// Events use exponential clocks, exact in distribution: a regime switch or drift event with constant
 /// monthly probability p comes after a geometric number of months, ceil(E / -log(1 - p)) with E ~ Exp(1),
 /// and a tenant defaults in the first month whose cumulative regime-dependent hazard reaches its E.
@@ -14,26 +20,22 @@ internal sealed class PathSimulator
 {
     private readonly StressModel _model;
     private readonly ulong _seed;
-    private readonly CounterRandom[] _driftStreams;
     private readonly int _stride; // months 0..T padded to whole vectors
     private readonly double[] _sector; // S_t at [t]
     private readonly double[] _strength; // L_t of rival i (index into GroupMembers) at [i * stride + t]
     private readonly double[] _shareRatio; // w_t / w_0 of tenant k at [k * stride + t]; 1 for a tenant in no group
-    private readonly double[] _retention;
-    private readonly double[] _alive; // 1 until the tenant defaults, then 0
-    private readonly double[] _steadyFactor; // DemandFraction * retention * alive: changes only at events
-    private readonly double[] _demandFactor; // demand MW per committed MW this month
-    private readonly int[] _defaultMonth;
-    private readonly int[] _nextDrift;
+    private readonly double[] _steadyFactor; // demand fraction * retention of tenant k at [k * stride + t]; 0 once defaulted
+    private readonly int[] _defaultMonth; // int.MaxValue when the tenant survives the horizon
     private readonly int[] _regime; // regime of month t, t = 1..T
     private readonly int[] _boomMonths; // months 1..t spent booming
+    private readonly double[] _monthIndex; // t as a double at [t], for masking months from a default on
 
     /// <summary>Revenue of each tenant on the last simulated path (USD, undiscounted, recoveries included).</summary>
     public double[] TenantRevenue { get; }
 
     /// <summary>
     /// Revenue (USD), used MW and idle MW in each month of the last simulated path, at
-    /// [series * (T + 1) + t] with the series numbered as in <see cref="FanSketch"/>.
+    /// [series * MonthStride + t] with the series numbered as in <see cref="FanSketch"/>; zero outside months 1..T.
     /// </summary>
     public double[] Monthly { get; }
 
@@ -45,23 +47,22 @@ internal sealed class PathSimulator
         _model = model;
         _seed = seed;
         var k = model.TenantCount;
-        _driftStreams = new CounterRandom[k];
-        var lanes = Vector256<double>.Count;
-        _stride = (model.Months + 1 + lanes - 1) / lanes * lanes;
+        _stride = model.MonthStride;
         _sector = new double[_stride];
         _strength = new double[model.GroupMembers.Length * _stride];
         _shareRatio = new double[k * _stride];
         Array.Fill(_shareRatio, 1.0);
-        _retention = new double[k];
-        _alive = new double[k];
-        _steadyFactor = new double[k];
-        _demandFactor = new double[k];
+        _steadyFactor = new double[k * _stride];
         _defaultMonth = new int[k];
-        _nextDrift = new int[k];
         _regime = new int[model.Months + 1];
         _boomMonths = new int[model.Months + 1];
+        _monthIndex = new double[_stride];
+        for (var t = 0; t < _stride; t++)
+        {
+            _monthIndex[t] = t;
+        }
         TenantRevenue = new double[k];
-        Monthly = new double[FanSketch.Series * (model.Months + 1)];
+        Monthly = new double[FanSketch.Series * _stride];
         Fan = new FanSketch(model.Months, model.FanScale);
     }
 
@@ -70,71 +71,80 @@ internal sealed class PathSimulator
     {
         var m = _model;
         var T = m.Months;
-        var C = m.ContractCount;
+        var stride = _stride;
+        var lanes = Vector256<double>.Count;
         DrawRegimes(path);
         DrawSector(path);
         DrawShares(path);
-        var nextEvent = StartTenants(path);
-        var stride = _stride;
+        var revenue = Monthly.AsSpan(FanSketch.Revenue * stride, stride);
+        var used = Monthly.AsSpan(FanSketch.UsedMw * stride, stride);
+        var idle = Monthly.AsSpan(FanSketch.IdleMw * stride, stride);
+        revenue.Clear();
+        used.Clear();
+        DrawTenantEvents(path, revenue);
 
-        var revenuePv = 0.0;
-        var revenueTotal = 0.0;
-        var usedTotal = 0.0;
-        var idleTotal = 0.0;
-        for (var t = 1; t <= T; t++)
+        // Contract by contract, four months at a time. Demand of a contract is its share (by
+        // commitment) of its tenant's demand; from its tenant's default month on it pays nothing,
+        // not even the take-or-pay floor, and its demand (so its use) is already 0.
+        // Unchecked vector loads and stores: rows are `stride` long, a multiple of the vector width.
+        ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
+        ref var steady = ref MemoryMarshal.GetArrayDataReference(_steadyFactor);
+        ref var shares = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
+        ref var months = ref MemoryMarshal.GetArrayDataReference(_monthIndex);
+        ref var committed = ref MemoryMarshal.GetArrayDataReference(m.CommittedMw);
+        ref var allocated = ref MemoryMarshal.GetArrayDataReference(m.AllocatedMw);
+        ref var floor = ref MemoryMarshal.GetArrayDataReference(m.FloorMw);
+        ref var revenueRef = ref MemoryMarshal.GetReference(revenue);
+        ref var usedRef = ref MemoryMarshal.GetReference(used);
+        for (var c = 0; c < m.ContractCount; c++)
         {
-            var s = _sector[t];
-            var revenue = 0.0;
-
-            if (t == nextEvent)
+            var k = m.ContractTenant[c];
+            var price = Vector256.Create(m.Price[c]);
+            var defaulted = Vector256.Create(_defaultMonth[k] == int.MaxValue ? double.MaxValue : _defaultMonth[k]);
+            var paidSum = Vector256<double>.Zero;
+            var tenantRow = (nuint)(k * stride);
+            var contractRow = (nuint)(c * stride);
+            for (nuint t = 0; t < (nuint)stride; t += (nuint)lanes)
             {
-                revenue += TenantEvents(t);
-                nextEvent = NextEvent();
+                var demandPerMw = Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref steady, tenantRow + t) * Vector256.LoadUnsafe(ref shares, tenantRow + t);
+                var u = Vector256.Min(Vector256.LoadUnsafe(ref committed, contractRow + t) * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));
+                var paid = price * Vector256.Max(u, Vector256.LoadUnsafe(ref floor, contractRow + t));
+                paid = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.LoadUnsafe(ref months, t), defaulted), paid, Vector256<double>.Zero);
+                (Vector256.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
+                (Vector256.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
+                paidSum += paid;
             }
-
-            for (var k = 0; k < _demandFactor.Length; k++)
-            {
-                _demandFactor[k] = s * _steadyFactor[k] * _shareRatio[(k * stride) + t];
-            }
-
-            var used = 0.0;
-            var row = (t - 1) * C;
-            for (var c = 0; c < C; c++)
-            {
-                // Demand of the contract is its share (by commitment) of the tenant's demand; a tenant
-                // that has defaulted has demand 0 and pays nothing, not even the take-or-pay floor.
-                var k = m.ContractTenant[c];
-                var u = Math.Min(m.CommittedMw[row + c] * _demandFactor[k], m.AllocatedMw[row + c]);
-                var paid = _alive[k] * m.Price[c] * Math.Max(u, m.FloorMw[row + c]);
-                used += u;
-                revenue += paid;
-                TenantRevenue[k] += paid;
-            }
-
-            var idle = Math.Max(0, m.OnlineMw[t] - used);
-            revenuePv += m.Discount[t] * revenue;
-            revenueTotal += revenue;
-            usedTotal += used;
-            idleTotal += idle;
-            Monthly[(FanSketch.Revenue * (T + 1)) + t] = revenue;
-            Monthly[(FanSketch.UsedMw * (T + 1)) + t] = used;
-            Monthly[(FanSketch.IdleMw * (T + 1)) + t] = idle;
-            Fan.Add(FanSketch.Revenue, t, revenue);
-            Fan.Add(FanSketch.UsedMw, t, used);
-            Fan.Add(FanSketch.IdleMw, t, idle);
+            TenantRevenue[k] += VectorExp.Sum(paidSum);
         }
+
+        var revenuePv = Vector256<double>.Zero;
+        var revenueTotal = Vector256<double>.Zero;
+        var usedTotal = Vector256<double>.Zero;
+        var idleTotal = Vector256<double>.Zero;
+        for (var t = 0; t < stride; t += lanes)
+        {
+            var r = Vector256.Create(revenue[t..]);
+            var u = Vector256.Create(used[t..]);
+            var i = Vector256.Max(Vector256<double>.Zero, Vector256.Create(m.OnlineMw.AsSpan(t)) - u);
+            i.CopyTo(idle[t..]);
+            revenuePv += Vector256.Create(m.Discount.AsSpan(t)) * r;
+            revenueTotal += r;
+            usedTotal += u;
+            idleTotal += i;
+        }
+        Fan.AddPath(Monthly, stride);
 
         var equity = 0.0;
         for (var i = 0; i < m.EquityTenant.Length; i++)
         {
             var k = m.EquityTenant[i];
-            if (_alive[k] > 0)
+            if (_defaultMonth[k] > T)
             {
                 equity += m.EquityScaleUsd[i] * Math.Pow(_sector[T] * _shareRatio[(k * stride) + T], m.EquityBeta[i]);
             }
         }
-        var payoff = revenuePv - m.CostPresentValueUsd + (m.Discount[T] * equity) - m.InvestedUsd;
-        return new PathTotals(payoff, revenueTotal, usedTotal, idleTotal, Outcome());
+        var payoff = VectorExp.Sum(revenuePv) - m.CostPresentValueUsd + (m.Discount[T] * equity) - m.InvestedUsd;
+        return new PathTotals(payoff, VectorExp.Sum(revenueTotal), VectorExp.Sum(usedTotal), VectorExp.Sum(idleTotal), Outcome());
     }
 
     // The regime of every month, drawn up front from the regime stream (it depends on nothing else):
@@ -157,31 +167,6 @@ internal sealed class PathSimulator
             boom += regime == StressModel.Boom ? 1 : 0;
             _boomMonths[t] = boom;
         }
-    }
-
-    // Resets every tenant for a new path, fixes its default month and first drift month; returns the first event month.
-    private int StartTenants(long path)
-    {
-        var m = _model;
-        for (var k = 0; k < m.TenantCount; k++)
-        {
-            _retention[k] = 1;
-            _alive[k] = 1;
-            _steadyFactor[k] = m.DemandFraction[k];
-            TenantRevenue[k] = 0;
-            _defaultMonth[k] = int.MaxValue;
-            if (m.DefaultHazard[2 * k] > 0 || m.DefaultHazard[(2 * k) + 1] > 0)
-            {
-                _defaultMonth[k] = DefaultMonth(k, new CounterRandom(_seed, path, m.DefaultStream(k)).NextExponential());
-            }
-            _nextDrift[k] = int.MaxValue;
-            if (m.DriftHazard[k] > 0)
-            {
-                _driftStreams[k] = new CounterRandom(_seed, path, m.DriftStream(k));
-                _nextDrift[k] = WaitMonths(ref _driftStreams[k], m.DriftHazard[k]);
-            }
-        }
-        return NextEvent();
     }
 
     // The first month t whose cumulative hazard reaches clock, or int.MaxValue when none in the horizon.
@@ -216,48 +201,47 @@ internal sealed class PathSimulator
         return (boom > 0 ? boom * _model.DefaultHazard[2 * k] : 0) + (cooling > 0 ? cooling * _model.DefaultHazard[(2 * k) + 1] : 0);
     }
 
-    // Drift and default events of month t; returns the recoveries paid in it.
-    private double TenantEvents(int t)
+    // Each tenant's drift events (from its drift stream) and default month (from its default clock):
+    // fills its steady demand factor, demand fraction * retention, piecewise constant between events
+    // and 0 from the default month on, and adds the recovery to the default month's revenue.
+    private void DrawTenantEvents(long path, Span<double> revenue)
     {
         var m = _model;
-        var recoveries = 0.0;
+        var T = m.Months;
         for (var k = 0; k < m.TenantCount; k++)
         {
-            if (_alive[k] == 0)
+            TenantRevenue[k] = 0;
+            var defaultMonth = int.MaxValue;
+            if (m.DefaultHazard[2 * k] > 0 || m.DefaultHazard[(2 * k) + 1] > 0)
             {
-                continue;
+                defaultMonth = DefaultMonth(k, new CounterRandom(_seed, path, m.DefaultStream(k)).NextExponential());
             }
-            if (t == _nextDrift[k])
+            _defaultMonth[k] = defaultMonth;
+            var end = Math.Min(defaultMonth, T + 1); // first month without demand
+            var row = _steadyFactor.AsSpan(k * _stride, _stride);
+            var factor = m.DemandFraction[k];
+            var from = 1;
+            if (m.DriftHazard[k] > 0)
             {
-                _retention[k] *= m.DriftRetention[k];
-                _nextDrift[k] = SaturatingAdd(t, WaitMonths(ref _driftStreams[k], m.DriftHazard[k]));
+                var stream = new CounterRandom(_seed, path, m.DriftStream(k));
+                for (var drift = WaitMonths(ref stream, m.DriftHazard[k]); drift < end; drift = SaturatingAdd(drift, WaitMonths(ref stream, m.DriftHazard[k])))
+                {
+                    row[from..drift].Fill(factor);
+                    factor *= m.DriftRetention[k];
+                    from = drift;
+                }
             }
-            if (t == _defaultMonth[k])
+            row[from..end].Fill(factor);
+            row[end..].Clear();
+            if (defaultMonth <= T)
             {
-                // Default at the start of month t: no revenue from t on; the recovery of the
-                // take-or-pay still due in months t..T is paid in month t.
-                _alive[k] = 0;
-                _nextDrift[k] = int.MaxValue;
-                var recovery = m.Recovery[(k * (m.Months + 2)) + t];
-                recoveries += recovery;
+                // Default at the start of the month: the recovery of the take-or-pay still due in
+                // months t..T is paid in month t.
+                var recovery = m.Recovery[(k * (T + 2)) + defaultMonth];
+                revenue[defaultMonth] += recovery;
                 TenantRevenue[k] += recovery;
             }
-            _steadyFactor[k] = m.DemandFraction[k] * _retention[k] * _alive[k];
         }
-        return recoveries;
-    }
-
-    private int NextEvent()
-    {
-        var next = int.MaxValue;
-        for (var k = 0; k < _model.TenantCount; k++)
-        {
-            if (_alive[k] > 0)
-            {
-                next = Math.Min(next, Math.Min(_nextDrift[k], _defaultMonth[k]));
-            }
-        }
-        return next;
     }
 
     // log S_t for every month from the sector stream, then S_t = exp(log S_t) in whole vectors.
@@ -274,14 +258,15 @@ internal sealed class PathSimulator
             logS += m.LogDrift[regime] + (m.Sigma[regime] * stream.NextNormal());
             x[t] = logS;
         }
+        x.AsSpan(m.Months + 1).Clear(); // padding: exp(0), not exp of last path's values
         for (var t = 0; t < x.Length; t += Vector256<double>.Count)
         {
-            Vector256.Exp(Vector256.Create(x.AsSpan(t))).CopyTo(x.AsSpan(t));
+            VectorExp.Exp(Vector256.Create(x.AsSpan(t))).CopyTo(x.AsSpan(t));
         }
     }
 
     // Every rival's strength walk from its own stream (a tight loop per rival), then the softmax
-    // shares of each group as w_t / w_0, four months at a time: one Vector256.Exp per rival per four
+    // shares of each group as w_t / w_0, four months at a time: one VectorExp.Exp per rival per four
     // months instead of a Math.Exp per rival-month. Strengths are taken relative to the group's
     // strongest so exp never overflows.
     private void DrawShares(long path)
@@ -303,28 +288,33 @@ internal sealed class PathSimulator
                 walk[t] = strength;
             }
         }
+        // Unchecked vector loads and stores: every row is `stride` long, a multiple of the vector
+        // width, and every index below is a row start plus t < stride, so all are in bounds.
+        ref var strengths = ref MemoryMarshal.GetArrayDataReference(_strength);
+        ref var ratios = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
         for (var g = 0; g + 1 < m.GroupStart.Length; g++)
         {
             var from = m.GroupStart[g];
             var to = m.GroupStart[g + 1];
             for (var t = 0; t < stride; t += Vector256<double>.Count)
             {
-                var max = Vector256.Create(_strength.AsSpan((from * stride) + t));
+                var max = Vector256.LoadUnsafe(ref strengths, (nuint)((from * stride) + t));
                 for (var i = from + 1; i < to; i++)
                 {
-                    max = Vector256.Max(max, Vector256.Create(_strength.AsSpan((i * stride) + t)));
+                    max = Vector256.Max(max, Vector256.LoadUnsafe(ref strengths, (nuint)((i * stride) + t)));
                 }
                 var sum = Vector256<double>.Zero;
                 for (var i = from; i < to; i++)
                 {
-                    var e = Vector256.Exp(Vector256.Create(_strength.AsSpan((i * stride) + t)) - max);
-                    e.CopyTo(_shareRatio.AsSpan((members[i] * stride) + t));
+                    var e = VectorExp.Exp(Vector256.LoadUnsafe(ref strengths, (nuint)((i * stride) + t)) - max);
+                    e.StoreUnsafe(ref ratios, (nuint)((members[i] * stride) + t));
                     sum += e;
                 }
+                var inverseSum = Vector256<double>.One / sum;
                 for (var i = from; i < to; i++)
                 {
-                    var ratio = _shareRatio.AsSpan((members[i] * stride) + t);
-                    (Vector256.Create(ratio) / sum * m.InverseInitialShare[members[i]]).CopyTo(ratio);
+                    var at = (nuint)((members[i] * stride) + t);
+                    (Vector256.LoadUnsafe(ref ratios, at) * (inverseSum * m.InverseInitialShare[members[i]])).StoreUnsafe(ref ratios, at);
                 }
             }
         }

@@ -89,10 +89,16 @@ internal sealed class ScenarioRun
             sums[FirstTenant + k] += tenantRevenue[k];
         }
         var monthly = simulator.Monthly;
-        var monthlySums = sums[_firstMonthly..];
-        for (var i = 0; i < monthly.Length; i++)
+        var months = _model.Months;
+        var stride = _model.MonthStride;
+        for (var series = 0; series < FanSketch.Series; series++)
         {
-            monthlySums[i] += monthly[i];
+            var from = monthly.AsSpan(series * stride, months + 1);
+            var to = sums.Slice(_firstMonthly + (series * (months + 1)), months + 1);
+            for (var t = 1; t <= months; t++)
+            {
+                to[t] += from[t];
+            }
         }
     }
 

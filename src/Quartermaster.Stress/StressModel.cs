@@ -18,6 +18,9 @@ internal sealed class StressModel
     public int Months { get; }
     public int TenantCount { get; }
     public int ContractCount { get; }
+
+    /// <summary>Months + 1 (slot 0 and months 1..T) rounded up to whole vectors; slot 0 and the padding hold zeros.</summary>
+    public int MonthStride { get; }
     public IReadOnlyList<string> TenantIds { get; }
     public IReadOnlyList<Month> Calendar { get; }
 
@@ -27,7 +30,7 @@ internal sealed class StressModel
     public double[] SwitchHazard { get; } = new double[2];
     public int StartRegime { get; }
 
-    // (1 + r)^-t for t = 0..T.
+    // (1 + r)^-t for t = 1..T; 0 in slot 0 and the padding (nothing is paid there).
     public double[] Discount { get; }
 
     // Per tenant k.
@@ -46,14 +49,14 @@ internal sealed class StressModel
     public int[] GroupMembers { get; }
     public IReadOnlyList<string> GroupIds { get; }
 
-    // Per contract c, and per (month, contract) at [(t - 1) * C + c].
+    // Per contract c, and per (contract, month) at [c * MonthStride + t].
     public int[] ContractTenant { get; }
     public double[] Price { get; }
     public double[] CommittedMw { get; }
     public double[] AllocatedMw { get; }
     public double[] FloorMw { get; } // top * committed
 
-    // Per month t = 1..T.
+    // Per month t = 1..T (length MonthStride).
     public double[] OnlineMw { get; }
     public double[] CapexUsd { get; }
     public double[] OpexUsd { get; }
@@ -82,6 +85,8 @@ internal sealed class StressModel
         var T = Months = book.Horizon.MonthCount;
         var K = TenantCount = book.Tenants.Count;
         var C = ContractCount = book.Contracts.Count;
+        var lanes = System.Runtime.Intrinsics.Vector256<double>.Count;
+        var stride = MonthStride = (T + 1 + lanes - 1) / lanes * lanes;
         TenantIds = [.. book.Tenants.Select(t => t.Id)];
         Calendar = [.. book.Horizon.Months()];
         var tenantIndex = book.Tenants.Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i);
@@ -95,27 +100,28 @@ internal sealed class StressModel
         StartRegime = scenario.StartRegime == Regime.Boom ? Boom : Cooling;
 
         var monthlyDiscount = 1 / (1 + scenario.DiscountRate.CompoundedMonthly());
-        Discount = new double[T + 1];
-        Discount[0] = 1;
+        Discount = new double[stride];
+        var discount = 1.0;
         for (var t = 1; t <= T; t++)
         {
-            Discount[t] = Discount[t - 1] * monthlyDiscount;
+            discount *= monthlyDiscount;
+            Discount[t] = discount;
         }
 
         ContractTenant = [.. book.Contracts.Select(c => tenantIndex[c.Tenant])];
         Price = [.. book.Contracts.Select(c => c.PricePerMwMonthUsd)];
-        CommittedMw = new double[T * C];
-        AllocatedMw = new double[T * C];
-        FloorMw = new double[T * C];
+        CommittedMw = new double[C * stride];
+        AllocatedMw = new double[C * stride];
+        FloorMw = new double[C * stride];
         for (var t = 1; t <= T; t++)
         {
             for (var c = 0; c < C; c++)
             {
                 var contract = book.Contracts[c];
                 var committed = contract.CommittedMw(Calendar[t - 1]);
-                CommittedMw[((t - 1) * C) + c] = committed;
-                AllocatedMw[((t - 1) * C) + c] = input.AllocatedMwByContract[c][t - 1];
-                FloorMw[((t - 1) * C) + c] = contract.TakeOrPayFraction * committed;
+                CommittedMw[(c * stride) + t] = committed;
+                AllocatedMw[(c * stride) + t] = input.AllocatedMwByContract[c][t - 1];
+                FloorMw[(c * stride) + t] = contract.TakeOrPayFraction * committed;
             }
         }
 
@@ -155,6 +161,16 @@ internal sealed class StressModel
             }
         }
         groupStart.Add(groupMembers.Count);
+        // Horizon outcomes are coded as one int (leaders in mixed radix, times 2 for the regime).
+        var outcomes = 2L;
+        for (var g = 0; g + 1 < groupStart.Count; g++)
+        {
+            outcomes *= groupStart[g + 1] - groupStart[g];
+            if (outcomes > int.MaxValue)
+            {
+                throw new ArgumentException("too many rivalry groups and members for the win-either-way table (more than 2^31 horizon outcomes)", nameof(input));
+            }
+        }
         GroupIds = groups;
         GroupStart = [.. groupStart];
         GroupMembers = [.. groupMembers];
@@ -181,14 +197,14 @@ internal sealed class StressModel
                 {
                     if (ContractTenant[c] == k)
                     {
-                        due += Price[c] * FloorMw[((t - 1) * C) + c];
+                        due += Price[c] * FloorMw[(c * stride) + t];
                     }
                 }
                 Recovery[(k * (T + 2)) + t] = Recovery[(k * (T + 2)) + t + 1] + (risk.RecoveryFraction * due);
             }
         }
 
-        OnlineMw = new double[T + 1];
+        OnlineMw = new double[stride];
         CapexUsd = new double[T + 1];
         OpexUsd = new double[T + 1];
         foreach (var site in book.Sites)
@@ -221,7 +237,7 @@ internal sealed class StressModel
             var committed = 0.0;
             for (var c = 0; c < C; c++)
             {
-                var mw = CommittedMw[((t - 1) * C) + c];
+                var mw = CommittedMw[(c * stride) + t];
                 revenue += Price[c] * mw;
                 committed += mw;
             }

@@ -31,6 +31,25 @@ public class ClosedFormTests
     }
 
     [Fact]
+    public void A_sector_that_starts_cooling_and_never_recovers_follows_the_cooling_growth()
+    {
+        // Cooling at -15%/yr with 35%/yr volatility for ever: E[revenue_t] = price * base * e^{mu_cool t}.
+        var muCooling = -0.15 / 12;
+        var sigmaCooling = 0.35 / Math.Sqrt(12);
+        var book = Book with { Scenario = Book.Scenario with { StartRegime = Regime.Cooling, CoolingToBoom = Rate.PerMonth(0) } };
+
+        var result = StressEngine.Run(StressInput.Unlimited(book));
+
+        for (var t = 1; t <= Months; t++)
+        {
+            var exact = Price * Base * Math.Exp(muCooling * t);
+            var standardError = exact * Math.Sqrt(Math.Exp(sigmaCooling * sigmaCooling * t) - 1) / Math.Sqrt(Paths);
+            Assert.InRange(result.MeanRevenueByMonthUsd[t - 1], exact - (4 * standardError), exact + (4 * standardError));
+        }
+        Assert.All(result.WinEitherWay, row => Assert.True(row.Cooled));
+    }
+
+    [Fact]
     public void Mean_revenue_under_a_capacity_cap_is_price_times_the_lognormal_E_min_D_c()
     {
         const double cap = 110;
@@ -47,6 +66,7 @@ public class ClosedFormTests
             var standardError = Price * Math.Sqrt((secondMoment - (mean * mean)) / Paths);
             Assert.InRange(result.MeanRevenueByMonthUsd[t - 1], (Price * mean) - (4 * standardError), (Price * mean) + (4 * standardError));
             Assert.True(result.MeanUsedMwByMonth[t - 1] <= cap);
+            Assert.True(result.UsedMw[t - 1].P95 <= cap * 1.016); // within one sketch bin of the cap
         }
     }
 

@@ -20,12 +20,13 @@ public class CompareTests
     [Fact]
     public void Draws_follow_tenant_ids_so_adding_a_tenant_who_pays_nothing_changes_no_path()
     {
-        // The new tenant comes first, shifting every index, yet the others' futures must not move.
+        // The new tenant comes first, shifting every tenant index, yet the others' futures must not move.
+        // (Its contract comes last so the sums over contracts add the same numbers in the same order.)
         var idle = SmallBooks.Tenant("delta", SmallBooks.Quiet);
         var withDelta = Rivals with
         {
             Tenants = new[] { idle }.Concat(Rivals.Tenants).ToValueList(),
-            Contracts = new[] { SmallBooks.Contract("delta-1", "delta", 24, 0, 0) }.Concat(Rivals.Contracts).ToValueList(),
+            Contracts = Rivals.Contracts.Append(SmallBooks.Contract("delta-1", "delta", 24, 0, 0)).ToValueList(),
         };
 
         var comparison = StressEngine.Compare(StressInput.Committed(Rivals), StressInput.Committed(withDelta));

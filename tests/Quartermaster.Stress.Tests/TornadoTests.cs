@@ -33,4 +33,14 @@ public class TornadoTests
         Assert.True(growth.HighMeanPayoffUsd > chart.BaseMeanPayoffUsd);
         Assert.True(chart.BaseMeanPayoffUsd > growth.LowMeanPayoffUsd);
     }
+
+    [Fact]
+    public void Steps_keep_the_period_the_book_wrote_and_probabilities_stay_at_most_1()
+    {
+        Assert.Equal(Rate.PerYear(0.25), TornadoInputs.Shift(Rate.PerYear(0.20), 0.05));
+        Assert.Equal(0.02, TornadoInputs.Shift(Rate.PerMonth(0.01), 0.12).Fraction, 1e-15);
+        Assert.Equal(RatePeriod.Month, TornadoInputs.Shift(Rate.PerMonth(0.01), 0.12).Period);
+        Assert.Equal(Rate.PerMonth(1), TornadoInputs.Scale(Rate.PerMonth(0.9), 1.25));
+        Assert.Equal(Rate.PerYear(1.25), TornadoInputs.Stretch(Rate.PerYear(1), 1.25));
+    }
 }

@@ -21,26 +21,26 @@ internal static class StressBenchmarkBook
         var enterprise = TenantRisk.Default with { StrengthVolatility = 0, DriftHazard = Rate.PerYear(0.10), DriftFraction = 0.2, DemandFraction = 0.8 };
         var tenants = new List<Tenant>
         {
-            new("anthropic-like", "Frontier lab A", "frontier", frontier with { InitialShareFraction = 0.45 }),
-            new("openai-like", "Frontier lab B", "frontier", frontier with { InitialShareFraction = 0.55 }),
+            new("frontier-a", "Frontier lab A", "frontier", frontier with { InitialShareFraction = 0.45 }),
+            new("frontier-b", "Frontier lab B", "frontier", frontier with { InitialShareFraction = 0.55 }),
         };
         tenants.AddRange(Enumerable.Range(1, 4).Select(i => new Tenant($"lab-{i}", $"Second-tier lab {i}", "second-tier", second)));
         tenants.AddRange(Enumerable.Range(1, 4).Select(i => new Tenant($"corp-{i}", $"Enterprise {i}", null, enterprise)));
 
         var contracts = new List<Contract>
         {
-            Contract("a-1", "anthropic-like", 0, 2000, 0, 110_000, 0.8),
-            Contract("b-1", "openai-like", 6, 2500, 0, 105_000, 0.8),
-            Contract("b-2", "openai-like", 24, 2500, 2500, 100_000, 0.7),
+            Contract("a-1", "frontier-a", 0, 2000, 0, 300_000, 0.8),
+            Contract("b-1", "frontier-b", 6, 2500, 0, 290_000, 0.8),
+            Contract("b-2", "frontier-b", 24, 2500, 2500, 280_000, 0.7),
         };
-        contracts.AddRange(Enumerable.Range(1, 4).Select(i => Contract($"l-{i}", $"lab-{i}", 3 * i, 150 * i, 0, 130_000, 0.5)));
-        contracts.AddRange(Enumerable.Range(1, 4).Select(i => Contract($"e-{i}", $"corp-{i}", 12 * i, 50 * i, 0, 160_000, 0.3)));
+        contracts.AddRange(Enumerable.Range(1, 4).Select(i => Contract($"l-{i}", $"lab-{i}", 3 * i, 150 * i, 0, 330_000, 0.5)));
+        contracts.AddRange(Enumerable.Range(1, 4).Select(i => Contract($"e-{i}", $"corp-{i}", 12 * i, 50 * i, 0, 380_000, 0.3)));
 
         var sites = new[]
         {
-            Site("virginia", 3000, 12, 2500),
-            Site("texas", 2500, 24, 4000),
-            Site("ohio", 1000, 36, 2000),
+            Site("virginia", 3000, 12, 1000),
+            Site("texas", 2500, 24, 2000),
+            Site("ohio", 1000, 36, 1500),
         };
         return new Book(
             "bench-stress",
@@ -50,7 +50,7 @@ internal static class StressBenchmarkBook
             ValueList.Of(new RivalryGroup("frontier", "Frontier labs"), new RivalryGroup("second-tier", "Second-tier labs")),
             tenants.ToValueList(),
             contracts.ToValueList(),
-            ValueList.Of(new Investment("stake-b", "openai-like", 25e9, 0.05, 500e9, 1.3, Start)),
+            ValueList.Of(new Investment("stake-b", "frontier-b", 25e9, 0.05, 500e9, 1.3, Start)),
             ScenarioSettings.Default with { Paths = paths, Seed = 2026 });
     }
 
