@@ -25,6 +25,8 @@ public static class SyntheticBooks
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Months, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Months, BookLimits.MaxHorizonMonths);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Shortage);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.DedicatedHallShare);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.DedicatedHallShare, 1);
 
         var random = new SplitMix64(options.Seed);
         var horizon = new Horizon(new Month(2026, 1), new Month(2026, 1).Plus(options.Months - 1));
@@ -32,7 +34,7 @@ public static class SyntheticBooks
         var sites = Enumerable.Range(0, options.Sites).Select(i => GenerateSite(random, i, RegionNames[i % regionCount], horizon)).ToList();
         var (groups, tenants) = GenerateTenants(random, options.Tenants);
         var drafts = Enumerable.Range(0, options.Contracts)
-            .Select(i => GenerateContract(random, i, tenants[i < tenants.Count ? i : random.Between(0, tenants.Count - 1)], sites, horizon))
+            .Select(i => GenerateContract(random, i, tenants[i < tenants.Count ? i : random.Between(0, tenants.Count - 1)], sites, horizon, options.DedicatedHallShare))
             .ToList();
 
         var online = horizon.Months().Sum(m => sites.Sum(s => s.OnlineMw(m)));
@@ -99,7 +101,7 @@ public static class SyntheticBooks
         return (groups, tenants);
     }
 
-    private static Contract GenerateContract(SplitMix64 random, int index, Tenant tenant, List<Site> sites, Horizon horizon)
+    private static Contract GenerateContract(SplitMix64 random, int index, Tenant tenant, List<Site> sites, Horizon horizon, double dedicatedHallShare)
     {
         // Anchor the contract on one site so some site can always serve it, then widen eligibility.
         var anchor = sites[random.Between(0, sites.Count - 1)];
@@ -137,7 +139,7 @@ public static class SyntheticBooks
         }
         return new Contract($"c-{index + 1:D4}", tenant.Id, start, end, random.Between(1.2, 2.2, 0.05) * 1e6,
             random.Between(5, 9) / 10.0, chips.ToValueList(), regions.ToValueList(),
-            random.NextDouble() < 0.1 ? Isolation.DedicatedHall : Isolation.Shared, 1, ramp.ToValueList());
+            random.NextDouble() < dedicatedHallShare ? Isolation.DedicatedHall : Isolation.Shared, 1, ramp.ToValueList());
     }
 
     private static double Round(double value, double step) => SplitMix64.ShortDecimal(Math.Round(value / step) * step);

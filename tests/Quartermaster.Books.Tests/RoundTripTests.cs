@@ -51,10 +51,10 @@ public class RoundTripTests
     [Fact]
     public void Generated_books_of_random_sizes_read_back_equal()
     {
-        Gen.Select(Gen.Int[1, 40], Gen.Int[1, 12], Gen.Int[1, 30], Gen.Int[1, 72], Gen.ULong, Gen.Double[0.3, 3.0])
-            .Sample((sites, tenants, contracts, months, seed, shortage) =>
+        Gen.Select(Gen.Int[1, 40], Gen.Int[1, 12], Gen.Int[1, 30], Gen.Int[1, 72], Gen.ULong, Gen.Double[0.3, 3.0], Gen.Double[0, 1])
+            .Sample((sites, tenants, contracts, months, seed, shortage, dedicated) =>
             {
-                var book = SyntheticBooks.Generate(new SyntheticBookOptions(sites, tenants, contracts, months, seed, Math.Round(shortage, 2)));
+                var book = SyntheticBooks.Generate(new SyntheticBookOptions(sites, tenants, contracts, months, seed, Math.Round(shortage, 2), dedicated));
                 var again = BookReader.ReadText(BookWriter.Write(book), "generated.yaml");
                 return again.Errors.Count == 0 && book.Equals(again.Book);
             }, iter: 200);

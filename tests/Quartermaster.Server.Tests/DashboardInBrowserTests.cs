@@ -89,7 +89,7 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
         }
         Assert.Contains("300,000", await page.InnerTextAsync("#stress-summary"), StringComparison.Ordinal);
         Assert.Empty(errors);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("dashboard-provider.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("dashboard-provider.png"), FullPage = true });
         Screenshots.Publish(Screenshots.PathFor("dashboard-provider.png"), "dashboard-provider.png");
     }
 

@@ -17,8 +17,8 @@ public class MonthFillBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var (sites, contracts, months) = PlanBookGenerator.Size("L");
-        var book = PlanBookGenerator.Generate(sites, contracts, months, seed: 1);
+        var (sites, contracts, months) = PlanBookSizes.Size("L");
+        var book = PlanBookSizes.Generate(sites, contracts, months, seed: 1);
         var model = PlanningModel.Compile(book, AllocationPolicy.MaxMin);
         var month = book.Horizon.Start.Plus(months / 2);
         var capacity = Enumerable.Range(0, model.Pools.Length).Select(p => model.PoolCapacityMw(p, month)).ToArray();

@@ -44,7 +44,7 @@ public static class PlanBenchmark
         (int Sites, int Contracts, int Months) shape;
         try
         {
-            shape = PlanBookGenerator.Size(size);
+            shape = PlanBookSizes.Size(size);
         }
         catch (ArgumentException e)
         {
@@ -52,7 +52,7 @@ public static class PlanBenchmark
             return 2;
         }
 
-        var book = PlanBookGenerator.Generate(shape.Sites, shape.Contracts, shape.Months, seed);
+        var book = PlanBookSizes.Generate(shape.Sites, shape.Contracts, shape.Months, seed);
         var pools = book.Sites.Sum(s => s.ChipPools.Count);
         Console.WriteLine($"book: {book.Id} seed {seed}: {shape.Sites} sites ({pools} chip pools), {shape.Contracts} contracts, {book.Tenants.Count} tenants, {shape.Months} months; committed/online over the horizon 1.3");
         Console.WriteLine($"policy: {policy.ToName()}; cores: {Environment.ProcessorCount}");

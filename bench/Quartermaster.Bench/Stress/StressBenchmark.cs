@@ -27,7 +27,7 @@ public static class StressBenchmark
         }
 
         var book = StressBenchmarkBook.Build(paths);
-        var input = StressBenchmarkBook.ProRata(book);
+        var input = StressBenchmarkBook.Planned(book);
         var months = book.Horizon.MonthCount;
         var options = new StressOptions(Paths: paths, Threads: threads);
         Console.WriteLine(Invariant($"book: {book.Tenants.Count} tenants, {book.Contracts.Count} contracts, {book.Sites.Count} sites, {months} months; {paths:N0} paths on {threads} threads"));

@@ -54,16 +54,9 @@ internal static class StressBenchmarkBook
             ScenarioSettings.Default with { Paths = paths, Seed = 2026 });
     }
 
-    /// <summary>
-    /// A stand-in for the planner: each month every contract gets the same fill ratio, as much of its
-    /// commitment as the capacity online allows (pro-rata).
-    /// </summary>
-    public static StressInput ProRata(Book book) =>
-        StressInput.FromRule(book, (c, month) =>
-        {
-            var committed = book.CommittedMw(month);
-            return committed <= 0 ? 0 : c.CommittedMw(month) * Math.Min(1, book.OnlineMw(month) / committed);
-        });
+    /// <summary>The capacity the production planner (max-min) gives each contract of <paramref name="book"/>.</summary>
+    public static StressInput Planned(Book book) =>
+        PlannedCapacity.ToStressInput(book, new Planning.FlowPlanner().Allocate(book, AllocationPolicy.MaxMin));
 
     // A ramp from `startMonth`: `mw` MW, growing by `laterMw` two years later; 10-year term from the horizon start.
     private static Contract Contract(string id, string tenant, int startMonth, double mw, double laterMw, double price, double takeOrPay)

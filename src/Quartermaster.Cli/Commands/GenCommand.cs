@@ -25,6 +25,17 @@ internal static class GenCommand
                 r.AddError("--shortage must be above 0 and at most 100.");
             }
         });
+        var dedicated = new Option<double>("--dedicated-hall")
+        {
+            Description = "Fraction of contracts that require a dedicated hall, 0 to 1 (default 0; the planner refuses isolation that binds in a shortage).",
+        };
+        dedicated.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is < 0 or > 1 or double.NaN)
+            {
+                r.AddError("--dedicated-hall must be between 0 and 1.");
+            }
+        });
         var output = new Option<string?>("--out") { Description = "Write the book to this file instead of stdout." };
         var command = new Command("gen", """
             Generate a valid synthetic book of any size (deterministic for a seed).
@@ -33,12 +44,12 @@ internal static class GenCommand
             Sites get regions, chip pools and a build-out; tenants rivalry groups; contracts ramps,
             scaled so that committed / online capacity equals --shortage.
             """)
-        { sites, tenants, contracts, months, seed, shortage, output };
+        { sites, tenants, contracts, months, seed, shortage, dedicated, output };
         command.SetAction(parse =>
         {
             var book = SyntheticBooks.Generate(new SyntheticBookOptions(
                 parse.GetValue(sites), parse.GetValue(tenants), parse.GetValue(contracts), parse.GetValue(months),
-                parse.GetValue(seed), parse.GetValue(shortage)));
+                parse.GetValue(seed), parse.GetValue(shortage), parse.GetValue(dedicated)));
             if (parse.GetValue(output) is { } path)
             {
                 BookWriter.WriteFile(book, path);

@@ -52,7 +52,7 @@
   }
 
   function valueAxis(name, formatter) {
-    return { type: 'value', name: name, nameLocation: 'middle', nameGap: 56, axisLabel: formatter ? { formatter: formatter } : {} };
+    return { type: 'value', name: name, nameLocation: 'middle', nameGap: 66, axisLabel: formatter ? { formatter: formatter } : {} };
   }
 
   const charts = {
@@ -108,10 +108,10 @@
       const band = (lo, hi) => f[hi].map((v, i) => v - f[lo][i]);
       const series = [
         { name: 'P5', type: 'line', stack: 'fan', data: f.p5, symbol: 'none', lineStyle: { opacity: 0 } },
-        { name: 'P5-P25', type: 'line', stack: 'fan', data: band('p5', 'p25'), symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: '#c6dbef' } },
-        { name: 'P25-P75', type: 'line', stack: 'fan', data: band('p25', 'p75'), symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: '#6baed6' } },
+        { name: 'P5-P25', type: 'line', stack: 'fan', data: band('p5', 'p25'), symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: '#c6dbef' }, itemStyle: { color: '#c6dbef' } },
+        { name: 'P25-P75', type: 'line', stack: 'fan', data: band('p25', 'p75'), symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: '#6baed6' }, itemStyle: { color: '#6baed6' } },
         { name: 'P75-P95', type: 'line', stack: 'fan', data: band('p75', 'p95'), symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: '#c6dbef' } },
-        { name: 'median', type: 'line', data: f.p50, symbol: 'none', lineStyle: { width: 2, color: '#08306b' } },
+        { name: 'median', type: 'line', data: f.p50, symbol: 'none', lineStyle: { width: 2, color: '#08306b' }, itemStyle: { color: '#08306b' } },
       ];
       return mount(element, {
         tooltip: { trigger: 'axis', formatter: ps => `${ps[0].axisValue}<br>P5 ${formatter(f.p5[ps[0].dataIndex])}, median ${formatter(f.p50[ps[0].dataIndex])}, P95 ${formatter(f.p95[ps[0].dataIndex])}` },
