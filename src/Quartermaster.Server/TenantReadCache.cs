@@ -12,7 +12,7 @@ namespace Quartermaster.Server;
 /// caller's own tenant and was computed by the store under that same scope; provider reads are never
 /// cached, as each one must be audited. The latest plan of a book is remembered for
 /// <see cref="LatestPlanLifetime"/>: a plan made on another instance reaches tenants that much later.
-/// Guarded by the load benchmark in docs/benchmarks-server.md.
+/// Guarded by the load benchmark in docs/benchmarks.md (server load).
 /// </summary>
 internal sealed class TenantReadCache(ServerOptions options, IOptions<JsonOptions> json)
 {
