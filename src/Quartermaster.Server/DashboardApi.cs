@@ -15,6 +15,8 @@ internal static class DashboardApi
             .WithSummary("The role of your key, and the tenant it reads for.");
         api.MapGet("/books/{bookId}/dashboard", Overview).RequireAuthorization(Principals.Provider).WithTags("Dashboard")
             .WithSummary("Capacity committed against online, fill ratios and idle capacity of the latest plan (provider side).");
+        api.MapGet("/deals", Deals).RequireAuthorization(Principals.Provider).WithTags("Dashboard")
+            .WithSummary("Public deals across the market: cumulative GW by provider, and the market map (provider side; empty when the server has no deals file).");
         api.MapGet("/books/{bookId}/tenants/{tenantId}/fill", Fill).RequireAuthorization(Principals.Anyone).WithTags("Tenant data")
             .WithSummary("A tenant's committed and allocated MW per month under the latest plan.");
         return api;
@@ -25,6 +27,9 @@ internal static class DashboardApi
         var scope = user.Scope();
         return TypedResults.Ok(new Caller(scope.Actor, RoleNames.ToName(scope.Role), scope.TenantId));
     }
+
+    private static Ok<object> Deals(ServerOptions options) =>
+        TypedResults.Ok(ReportData.DealsData(options.Deals ?? Watch.DealsOverview.Of([], [Watch.LabRivalryGroup.FrontierLabs])));
 
     private static async Task<Results<Ok<DashboardView>, ProblemHttpResult>> Overview(string bookId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
     {

@@ -49,4 +49,7 @@ public sealed record ServerOptions
 
     /// <summary>Log requests and startup to the console (off in tests).</summary>
     public bool ConsoleLogging { get; init; } = true;
+
+    /// <summary>Public deals across the market, shown on the provider's dashboard (<c>GET /api/v1/deals</c>); null: none.</summary>
+    public Watch.DealsOverview? Deals { get; init; }
 }

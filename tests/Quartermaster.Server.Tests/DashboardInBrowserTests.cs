@@ -5,6 +5,7 @@ using Quartermaster.Core;
 using Quartermaster.Reports.Tests;
 using Quartermaster.Storage;
 using Quartermaster.Stress;
+using Quartermaster.Watch;
 
 namespace Quartermaster.Server.Tests;
 
@@ -26,6 +27,7 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
             Database = Path.Combine(_directory, "dashboard.db"),
             SeedBookPath = example,
             StressRunner = new EngineStressRunner(new StressOptions(Paths: 300_000, ChunkPaths: 2048)),
+            Deals = DealsOverview.Of(DealsReader.ReadFile(Path.Combine(Screenshots.Root, "data", "deals.csv")).Deals, [LabRivalryGroup.FrontierLabs]),
         });
         await _browser.InitializeAsync();
     }
@@ -68,7 +70,7 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
     public async Task An_admin_sees_every_tenant_and_follows_a_stress_run_started_from_the_page()
     {
         var (page, errors, _) = await SignInAsync(Role.Admin);
-        foreach (var chart in new[] { "capacity", "fill-heatmap", "idle" })
+        foreach (var chart in new[] { "capacity", "fill-heatmap", "idle", "deals-timeline", "deals-map" })
         {
             Assert.Equal("true", await page.Locator($"#provider-view [data-chart='{chart}']").GetAttributeAsync("data-rendered"));
         }

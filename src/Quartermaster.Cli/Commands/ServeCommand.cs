@@ -18,6 +18,8 @@ internal static class ServeCommand
         };
         var bare = new Option<string?>("--bench-bare-body") { Description = "Benchmarks: serve this file's bytes at GET /bench/bare.", Hidden = true };
         var noCache = new Option<bool>("--no-read-cache") { Description = "Benchmarks: read tenants' plan rows from the database every time.", Hidden = true };
+        var deals = new Option<string?>("--deals") { Description = "Public deals shown on the provider's dashboard. Default: data/deals.csv when present." };
+        var rivalries = new Option<string?>("--rivalries") { Description = "Rivalry groups of labs for the market map. Default: data/rivalries.yaml when present." };
         var rate = new Option<int>("--rate-limit") { Description = "Requests per second per API key (bursts of twice that).", DefaultValueFactory = _ => 100 };
         var command = new Command("serve", """
             Serve the HTTP API: books, plans, stress runs; each tenant sees only its own data.
@@ -28,9 +30,14 @@ internal static class ServeCommand
             PostgreSQL:  qm serve --db "Host=db;Username=qm_service;Password=..." --db-owner "Host=db;Username=qm_owner;Password=..."
             Create a key first:  qm keys create --role admin
             """)
-        { db, owner, urls, seed, rate, bare, noCache };
+        { db, owner, urls, seed, deals, rivalries, rate, bare, noCache };
         command.SetAction(async (parse, cancel) =>
         {
+            var market = DealsArguments.LoadOverview(parse.GetValue(deals), parse.GetValue(rivalries), out var marketOk);
+            if (!marketOk)
+            {
+                return ExitCodes.BadInput;
+            }
             var options = new ServerOptions
             {
                 Database = parse.GetValue(db),
@@ -41,6 +48,7 @@ internal static class ServeCommand
                 BurstPerKey = 2 * parse.GetValue(rate),
                 CacheTenantReads = !parse.GetValue(noCache),
                 BareBenchmarkBody = parse.GetValue(bare) is { } path ? await File.ReadAllBytesAsync(path, cancel) : null,
+                Deals = market,
             };
             try
             {

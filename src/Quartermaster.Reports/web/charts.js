@@ -218,7 +218,7 @@
         tooltip: { trigger: 'item' },
         legend: { top: 0, data: ['provider', 'provider supplying rivals', 'lab'] },
         series: [{
-          type: 'graph', layout: 'none', roam: true, left: 150, right: 150, top: 48, bottom: 24,
+          type: 'graph', layout: 'none', roam: true, emphasis: { focus: 'adjacency' }, left: 150, right: 150, top: 48, bottom: 24,
           categories: [{ name: 'provider', itemStyle: { color: '#1f77b4' } }, { name: 'provider supplying rivals', itemStyle: { color: red } }, { name: 'lab', itemStyle: { color: '#2ca02c' } }],
           edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 6, data: nodes, links: links,
         }],

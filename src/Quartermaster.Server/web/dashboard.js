@@ -47,9 +47,18 @@
     $('book-title').textContent = `${view.book_id} (version ${view.version})`;
     $('book-note').textContent = view.plan ? `Plan ${view.plan_id} under ${view.plan.policy}.` : 'No plan yet.';
     draw($('provider-view'), { tenants: view.tenants, capacity: view.capacity, plan: view.plan });
+    await showDeals();
     const button = $('run-stress');
     button.hidden = role !== 'admin';
     button.onclick = () => runStress(bookId);
+  }
+
+  // The market section: public deals, when the server was given a deals file (empty otherwise).
+  async function showDeals() {
+    const deals = await api('/api/v1/deals');
+    if (deals.map.nodes.length === 0) return;
+    $('deals-section').hidden = false;
+    draw($('deals-section'), { deals: deals });
   }
 
   async function runStress(bookId) {
