@@ -223,16 +223,8 @@ public sealed class MappingReader
     private T? ScalarValue<T>(string key, bool required, string form, Func<string, T?> parse)
         where T : struct
     {
-        var node = Node(key, required);
-        if (node is null)
-        {
-            return null;
-        }
-        var value = node is YamlScalar scalar ? parse(scalar.Value) : null;
-        if (value is null)
-        {
-            _errors.Add(node, $"'{key}' in {_context}: expected {form}, got {node.Kind}");
-        }
+        T? value = null;
+        Scalar(key, required, form, s => (value = parse(s)) is null ? null : s);
         return value;
     }
 
