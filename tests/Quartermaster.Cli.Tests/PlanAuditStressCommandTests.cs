@@ -125,4 +125,39 @@ public class PlanAuditStressCommandTests
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains("max-mn", outcome.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compare_reports_the_paired_difference_of_two_books_on_common_random_numbers()
+    {
+        var dearer = Path.Combine(Path.GetTempPath(), $"qm-dearer-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(dearer, File.ReadAllText(Qm.Example).Replace("price: $280K/MW-month", "price: $300K/MW-month", StringComparison.Ordinal));
+        try
+        {
+            var same = Qm.Run("stress", Qm.Example, "--compare", Qm.Example, "--paths", "1000", "--json");
+            var outcome = Qm.Run("stress", Qm.Example, "--compare", dearer, "--paths", "1000", "--json");
+            Assert.Equal(0, outcome.ExitCode);
+            using var itself = JsonDocument.Parse(same.Stdout);
+            Assert.Equal(0, itself.RootElement.GetProperty("difference").GetProperty("mean").GetDouble());
+            using var json = JsonDocument.Parse(outcome.Stdout);
+            var difference = json.RootElement.GetProperty("difference");
+            // A higher price on lab B's contract can only add revenue, path by path.
+            Assert.True(difference.GetProperty("ci95")[0].GetDouble() > 0);
+            Assert.Equal(1.0, difference.GetProperty("p_other_better").GetDouble());
+        }
+        finally
+        {
+            File.Delete(dearer);
+        }
+    }
+
+    [Fact]
+    public void Tornado_ranks_inputs_by_their_swing_in_mean_payoff()
+    {
+        var outcome = Qm.Run("stress", Qm.Example, "--tornado", "--paths", "500", "--json");
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        var swings = json.RootElement.GetProperty("bars").EnumerateArray().Select(b => b.GetProperty("swing").GetDouble()).ToList();
+        Assert.True(swings.Count >= 5);
+        Assert.Equal(swings.OrderByDescending(s => s), swings);
+    }
 }

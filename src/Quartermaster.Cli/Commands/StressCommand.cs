@@ -50,7 +50,7 @@ internal static class StressCommand
                 if (other is not null)
                 {
                     var comparison = WithProgress(p => StressEngine.Compare(input, PlannedInput(other, requested), options, p));
-                    StressOutput.WriteComparison(comparison, loaded, other, parse.GetValue(json));
+                    StressOutput.WriteComparison(comparison, (loaded, parse.GetValue(book)!), (other, parse.GetValue(compare)!), parse.GetValue(json));
                 }
                 else if (parse.GetValue(tornado))
                 {

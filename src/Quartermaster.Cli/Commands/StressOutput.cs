@@ -51,14 +51,14 @@ internal static class StressOutput
         console.Write(other);
     }
 
-    public static void WriteComparison(StressComparison comparison, Book a, Book b, bool json)
+    public static void WriteComparison(StressComparison comparison, (Book Book, string Label) a, (Book Book, string Label) b, bool json)
     {
         if (json)
         {
             Json.Write(new
             {
-                A = StressDocument.Of(comparison.A, a),
-                B = StressDocument.Of(comparison.B, b),
+                A = StressDocument.Of(comparison.A, a.Book),
+                B = StressDocument.Of(comparison.B, b.Book),
                 Difference = new
                 {
                     Mean = comparison.MeanDifferenceUsd,
@@ -69,8 +69,8 @@ internal static class StressOutput
             });
             return;
         }
-        var table = new Table().Title($"{Markup.Escape(b.Id)} minus {Markup.Escape(a.Id)}, on common random numbers ({comparison.A.Paths:N0} futures)")
-            .AddColumns("measure", Markup.Escape(a.Id), Markup.Escape(b.Id));
+        var table = new Table().Title($"{Markup.Escape(b.Label)} minus {Markup.Escape(a.Label)}, on common random numbers ({comparison.A.Paths:N0} futures)")
+            .AddColumns("measure", Markup.Escape(a.Label), Markup.Escape(b.Label));
         table.AddRow("mean payoff", Money(comparison.A.Payoff.MeanUsd), Money(comparison.B.Payoff.MeanUsd));
         table.AddRow("P5 payoff", Money(comparison.A.Payoff.P5Usd), Money(comparison.B.Payoff.P5Usd));
         table.AddRow("P(loss)", comparison.A.Payoff.ProbabilityOfLoss.ToString("P1", CultureInfo.InvariantCulture),
@@ -78,7 +78,7 @@ internal static class StressOutput
         AnsiConsole.Console.Write(table);
         AnsiConsole.Console.MarkupLine($"Paired difference of mean payoff: {Money(comparison.MeanDifferenceUsd)} "
             + $"(95% CI {Money(comparison.Ci95LowUsd)} to {Money(comparison.Ci95HighUsd)}); "
-            + $"{Markup.Escape(b.Id)} does better in {comparison.ProbabilityBBetter:P1} of futures.");
+            + $"{Markup.Escape(b.Label)} does better in {comparison.ProbabilityBBetter:P1} of futures.");
     }
 
     public static void WriteTornado(TornadoChart chart, Book book, bool json)
