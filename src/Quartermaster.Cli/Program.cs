@@ -13,7 +13,9 @@ public static class Program
         var root = new RootCommand("""
             Quartermaster: run a neutral compute provider's book of sites, tenants, contracts and stakes.
 
-            Start with:  qm show examples/neutral-cloud-2026.yaml
+            Start with:  qm report examples/neutral-cloud-2026.yaml --out out/
+            Serve:       qm keys create --role admin, then qm serve (dashboard at http://127.0.0.1:5080/)
+            Benchmarks:  ./qm bench plan|stress (the repository's qm script runs the benchmark project)
             Exit codes:  0 ok, 1 findings (an audit failed, an alert fired), 2 bad input or usage.
             """);
         root.Subcommands.Add(ValidateCommand.Create());
