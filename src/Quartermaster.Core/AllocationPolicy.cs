@@ -6,7 +6,10 @@ public enum AllocationPolicy
     /// <summary>Lexicographic max-min fairness of fill ratios (<c>max-min</c>); the neutral default.</summary>
     MaxMin,
 
-    /// <summary>Every contract short of capacity gets the same fill ratio where capacity allows (<c>pro-rata</c>).</summary>
+    /// <summary>
+    /// One common fill ratio for every contract of an eligibility component (contracts linked by chip pools they may
+    /// both use): the highest ratio every member can get (<c>pro-rata</c>). See docs/planning.md.
+    /// </summary>
     ProRata,
 
     /// <summary>Max-min fairness of fill ratio divided by the contract's weight (<c>weighted</c>).</summary>
