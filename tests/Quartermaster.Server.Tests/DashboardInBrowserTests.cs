@@ -10,6 +10,7 @@ using Quartermaster.Watch;
 namespace Quartermaster.Server.Tests;
 
 /// <summary>The dashboard at / of a real server with the example book, signed in from Debian's Chromium.</summary>
+[Collection(EngineRuns.Name)]
 public sealed class DashboardInBrowserTests : IAsyncLifetime
 {
     // Enough futures that the run lasts seconds, so the page's progress bar has something to show.
