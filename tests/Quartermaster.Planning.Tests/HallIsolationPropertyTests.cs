@@ -49,7 +49,7 @@ public sealed class HallIsolationPropertyTests
             }
             var shared = new FlowPlanner().Allocate(book with { Contracts = book.Contracts.Select(c => c with { Isolation = Isolation.Shared }).ToValueList() }, AllocationPolicy.MaxMin);
             Assert.Equal(shared.Fills.Select(f => f.ContractId), plan.Fills.Select(f => f.ContractId));
-            Assert.All(plan.Fills.Zip(shared.Fills), pair => Assert.Equal(pair.Second.FillRatio, pair.First.FillRatio, 6));
+            Assert.All(plan.Fills.Zip(shared.Fills), pair => Assert.Equal(pair.Second.FillRatio, pair.First.FillRatio, 1e-6));
 
             var tenantOf = book.Contracts.ToDictionary(c => c.Id, c => c.Tenant);
             var groupOf = book.Tenants.ToDictionary(t => t.Id, t => t.RivalryGroup);
@@ -76,7 +76,7 @@ public sealed class HallIsolationPropertyTests
                 foreach (var row in plan.Allocations.Where(a => a.Month == month && dedicated.Contains(a.ContractId) && active.Any(o => Rivals(a.ContractId, o))))
                 {
                     var inHalls = plan.HallAllocations.Where(h => h.Month == month && h.ContractId == row.ContractId && h.SiteId == row.SiteId && h.Chip == row.Chip).Sum(h => h.Mw);
-                    Assert.Equal(row.Mw, inHalls, 6);
+                    Assert.Equal(row.Mw, inHalls, 1e-6);
                 }
             }
         }, iter: 400);
