@@ -17,12 +17,17 @@ public sealed class EngineStressRunner(StressOptions? options = null) : IStressR
     public Task<object> RunAsync(Book book, IProgress<double> progress, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(book);
-        var plan = new FlowPlanner().Allocate(book, book.Scenario.Policy);
-        var result = StressEngine.Run(PlannedCapacity.ToStressInput(book, plan), options, progress, cancel);
-        return Task.FromResult<object>(new
+        // A dedicated thread drives the run, so a long run holds at most one of the thread pool's threads
+        // (its parallel workers) and the API stays responsive while it goes.
+        return Task.Factory.StartNew<object>(() =>
         {
-            Summary = StressDocument.Of(result, book),
-            Charts = ReportData.StressData(book, result, tornado: null),
-        });
+            var plan = new FlowPlanner().Allocate(book, book.Scenario.Policy);
+            var result = StressEngine.Run(PlannedCapacity.ToStressInput(book, plan), options, progress, cancel);
+            return new
+            {
+                Summary = StressDocument.Of(result, book),
+                Charts = ReportData.StressData(book, result, tornado: null),
+            };
+        }, cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 }

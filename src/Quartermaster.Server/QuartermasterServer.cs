@@ -29,6 +29,10 @@ public static class QuartermasterServer
         var store = BookStores.Open(options.Database, options.DatabaseOwner, options.Store);
         await PrepareStoreAsync(store, options, cancel);
 
+        // Stress runs keep the pool's worker threads busy for seconds; without headroom, requests would queue
+        // behind them until the pool grows (a thread every half second), and polling a run would stall.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 4 * Environment.ProcessorCount), io);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.ClearProviders();
