@@ -36,22 +36,20 @@ public static class ReportData
     public static object PlanData(Book book, Plan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return PlanData(book, plan.Policy.ToName(),
-            plan.Fills.Select(f => new TenantMonthFill(f.Month, f.TenantId, f.CommittedMw, f.AllocatedMw)),
-            plan.Idle.Select(i => new SiteMonthLoad(i.Month, i.SiteId, i.AllocatedMw)));
+        return PlanData(book, plan.Policy.ToName(), plan.Fills, plan.Allocations);
     }
 
     /// <summary>
     /// The same chart data from plan rows as a store keeps them (the dashboard's source): committed and
-    /// allocated MW per tenant and month, allocated MW per site and month; online MW comes from the book.
+    /// allocated MW per contract and month, allocated MW per contract, site and month; online MW comes from the book.
     /// </summary>
-    public static object PlanData(Book book, string policy, IEnumerable<TenantMonthFill> fills, IEnumerable<SiteMonthLoad> siteLoads)
+    public static object PlanData(Book book, string policy, IEnumerable<ContractFill> fills, IEnumerable<Allocation> allocations)
     {
         ArgumentNullException.ThrowIfNull(book);
         var months = book.Horizon.Months().ToList();
         var byTenant = fills.GroupBy(f => (f.TenantId, f.Month))
             .ToDictionary(g => g.Key, g => (Committed: g.Sum(f => f.CommittedMw), Allocated: g.Sum(f => f.AllocatedMw)));
-        var allocated = siteLoads.GroupBy(l => (l.SiteId, l.Month)).ToDictionary(g => g.Key, g => g.Sum(l => l.AllocatedMw));
+        var allocated = allocations.GroupBy(a => (a.SiteId, a.Month)).ToDictionary(g => g.Key, g => g.Sum(a => a.Mw));
         return new
         {
             Policy = policy,

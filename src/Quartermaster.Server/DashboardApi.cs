@@ -46,9 +46,7 @@ internal static class DashboardApi
             // Provider reads of tenant rows: the store audits them.
             var fills = await store.ListFillsAsync(scope, latest.PlanId, null, cancel);
             var allocations = await store.ListAllocationsAsync(scope, latest.PlanId, null, null, cancel);
-            plan = ReportData.PlanData(book, latest.Policy,
-                fills.Select(f => new TenantMonthFill(Month.Parse(f.Month), f.TenantId, f.CommittedMw, f.AllocatedMw)),
-                allocations.Select(a => new SiteMonthLoad(Month.Parse(a.Month), a.SiteId, a.Mw)));
+            plan = ReportData.PlanData(book, latest.Policy, fills, allocations);
         }
         return TypedResults.Ok(new DashboardView(bookId, stored.Version.Version, plan is null ? null : latest!.PlanId,
             ReportData.Tenants(book), ReportData.Capacity(book), plan));
@@ -63,8 +61,8 @@ internal static class DashboardApi
             return Problems.NotFound();
         }
         var byMonth = (await store.ListFillsAsync(scope, plan.PlanId, tenantId, cancel))
-            .GroupBy(f => f.Month).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(new TenantFill(bookId, plan.PlanId, tenantId, [.. byMonth.Select(g => g.Key)],
+            .GroupBy(f => f.Month).OrderBy(g => g.Key).ToList();
+        return TypedResults.Ok(new TenantFill(bookId, plan.PlanId, tenantId, [.. byMonth.Select(g => g.Key.ToString())],
             [.. byMonth.Select(g => g.Sum(f => f.CommittedMw))], [.. byMonth.Select(g => g.Sum(f => f.AllocatedMw))]));
     }
 }

@@ -1,5 +1,5 @@
 using Quartermaster.Core;
-using Quartermaster.Planning;
+using Quartermaster.Analysis;
 using Quartermaster.Reports;
 using Quartermaster.Stress;
 
@@ -21,8 +21,7 @@ public sealed class EngineStressRunner(StressOptions? options = null) : IStressR
         // (its parallel workers) and the API stays responsive while it goes.
         return Task.Factory.StartNew<object>(() =>
         {
-            var plan = new FlowPlanner().Allocate(book, book.Scenario.Policy);
-            var result = StressEngine.Run(PlannedCapacity.ToStressInput(book, plan), options, progress, cancel);
+            var result = PlannedStress.Run(book, book.Scenario.Policy, options, progress, cancel).Result;
             return new
             {
                 Summary = StressDocument.Of(result, book),

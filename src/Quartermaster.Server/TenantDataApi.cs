@@ -84,9 +84,14 @@ internal static class TenantDataApi
         string bookId, string tenantId, string? month, ClaimsPrincipal user, IBookStore store, TenantReadCache cache, CancellationToken cancel)
     {
         var scope = user.Scope();
-        if (month is not null && !Month.TryParse(month, out _))
+        Month? parsed = null;
+        if (month is not null)
         {
-            return Problems.BadRequest($"month '{month}' is not a month like 2026-06");
+            if (!Month.TryParse(month, out var valid))
+            {
+                return Problems.BadRequest($"month '{month}' is not a month like 2026-06");
+            }
+            parsed = valid;
         }
         if (await cache.LatestPlanAsync(store, scope, bookId, cancel) is not { } plan)
         {
@@ -98,7 +103,7 @@ internal static class TenantDataApi
             {
                 return null;
             }
-            var rows = await store.ListAllocationsAsync(scope, plan.PlanId, tenantId, month, cancel);
+            var rows = await store.ListAllocationsAsync(scope, plan.PlanId, tenantId, parsed, cancel);
             var months = rows.GroupBy(r => r.Month).Select(g => new MonthAllocations(g.Key, g.Sum(r => r.Mw), [.. g])).ToList();
             return new TenantAllocations(bookId, plan.PlanId, tenantId, months);
         });

@@ -46,7 +46,7 @@ public interface IBookStore : IDisposable
 
     /// <summary>Stores a plan of a book version with its fill and allocation rows (admin only).</summary>
     Task<PlanSummary> SavePlanAsync(AccessScope scope, string bookId, int version, string policy, string planner,
-        IReadOnlyList<FillRow> fills, IReadOnlyList<AllocationRow> allocations, CancellationToken cancel = default);
+        IReadOnlyList<ContractFill> fills, IReadOnlyList<Allocation> allocations, CancellationToken cancel = default);
 
     /// <summary>A plan's header by id, or null.</summary>
     Task<PlanSummary?> GetPlanAsync(AccessScope scope, string bookId, string planId, CancellationToken cancel = default);
@@ -55,10 +55,10 @@ public interface IBookStore : IDisposable
     Task<PlanSummary?> LatestPlanAsync(AccessScope scope, string bookId, CancellationToken cancel = default);
 
     /// <summary>Fill rows of a plan that the scope may see, of one tenant when <paramref name="tenantId"/> is given, by month then contract.</summary>
-    Task<IReadOnlyList<FillRow>> ListFillsAsync(AccessScope scope, string planId, string? tenantId, CancellationToken cancel = default);
+    Task<IReadOnlyList<ContractFill>> ListFillsAsync(AccessScope scope, string planId, string? tenantId, CancellationToken cancel = default);
 
     /// <summary>Allocation rows of a plan that the scope may see, of one tenant when given, of one month when given.</summary>
-    Task<IReadOnlyList<AllocationRow>> ListAllocationsAsync(AccessScope scope, string planId, string? tenantId, string? month = null, CancellationToken cancel = default);
+    Task<IReadOnlyList<Allocation>> ListAllocationsAsync(AccessScope scope, string planId, string? tenantId, Month? month = null, CancellationToken cancel = default);
 
     /// <summary>Records a new queued stress run of a book version (admin only).</summary>
     Task<StressRunRecord> CreateStressRunAsync(AccessScope scope, string bookId, int version, CancellationToken cancel = default);

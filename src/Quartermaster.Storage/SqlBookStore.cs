@@ -183,7 +183,7 @@ public abstract class SqlBookStore : IBookStore
 
     /// <inheritdoc/>
     public Task<PlanSummary> SavePlanAsync(AccessScope scope, string bookId, int version, string policy, string planner,
-        IReadOnlyList<FillRow> fills, IReadOnlyList<AllocationRow> allocations, CancellationToken cancel = default)
+        IReadOnlyList<ContractFill> fills, IReadOnlyList<Allocation> allocations, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(fills);
         ArgumentNullException.ThrowIfNull(allocations);
@@ -201,7 +201,7 @@ public abstract class SqlBookStore : IBookStore
                 {
                     insert.Parameters["@t"].Value = f.TenantId;
                     insert.Parameters["@c"].Value = f.ContractId;
-                    insert.Parameters["@m"].Value = f.Month;
+                    insert.Parameters["@m"].Value = f.Month.ToString();
                     insert.Parameters["@cm"].Value = f.CommittedMw;
                     insert.Parameters["@am"].Value = f.AllocatedMw;
                     await insert.ExecuteNonQueryAsync(cancel);
@@ -214,7 +214,7 @@ public abstract class SqlBookStore : IBookStore
                 foreach (var a in allocations)
                 {
                     insert.Parameters["@t"].Value = a.TenantId;
-                    insert.Parameters["@m"].Value = a.Month;
+                    insert.Parameters["@m"].Value = a.Month.ToString();
                     insert.Parameters["@c"].Value = a.ContractId;
                     insert.Parameters["@s"].Value = a.SiteId;
                     insert.Parameters["@ch"].Value = a.Chip;
@@ -240,25 +240,25 @@ public abstract class SqlBookStore : IBookStore
             ReadPlan, ("@b", bookId)))).FirstOrDefault();
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<FillRow>> ListFillsAsync(AccessScope scope, string planId, string? tenantId, CancellationToken cancel = default) =>
-        TenantReadAsync<IReadOnlyList<FillRow>>(scope, "sla.read", $"plans/{planId}/fills", tenantId, cancel, async tx => await tx.QueryAsync(
+    public Task<IReadOnlyList<ContractFill>> ListFillsAsync(AccessScope scope, string planId, string? tenantId, CancellationToken cancel = default) =>
+        TenantReadAsync<IReadOnlyList<ContractFill>>(scope, "sla.read", $"plans/{planId}/fills", tenantId, cancel, async tx => await tx.QueryAsync(
             """
             SELECT month, contract_id, tenant_id, committed_mw, allocated_mw FROM fills
             WHERE plan_id = @p AND (@id IS NULL OR tenant_id = @id) AND (@tenant IS NULL OR tenant_id = @tenant)
             ORDER BY month, contract_id
-            """, r => new FillRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4)),
+            """, r => new ContractFill(Month.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4)),
             ("@p", planId), ("@id", tenantId), ("@tenant", Filter(scope))));
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<AllocationRow>> ListAllocationsAsync(AccessScope scope, string planId, string? tenantId, string? month = null, CancellationToken cancel = default) =>
-        TenantReadAsync<IReadOnlyList<AllocationRow>>(scope, "allocations.read", $"plans/{planId}/allocations", tenantId, cancel, async tx => await tx.QueryAsync(
+    public Task<IReadOnlyList<Allocation>> ListAllocationsAsync(AccessScope scope, string planId, string? tenantId, Month? month = null, CancellationToken cancel = default) =>
+        TenantReadAsync<IReadOnlyList<Allocation>>(scope, "allocations.read", $"plans/{planId}/allocations", tenantId, cancel, async tx => await tx.QueryAsync(
             """
             SELECT month, contract_id, tenant_id, site_id, chip, mw FROM allocations
             WHERE plan_id = @p AND (@id IS NULL OR tenant_id = @id) AND (@m IS NULL OR month = @m)
             AND (@tenant IS NULL OR tenant_id = @tenant)
             ORDER BY month, contract_id, site_id, chip
-            """, r => new AllocationRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDouble(5)),
-            ("@p", planId), ("@id", tenantId), ("@m", month), ("@tenant", Filter(scope))));
+            """, r => new Allocation(Month.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDouble(5)),
+            ("@p", planId), ("@id", tenantId), ("@m", month?.ToString()), ("@tenant", Filter(scope))));
 
     /// <inheritdoc/>
     public Task<StressRunRecord> CreateStressRunAsync(AccessScope scope, string bookId, int version, CancellationToken cancel = default)

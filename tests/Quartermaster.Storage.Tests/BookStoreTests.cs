@@ -103,7 +103,7 @@ public abstract class BookStoreTests : IDisposable
         var store = await NewStoreAsync();
         var book = TestBooks.Small();
         await store.SaveBookAsync(Admin, book);
-        FillRow[] mislabelled = [new("2026-01", "beta-deal", "alpha-lab", 60, 30)];
+        ContractFill[] mislabelled = [new(new Month(2026, 1), "beta-deal", "alpha-lab", 60, 30)];
 
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => store.SavePlanAsync(Admin, book.Id, 1, "max-min", "test", mislabelled, []));
         Assert.Null(await store.LatestPlanAsync(Admin, book.Id));

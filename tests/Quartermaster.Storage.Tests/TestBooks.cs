@@ -30,9 +30,9 @@ public static class TestBooks
         new(id, tenant, new Month(2026, 1), new Month(2026, 6), 300e3, 0.8, ValueList.Of("gb300"), regions.ToValueList(),
             Isolation.Shared, 1, ValueList.Of(new MwStep(new Month(2026, 1), mw)));
 
-    public static IReadOnlyList<FillRow> Fills(Book book) =>
-        [.. book.Horizon.Months().SelectMany(m => book.Contracts.Select(c => new FillRow(m.ToString(), c.Id, c.Tenant, c.CommittedMw(m), c.CommittedMw(m) / 2)))];
+    public static IReadOnlyList<ContractFill> Fills(Book book) =>
+        [.. book.Horizon.Months().SelectMany(m => book.Contracts.Select(c => new ContractFill(m, c.Id, c.Tenant, c.CommittedMw(m), c.CommittedMw(m) / 2)))];
 
-    public static IReadOnlyList<AllocationRow> Allocations(Book book) =>
-        [.. book.Horizon.Months().SelectMany(m => book.Contracts.Select(c => new AllocationRow(m.ToString(), c.Id, c.Tenant, "east", "gb300", c.CommittedMw(m) / 2)))];
+    public static IReadOnlyList<Allocation> Allocations(Book book) =>
+        [.. book.Horizon.Months().SelectMany(m => book.Contracts.Select(c => new Allocation(m, c.Id, c.Tenant, "east", "gb300", c.CommittedMw(m) / 2)))];
 }

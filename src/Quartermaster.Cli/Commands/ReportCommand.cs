@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Analysis;
 using Quartermaster.Planning;
 using Quartermaster.Reports;
 using Quartermaster.Stress;
@@ -44,14 +45,12 @@ internal static class ReportCommand
             try
             {
                 var chosen = PolicyOption.Resolve(parse.GetValue(policy), loaded);
-                var plan = new FlowPlanner().Allocate(loaded, chosen);
                 var audit = NeutralityAudit.Run(loaded, chosen);
-                var input = PlannedCapacity.ToStressInput(loaded, plan);
                 var options = new StressOptions(Paths: parse.GetValue(paths));
-                var stress = StressEngine.Run(input, options);
+                var run = PlannedStress.Run(loaded, chosen, options);
                 // The tornado runs the model twice per input; a quarter of the paths keeps it to a few seconds.
-                var tornado = StressEngine.Tornado(input, options: options with { Paths = Math.Max(1000, stress.Paths / 4) });
-                var path = HtmlReport.WriteTo(new ReportContent(loaded, plan, audit, stress, tornado, market), parse.GetValue(output)!);
+                var tornado = PlannedStress.Tornado(loaded, chosen, options with { Paths = Math.Max(1000, run.Result.Paths / 4) });
+                var path = HtmlReport.WriteTo(new ReportContent(loaded, run.Plan, audit, run.Result, tornado, market), parse.GetValue(output)!);
                 Console.Error.WriteLine($"wrote {path}");
                 Console.Out.WriteLine(path);
                 return ExitCodes.Ok;

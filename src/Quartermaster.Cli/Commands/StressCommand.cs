@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Analysis;
 using Quartermaster.Books;
 using Quartermaster.Core;
 using Quartermaster.Planning;
@@ -46,21 +47,21 @@ internal static class StressCommand
             var requested = parse.GetValue(policy);
             try
             {
-                var input = PlannedInput(loaded, requested);
+                var chosen = PolicyOption.Resolve(requested, loaded);
                 if (other is not null)
                 {
-                    var comparison = WithProgress(p => StressEngine.Compare(input, PlannedInput(other, requested), options, p));
+                    var comparison = WithProgress(p => PlannedStress.Compare(loaded, other, chosen, options, p));
                     StressOutput.WriteComparison(comparison, (loaded, parse.GetValue(book)!), (other, parse.GetValue(compare)!), parse.GetValue(json));
                 }
                 else if (parse.GetValue(tornado))
                 {
-                    var chart = WithProgress(p => StressEngine.Tornado(input, options: options, progress: p));
+                    var chart = WithProgress(p => PlannedStress.Tornado(loaded, chosen, options, p));
                     StressOutput.WriteTornado(chart, loaded, parse.GetValue(json));
                 }
                 else
                 {
-                    var result = WithProgress(p => StressEngine.Run(input, options, p));
-                    StressOutput.WriteResult(result, loaded, parse.GetValue(json));
+                    var run = WithProgress(p => PlannedStress.Run(loaded, chosen, options, p));
+                    StressOutput.WriteResult(run.Result, loaded, parse.GetValue(json));
                 }
             }
             catch (PlanningException e)
@@ -71,13 +72,6 @@ internal static class StressCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>The capacity each contract gets is what the plan allocates it under the chosen policy.</summary>
-    private static StressInput PlannedInput(Book book, string? policy)
-    {
-        var plan = new FlowPlanner().Allocate(book, PolicyOption.Resolve(policy, book));
-        return PlannedCapacity.ToStressInput(book, plan);
     }
 
     /// <summary>Runs <paramref name="work"/> with a progress bar on stderr when stderr is a terminal; silently otherwise.</summary>

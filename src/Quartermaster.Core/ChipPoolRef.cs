@@ -1,4 +1,4 @@
-namespace Quartermaster.Planning;
+namespace Quartermaster.Core;
 
 /// <summary>Names one chip pool: the share of a site's capacity fitted with one chip type.</summary>
 /// <param name="SiteId">Id of the site.</param>

@@ -1,4 +1,4 @@
-namespace Quartermaster.Planning;
+namespace Quartermaster.Core;
 
 /// <summary>
 /// A contract-month served below its commitment, with the capacity that bound it.

@@ -1,4 +1,4 @@
-namespace Quartermaster.Planning;
+namespace Quartermaster.Core;
 
 /// <summary>
 /// The output of planning a book: per month, the MW of each contract in each chip pool, the fill of

@@ -1,4 +1,4 @@
-namespace Quartermaster.Planning;
+namespace Quartermaster.Core;
 
 /// <summary>
 /// MW of one contract in one hall of one chip pool in one month: the hall-level detail behind an

@@ -1,4 +1,4 @@
-namespace Quartermaster.Planning;
+namespace Quartermaster.Core;
 
 /// <summary>How much of a site's online capacity a plan uses in one month.</summary>
 /// <param name="Month">The month.</param>
