@@ -6,19 +6,19 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm audit-log verify|head</c>: checks the hash chain of the audit log.</summary>
 internal static class AuditLogCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var command = new Command("audit-log", """
             Check the append-only audit log of every write and provider-side read of tenant data.
 
             Example:  qm audit-log verify --expect-head "$(cat audit-head.txt)"
             """);
-        command.Subcommands.Add(Verify());
-        command.Subcommands.Add(Head());
+        command.Subcommands.Add(Verify(context));
+        command.Subcommands.Add(Head(context));
         return command;
     }
 
-    private static Command Verify()
+    private static Command Verify(CliContext context)
     {
         var db = DatabaseOptions.Database();
         var head = new Option<string?>("--expect-head") { Description = "A head exported earlier (SEQUENCE:HASH); catches a truncated tail." };
@@ -36,22 +36,22 @@ internal static class AuditLogCommand
             var result = AuditVerification.Verify(await store.ReadAuditLogAsync(cancel), parse.GetValue(head));
             if (parse.GetValue(json))
             {
-                Json.Write(new { Intact = result.IsIntact, result.Entries, result.Head, result.Problem });
+                Json.Write(context, new { Intact = result.IsIntact, result.Entries, result.Head, result.Problem });
             }
             else if (result.IsIntact)
             {
-                Console.Out.WriteLine($"audit log intact: {result.Entries} entries, head {result.Head}");
+                context.Stdout.WriteLine($"audit log intact: {result.Entries} entries, head {result.Head}");
             }
             else
             {
-                Console.Out.WriteLine($"audit log TAMPERED: {result.Problem}");
+                context.Stdout.WriteLine($"audit log TAMPERED: {result.Problem}");
             }
             return result.IsIntact ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;
     }
 
-    private static Command Head()
+    private static Command Head(CliContext context)
     {
         var db = DatabaseOptions.Database();
         var command = new Command("head", """
@@ -64,7 +64,7 @@ internal static class AuditLogCommand
         {
             using var store = BookStores.Open(parse.GetValue(db));
             var result = AuditVerification.Verify(await store.ReadAuditLogAsync(cancel));
-            Console.Out.WriteLine(result.Head);
+            context.Stdout.WriteLine(result.Head);
             return result.IsIntact ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;

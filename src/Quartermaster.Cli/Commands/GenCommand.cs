@@ -6,7 +6,7 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm gen</c>: writes a synthetic book of any size, for tests and benchmarks.</summary>
 internal static class GenCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var sites = Positive("--sites", "Number of sites.", 20);
         var tenants = Positive("--tenants", "Number of tenants (about 60% of them in rivalry groups of 2 or 3).", 8);
@@ -53,11 +53,11 @@ internal static class GenCommand
             if (parse.GetValue(output) is { } path)
             {
                 BookWriter.WriteFile(book, path);
-                Console.Error.WriteLine($"wrote {path}: {book.Sites.Count} sites, {book.Tenants.Count} tenants, {book.Contracts.Count} contracts, {book.Horizon.MonthCount} months");
+                context.Stderr.WriteLine($"wrote {path}: {book.Sites.Count} sites, {book.Tenants.Count} tenants, {book.Contracts.Count} contracts, {book.Horizon.MonthCount} months");
             }
             else
             {
-                Console.Out.Write(BookWriter.Write(book));
+                context.Stdout.Write(BookWriter.Write(book));
             }
             return ExitCodes.Ok;
         });

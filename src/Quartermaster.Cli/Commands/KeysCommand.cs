@@ -9,7 +9,7 @@ internal static class KeysCommand
 {
     private static readonly AccessScope Cli = new("cli", Role.Admin, null);
 
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var command = new Command("keys", """
             Create, list and revoke API keys.
@@ -17,13 +17,13 @@ internal static class KeysCommand
             Example:  qm keys create --role tenant --tenant frontier-lab-a
             Roles: admin (writes), analyst (reads all provider-side data), tenant (reads its own tenant only).
             """);
-        command.Subcommands.Add(CreateKey());
-        command.Subcommands.Add(ListKeys());
-        command.Subcommands.Add(RevokeKey());
+        command.Subcommands.Add(CreateKey(context));
+        command.Subcommands.Add(ListKeys(context));
+        command.Subcommands.Add(RevokeKey(context));
         return command;
     }
 
-    private static Command CreateKey()
+    private static Command CreateKey(CliContext context)
     {
         var db = DatabaseOptions.Database();
         var owner = DatabaseOptions.Owner();
@@ -43,20 +43,20 @@ internal static class KeysCommand
             var t = parse.GetValue(tenant);
             if ((r == Role.Tenant) != (t is not null))
             {
-                Console.Error.WriteLine(r == Role.Tenant ? "qm keys create: a tenant key needs --tenant ID" : "qm keys create: only a tenant key takes --tenant");
+                context.Stderr.WriteLine(r == Role.Tenant ? "qm keys create: a tenant key needs --tenant ID" : "qm keys create: only a tenant key takes --tenant");
                 return ExitCodes.BadInput;
             }
             using var store = BookStores.Open(parse.GetValue(db), parse.GetValue(owner));
             await store.MigrateAsync(null, cancel);
             var created = await store.CreateKeyAsync(Cli, r, t, cancel);
-            Console.Out.WriteLine(created.Key);
-            Console.Error.WriteLine($"created key {created.Record.KeyId} ({r.ToName()}{(t is null ? "" : " of " + t)}); it is shown only this once");
+            context.Stdout.WriteLine(created.Key);
+            context.Stderr.WriteLine($"created key {created.Record.KeyId} ({r.ToName()}{(t is null ? "" : " of " + t)}); it is shown only this once");
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static Command ListKeys()
+    private static Command ListKeys(CliContext context)
     {
         var db = DatabaseOptions.Database();
         var json = new Option<bool>("--json") { Description = "Print the keys as JSON on stdout." };
@@ -72,7 +72,7 @@ internal static class KeysCommand
             var keys = await store.ListKeysAsync(cancel);
             if (parse.GetValue(json))
             {
-                Json.Write(keys.Select(k => new { k.KeyId, Role = k.Role.ToName(), k.TenantId, k.CreatedAt, k.RevokedAt }));
+                Json.Write(context, keys.Select(k => new { k.KeyId, Role = k.Role.ToName(), k.TenantId, k.CreatedAt, k.RevokedAt }));
                 return ExitCodes.Ok;
             }
             var table = new Table().AddColumns("key id", "role", "tenant", "created", "revoked");
@@ -80,13 +80,13 @@ internal static class KeysCommand
             {
                 table.AddRow(k.KeyId, k.Role.ToName(), Markup.Escape(k.TenantId ?? ""), k.CreatedAt.ToString("u"), k.RevokedAt?.ToString("u") ?? "");
             }
-            AnsiConsole.Write(table);
+            context.Out.Write(table);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static Command RevokeKey()
+    private static Command RevokeKey(CliContext context)
     {
         var db = DatabaseOptions.Database();
         var id = new Argument<string>("KEYID") { Description = "The key id (the 12 hex digits after qm_)." };
@@ -101,10 +101,10 @@ internal static class KeysCommand
             using var store = BookStores.Open(parse.GetValue(db));
             if (await store.RevokeKeyAsync(Cli, parse.GetValue(id)!, cancel))
             {
-                Console.Error.WriteLine($"revoked {parse.GetValue(id)}");
+                context.Stderr.WriteLine($"revoked {parse.GetValue(id)}");
                 return ExitCodes.Ok;
             }
-            Console.Error.WriteLine($"qm keys revoke: no valid key {parse.GetValue(id)}");
+            context.Stderr.WriteLine($"qm keys revoke: no valid key {parse.GetValue(id)}");
             return ExitCodes.BadInput;
         });
         return command;

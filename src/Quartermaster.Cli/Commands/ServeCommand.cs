@@ -7,7 +7,7 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm serve</c>: runs the multi-tenant HTTP service until Ctrl+C.</summary>
 internal static class ServeCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var db = DatabaseOptions.Database();
         var owner = DatabaseOptions.Owner();
@@ -33,7 +33,7 @@ internal static class ServeCommand
         { db, owner, urls, seed, deals, rivalries, rate, bare, noCache };
         command.SetAction(async (parse, cancel) =>
         {
-            var market = DealsArguments.LoadOverview(parse.GetValue(deals), parse.GetValue(rivalries), out var marketOk);
+            var market = DealsArguments.LoadOverview(context, parse.GetValue(deals), parse.GetValue(rivalries), out var marketOk);
             if (!marketOk)
             {
                 return ExitCodes.BadInput;
@@ -54,13 +54,13 @@ internal static class ServeCommand
             {
                 await using var app = await QuartermasterServer.BuildAsync(options, cancel);
                 await app.StartAsync(cancel);
-                Console.Error.WriteLine($"qm serve: listening on {string.Join(", ", app.Urls)} ({options.Database ?? Storage.BookStores.DefaultSqliteFile}); Ctrl+C stops");
+                context.Stderr.WriteLine($"qm serve: listening on {string.Join(", ", app.Urls)} ({options.Database ?? Storage.BookStores.DefaultSqliteFile}); Ctrl+C stops");
                 await app.WaitForShutdownAsync(cancel);
                 return ExitCodes.Ok;
             }
             catch (InvalidOperationException e)
             {
-                Console.Error.WriteLine("qm serve: " + e.Message);
+                context.Stderr.WriteLine("qm serve: " + e.Message);
                 return ExitCodes.BadInput;
             }
         });

@@ -4,14 +4,13 @@ using Quartermaster.Books;
 using Quartermaster.Core;
 using Quartermaster.Planning;
 using Quartermaster.Stress;
-using Spectre.Console;
 
 namespace Quartermaster.Cli.Commands;
 
 /// <summary><c>qm stress BOOK</c>: simulates thousands of futures of the book and shows whether the provider wins either way.</summary>
 internal static class StressCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var book = new Argument<string>("BOOK") { Description = "The book file (YAML)." };
         var paths = new Option<int?>("--paths") { Description = "Number of simulated futures (default: the book's scenario paths)." };
@@ -35,60 +34,44 @@ internal static class StressCommand
             The model and every parameter are described in docs/stress-model.md.
             """)
         { book, paths, seed, threads, chunk, policy, compare, tornado, json };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
+        return command;
+
+        int Run(ParseResult parse, CancellationToken cancel)
         {
-            var loaded = BookArguments.Load(parse.GetValue(book)!);
-            var other = parse.GetValue(compare) is { } otherPath ? BookArguments.Load(otherPath) : null;
+            var loaded = BookArguments.Load(context, parse.GetValue(book)!);
+            var other = parse.GetValue(compare) is { } otherPath ? BookArguments.Load(context, otherPath) : null;
             if (loaded is null || (parse.GetValue(compare) is not null && other is null))
             {
                 return ExitCodes.BadInput;
             }
             var options = new StressOptions(parse.GetValue(paths), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(chunk));
-            var requested = parse.GetValue(policy);
             try
             {
-                var chosen = PolicyOption.Resolve(requested, loaded);
+                var chosen = PolicyOption.Resolve(parse.GetValue(policy), loaded);
                 if (other is not null)
                 {
-                    var comparison = WithProgress(p => PlannedStress.Compare(loaded, other, chosen, options, p));
-                    StressOutput.WriteComparison(comparison, (loaded, parse.GetValue(book)!), (other, parse.GetValue(compare)!), parse.GetValue(json));
+                    var comparison = ProgressDisplay.Run(context, "qm stress", "simulating futures of both books",
+                        p => PlannedStress.Compare(loaded, other, chosen, options, p, cancel));
+                    StressOutput.WriteComparison(context, comparison, (loaded, parse.GetValue(book)!), (other, parse.GetValue(compare)!), parse.GetValue(json));
                 }
                 else if (parse.GetValue(tornado))
                 {
-                    var chart = WithProgress(p => PlannedStress.Tornado(loaded, chosen, options, p));
-                    StressOutput.WriteTornado(chart, loaded, parse.GetValue(json));
+                    var chart = ProgressDisplay.Run(context, "qm stress", "varying each input", p => PlannedStress.Tornado(loaded, chosen, options, p, cancel));
+                    StressOutput.WriteTornado(context, chart, loaded, parse.GetValue(json));
                 }
                 else
                 {
-                    var run = WithProgress(p => PlannedStress.Run(loaded, chosen, options, p));
-                    StressOutput.WriteResult(run.Result, loaded, parse.GetValue(json));
+                    var run = ProgressDisplay.Run(context, "qm stress", "simulating futures", p => PlannedStress.Run(loaded, chosen, options, p, cancel));
+                    StressOutput.WriteResult(context, run.Result, loaded, parse.GetValue(json));
                 }
             }
             catch (PlanningException e)
             {
-                Console.Error.WriteLine($"{parse.GetValue(book)}: {e.Message}");
+                context.Stderr.WriteLine($"{parse.GetValue(book)}: {e.Message}");
                 return ExitCodes.BadInput;
             }
             return ExitCodes.Ok;
-        });
-        return command;
-    }
-
-    /// <summary>Runs <paramref name="work"/> with a progress bar on stderr when stderr is a terminal; silently otherwise.</summary>
-    private static T WithProgress<T>(Func<IProgress<double>?, T> work)
-    {
-        if (Console.IsErrorRedirected)
-        {
-            return work(null);
         }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        T result = default!;
-        console.Progress().AutoClear(true).Start(context =>
-        {
-            var task = context.AddTask("simulating futures", maxValue: 1.0);
-            result = work(new Progress<double>(fraction => task.Value = fraction));
-            task.Value = 1.0;
-        });
-        return result;
     }
 }
