@@ -57,13 +57,16 @@ public static class Program
         return root;
     }
 
-    /// <summary>Usage errors go to stderr, stdout stays clean for data; a mistyped verb or option gets a suggestion.</summary>
+    /// <summary>
+    /// Usage errors go to stderr, one line each, stdout stays clean for data; a mistyped verb or option gets a
+    /// suggestion. An error in an option's value says what the option expects; other errors point to the verb's help.
+    /// </summary>
     private static void ReportUsageErrors(CliContext context, ParseResult parse)
     {
         var path = CommandPath(parse);
         foreach (var error in parse.Errors)
         {
-            context.Stderr.WriteLine($"qm: {error.Message}");
+            context.Stderr.WriteLine($"{path}: {OneLine(error.Message)}");
         }
         var command = parse.CommandResult.Command;
         var known = command.Subcommands.Select(c => c.Name).Concat(command.Options.SelectMany(o => o.Aliases.Append(o.Name)));
@@ -71,10 +74,20 @@ public static class Program
         {
             if (Books.Suggestions.Closest(token, known) is { } suggestion)
             {
-                context.Stderr.WriteLine($"qm: did you mean '{suggestion}'?");
+                context.Stderr.WriteLine($"{path}: did you mean '{suggestion}'?");
             }
         }
-        context.Stderr.WriteLine($"Run '{path} --help' for usage.");
+        if (!parse.Errors.All(e => e.SymbolResult is OptionResult or ArgumentResult { Parent: OptionResult }))
+        {
+            context.Stderr.WriteLine($"Run '{path} --help' for usage.");
+        }
+    }
+
+    /// <summary>The first line of a message, trimmed: messages from parsers and drivers can span several lines.</summary>
+    internal static string OneLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length > 0 ? line : message.Trim();
     }
 
     /// <summary>The verb as typed, <c>qm keys create</c>.</summary>

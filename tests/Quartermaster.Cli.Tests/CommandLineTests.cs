@@ -52,8 +52,8 @@ public class CommandLineTests
 
     [Theory]
     [InlineData("valdate", "validate")]
-    [InlineData("gen --sites 0", "--sites must be between 1 and 100000")]
-    [InlineData("gen --shortage -1", "--shortage must be above 0")]
+    [InlineData("gen --sites 0", "qm gen: --sites expects a whole number from 1 to 100000; got '0'")]
+    [InlineData("gen --shortage -1", "qm gen: --shortage expects a number above 0 and at most 100; got '-1'")]
     [InlineData("show", "Required argument missing")]
     public void Usage_errors_exit_two_with_a_message_on_stderr(string args, string message)
     {

@@ -13,8 +13,7 @@ internal static class DealsTimelineCommand
     {
         var file = DealsArguments.DealsFile();
         var provider = new Option<string?>("--provider") { Description = "Only this provider's deals (ignoring case)." };
-        var by = new Option<string>("--by") { Description = "One series per provider or per lab.", DefaultValueFactory = _ => "provider" };
-        by.AcceptOnlyFromAmong("provider", "lab");
+        var by = TypedOptions.OneOf("--by", "One series per provider or per lab.", ["provider", "lab"], "provider");
         var json = DealsArguments.Json();
         var command = new Command("timeline", """
             Cumulative GW and dollars committed over time, by announcement month.

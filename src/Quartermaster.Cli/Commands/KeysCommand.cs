@@ -27,8 +27,8 @@ internal static class KeysCommand
     {
         var db = DatabaseOptions.Database();
         var owner = DatabaseOptions.Owner();
-        var role = new Option<string>("--role") { Description = "admin, analyst or tenant.", Required = true };
-        role.AcceptOnlyFromAmong("admin", "analyst", "tenant");
+        var role = TypedOptions.OneOf("--role", "admin, analyst or tenant.", ["admin", "analyst", "tenant"]);
+        role.Required = true;
         var tenant = new Option<string?>("--tenant") { Description = "The tenant id of a tenant key." };
         var command = new Command("create", """
             Create an API key and print it once on stdout; only a salted hash is stored.

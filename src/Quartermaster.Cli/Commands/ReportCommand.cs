@@ -13,7 +13,7 @@ internal static class ReportCommand
     {
         var book = new Argument<string>("BOOK") { Description = "The book file (YAML)." };
         var output = new Option<string>("--out") { Description = "Folder to write report.html into (created if missing).", Required = true };
-        var paths = new Option<int?>("--paths") { Description = "Futures to simulate (default: the book's scenario paths)." };
+        var paths = TypedOptions.OptionalWholeNumber("--paths", "Futures to simulate (default: the book's scenario paths).", 1, Books.BookLimits.MaxPaths);
         var policy = PolicyOption.Create();
         var deals = new Option<string?>("--deals")
         {

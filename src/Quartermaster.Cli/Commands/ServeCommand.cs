@@ -20,7 +20,8 @@ internal static class ServeCommand
         var noCache = new Option<bool>("--no-read-cache") { Description = "Benchmarks: read tenants' plan rows from the database every time.", Hidden = true };
         var deals = new Option<string?>("--deals") { Description = "Public deals shown on the provider's dashboard. Default: data/deals.csv when present." };
         var rivalries = new Option<string?>("--rivalries") { Description = "Rivalry groups of labs for the market map. Default: data/rivalries.yaml when present." };
-        var rate = new Option<int>("--rate-limit") { Description = "Requests per second per API key (bursts of twice that).", DefaultValueFactory = _ => 100 };
+        // Bursts are twice the rate, so the rate stays well inside an int.
+        var rate = TypedOptions.WholeNumber("--rate-limit", "Requests per second per API key (bursts of twice that).", 1, 1_000_000_000, 100);
         var command = new Command("serve", """
             Serve the HTTP API: books, plans, stress runs; each tenant sees only its own data.
 

@@ -10,20 +10,19 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm stress BOOK</c>: simulates thousands of futures of the book and shows whether the provider wins either way.</summary>
 internal static class StressCommand
 {
+    private const int MaxThreads = 1024;
+
     public static Command Create(CliContext context)
     {
         var book = new Argument<string>("BOOK") { Description = "The book file (YAML)." };
-        var paths = new Option<int?>("--paths") { Description = "Number of simulated futures (default: the book's scenario paths)." };
-        var seed = new Option<ulong?>("--seed") { Description = "Seed of the random streams (default: the book's scenario seed). Same book and seed, same result." };
-        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores). The result does not depend on it." };
-        var chunk = new Option<int>("--chunk") { Description = "Paths per work item. The result does not depend on it.", DefaultValueFactory = _ => 16_384 };
+        var paths = TypedOptions.OptionalWholeNumber("--paths", "Number of simulated futures (default: the book's scenario paths).", 1, BookLimits.MaxPaths);
+        var seed = TypedOptions.OptionalSeed("--seed", "Seed of the random streams (default: the book's scenario seed). Same book and seed, same result.");
+        var threads = TypedOptions.OptionalWholeNumber("--threads", "Worker threads (default: all cores). The result does not depend on it.", 1, MaxThreads);
+        var chunk = TypedOptions.WholeNumber("--chunk", "Paths per work item. The result does not depend on it.", 1, BookLimits.MaxPaths, StressOptions.Default.ChunkPaths);
         var policy = PolicyOption.Create();
         var compare = new Option<string?>("--compare") { Description = "A second book, run on the same random numbers; reports the paired difference of payoff." };
         var tornado = new Option<bool>("--tornado") { Description = "Vary each key input up and down by a stated step and rank the effect on mean payoff." };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on stdout." };
-        paths.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1 or > BookLimits.MaxPaths) { r.AddError($"--paths must be between 1 and {BookLimits.MaxPaths}."); } });
-        threads.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1 or > 1024) { r.AddError("--threads must be between 1 and 1024."); } });
-        chunk.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1) { r.AddError("--chunk must be at least 1."); } });
         var command = new Command("stress", """
             Stress the book: simulate futures month by month (boom or cooling, one lab winning, defaults,
             tenants moving to other clouds) on the capacity the plan gives each contract, and report the
