@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
+using System.Data.Common;
 using Quartermaster.Cli.Commands;
 
 namespace Quartermaster.Cli;
@@ -8,7 +9,7 @@ namespace Quartermaster.Cli;
 /// <summary>The <c>qm</c> command: parses arguments, hands each verb to its command, maps outcomes to exit codes.</summary>
 public static class Program
 {
-    /// <summary>Runs <c>qm</c> with <paramref name="args"/>; returns 0 ok, 1 findings, 2 bad input or usage.</summary>
+    /// <summary>Runs <c>qm</c> with <paramref name="args"/>; returns 0 ok, 1 findings, 2 bad input, usage or environment.</summary>
     public static int Main(string[] args) => RunAsync(args, CliContext.ForProcess(), handleSignals: true).GetAwaiter().GetResult();
 
     /// <summary>
@@ -23,13 +24,37 @@ public static class Program
             ReportUsageErrors(context, parse);
             return ExitCodes.BadInput;
         }
-        var invocation = new InvocationConfiguration { Output = context.Stdout, Error = context.Stderr };
+        var invocation = new InvocationConfiguration { Output = context.Stdout, Error = context.Stderr, EnableDefaultExceptionHandler = false };
         if (!handleSignals)
         {
             invocation.ProcessTerminationTimeout = null;
         }
-        return await parse.InvokeAsync(invocation, cancel);
+        try
+        {
+            return await parse.InvokeAsync(invocation, cancel);
+        }
+        catch (Exception e) when (IsEnvironmentFault(e))
+        {
+            // A file that cannot be written, a database that cannot be reached: the user's to fix, in one line.
+            context.Stderr.WriteLine($"{CommandPath(parse)}: {OneLine(e.Message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Stderr.WriteLine($"{CommandPath(parse)}: cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            context.Stderr.WriteLine($"{CommandPath(parse)}: internal error (a bug in qm; please report it with the lines below): {e.GetType().Name}: {OneLine(e.Message)}");
+            context.Stderr.WriteLine(e.ToString());
+            return ExitCodes.InternalError;
+        }
     }
+
+    /// <summary>Faults of the environment rather than of qm: files, sockets, databases.</summary>
+    private static bool IsEnvironmentFault(Exception e) =>
+        e is IOException or UnauthorizedAccessException or DbException or System.Net.Sockets.SocketException;
 
     /// <summary>The whole command tree, every verb writing to <paramref name="context"/>.</summary>
     internal static RootCommand CreateRoot(CliContext context)
@@ -40,7 +65,7 @@ public static class Program
             Start with:  qm report examples/neutral-cloud-2026.yaml --out out/
             Serve:       qm keys create --role admin, then qm serve (dashboard at http://127.0.0.1:5080/)
             Benchmarks:  ./qm bench plan|stress (the repository's qm script runs the benchmark project)
-            Exit codes:  0 ok, 1 findings (an audit failed, an alert fired), 2 bad input or usage.
+            Exit codes:  0 ok, 1 findings (an audit failed, an alert fired), 2 bad input, usage or environment.
             """);
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));

@@ -11,13 +11,16 @@ internal static class Qm
 
     public static string Example => Path.Combine(Root, "examples", "neutral-cloud-2026.yaml");
 
-    public static Outcome Run(params string[] args)
+    public static Outcome Run(params string[] args) => RunIn(Root, args);
+
+    /// <summary>Runs qm with <paramref name="workingDirectory"/> as its working directory.</summary>
+    public static Outcome RunIn(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Root,
+            WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "qm.dll"));
         foreach (var arg in args)

@@ -21,18 +21,23 @@ internal static class AuditLogCommand
     private static Command Verify(CliContext context)
     {
         var db = DatabaseOptions.Database();
+        var owner = DatabaseOptions.Owner();
         var head = new Option<string?>("--expect-head") { Description = "A head exported earlier (SEQUENCE:HASH); catches a truncated tail." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
         var command = new Command("verify", """
             Recompute the hash chain; report an edited, deleted or reordered entry and which one.
 
             Example:  qm audit-log verify --db quartermaster.db
-            Exit code 0 when intact, 1 when tampering is found.
+            Exit code 0 when intact, 1 when tampering is found, 2 when there is no such database.
             """)
-        { db, head, json };
+        { db, owner, head, json };
         command.SetAction(async (parse, cancel) =>
         {
-            using var store = BookStores.Open(parse.GetValue(db));
+            using var store = await DatabaseOptions.OpenExistingAsync(context, "qm audit-log verify", parse.GetValue(db), parse.GetValue(owner), cancel);
+            if (store is null)
+            {
+                return ExitCodes.BadInput;
+            }
             var result = AuditVerification.Verify(await store.ReadAuditLogAsync(cancel), parse.GetValue(head));
             if (parse.GetValue(json))
             {
@@ -54,15 +59,20 @@ internal static class AuditLogCommand
     private static Command Head(CliContext context)
     {
         var db = DatabaseOptions.Database();
+        var owner = DatabaseOptions.Owner();
         var command = new Command("head", """
             Print the latest entry's SEQUENCE:HASH, to keep outside the database.
 
             Example:  qm audit-log head > audit-head.txt
             """)
-        { db };
+        { db, owner };
         command.SetAction(async (parse, cancel) =>
         {
-            using var store = BookStores.Open(parse.GetValue(db));
+            using var store = await DatabaseOptions.OpenExistingAsync(context, "qm audit-log head", parse.GetValue(db), parse.GetValue(owner), cancel);
+            if (store is null)
+            {
+                return ExitCodes.BadInput;
+            }
             var result = AuditVerification.Verify(await store.ReadAuditLogAsync(cancel));
             context.Stdout.WriteLine(result.Head);
             return result.IsIntact ? ExitCodes.Ok : ExitCodes.Findings;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using Quartermaster.Storage;
 using Spectre.Console;
 
@@ -7,6 +8,8 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm keys create|list|revoke</c>: API keys, stored as salted hashes; a key is shown once.</summary>
 internal static class KeysCommand
 {
+    private const string Verb = "qm keys create";
+
     private static readonly AccessScope Cli = new("cli", Role.Admin, null);
 
     public static Command Create(CliContext context)
@@ -43,12 +46,30 @@ internal static class KeysCommand
             var t = parse.GetValue(tenant);
             if ((r == Role.Tenant) != (t is not null))
             {
-                context.Stderr.WriteLine(r == Role.Tenant ? "qm keys create: a tenant key needs --tenant ID" : "qm keys create: only a tenant key takes --tenant");
+                context.Stderr.WriteLine(r == Role.Tenant ? $"{Verb}: a tenant key needs --tenant ID" : $"{Verb}: only a tenant key takes --tenant");
                 return ExitCodes.BadInput;
             }
-            using var store = BookStores.Open(parse.GetValue(db), parse.GetValue(owner));
-            await store.MigrateAsync(null, cancel);
-            var created = await store.CreateKeyAsync(Cli, r, t, cancel);
+            var (database, ownerDatabase) = (parse.GetValue(db), parse.GetValue(owner));
+            using var store = DatabaseOptions.Open(context, Verb, database, ownerDatabase);
+            if (store is null)
+            {
+                return ExitCodes.BadInput;
+            }
+            CreatedApiKey created;
+            try
+            {
+                // PostgreSQL's service role may not create tables: it migrates only when given the owner role.
+                if (!DatabaseOptions.IsPostgres(database) || ownerDatabase is not null)
+                {
+                    await store.MigrateAsync(null, cancel);
+                }
+                created = await store.CreateKeyAsync(Cli, r, t, cancel);
+            }
+            catch (DbException e)
+            {
+                context.Stderr.WriteLine(DatabaseOptions.Explain(Verb, e, database, ownerDatabase));
+                return ExitCodes.BadInput;
+            }
             context.Stdout.WriteLine(created.Key);
             context.Stderr.WriteLine($"created key {created.Record.KeyId} ({r.ToName()}{(t is null ? "" : " of " + t)}); it is shown only this once");
             return ExitCodes.Ok;
@@ -59,16 +80,21 @@ internal static class KeysCommand
     private static Command ListKeys(CliContext context)
     {
         var db = DatabaseOptions.Database();
+        var owner = DatabaseOptions.Owner();
         var json = new Option<bool>("--json") { Description = "Print the keys as JSON on stdout." };
         var command = new Command("list", """
             List API keys (ids, roles, tenants, revoked or not); secrets are never stored, so never shown.
 
             Example:  qm keys list
             """)
-        { db, json };
+        { db, owner, json };
         command.SetAction(async (parse, cancel) =>
         {
-            using var store = BookStores.Open(parse.GetValue(db));
+            using var store = await DatabaseOptions.OpenExistingAsync(context, "qm keys list", parse.GetValue(db), parse.GetValue(owner), cancel);
+            if (store is null)
+            {
+                return ExitCodes.BadInput;
+            }
             var keys = await store.ListKeysAsync(cancel);
             if (parse.GetValue(json))
             {
@@ -89,16 +115,21 @@ internal static class KeysCommand
     private static Command RevokeKey(CliContext context)
     {
         var db = DatabaseOptions.Database();
+        var owner = DatabaseOptions.Owner();
         var id = new Argument<string>("KEYID") { Description = "The key id (the 12 hex digits after qm_)." };
         var command = new Command("revoke", """
             Revoke an API key; servers stop accepting it within seconds.
 
             Example:  qm keys revoke 3f9a0c12d4e5
             """)
-        { id, db };
+        { id, db, owner };
         command.SetAction(async (parse, cancel) =>
         {
-            using var store = BookStores.Open(parse.GetValue(db));
+            using var store = await DatabaseOptions.OpenExistingAsync(context, "qm keys revoke", parse.GetValue(db), parse.GetValue(owner), cancel);
+            if (store is null)
+            {
+                return ExitCodes.BadInput;
+            }
             if (await store.RevokeKeyAsync(Cli, parse.GetValue(id)!, cancel))
             {
                 context.Stderr.WriteLine($"revoked {parse.GetValue(id)}");

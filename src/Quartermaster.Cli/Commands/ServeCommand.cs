@@ -34,6 +34,11 @@ internal static class ServeCommand
         { db, owner, urls, seed, deals, rivalries, rate, bare, noCache };
         command.SetAction(async (parse, cancel) =>
         {
+            if (ListenAddresses.Problem(parse.GetValue(urls)!) is { } problem)
+            {
+                context.Stderr.WriteLine($"qm serve: {problem}");
+                return ExitCodes.BadInput;
+            }
             var market = DealsArguments.LoadOverview(context, parse.GetValue(deals), parse.GetValue(rivalries), out var marketOk);
             if (!marketOk)
             {
@@ -61,44 +66,16 @@ internal static class ServeCommand
             }
             catch (InvalidOperationException e)
             {
-                context.Stderr.WriteLine("qm serve: " + e.Message);
+                context.Stderr.WriteLine("qm serve: " + Program.OneLine(e.Message));
+                return ExitCodes.BadInput;
+            }
+            catch (IOException e)
+            {
+                // Taken between the check above and the bind.
+                context.Stderr.WriteLine("qm serve: cannot listen: " + Program.OneLine(e.Message));
                 return ExitCodes.BadInput;
             }
         });
         return command;
-    }
-}
-
-
-/// <summary>The <c>--db</c> and <c>--db-owner</c> options shared by serve, keys and audit-log.</summary>
-internal static class DatabaseOptions
-{
-    public static Option<string?> Database() => new("--db")
-    {
-        Description = "SQLite file (default quartermaster.db) or a PostgreSQL connection string for the service role.",
-    };
-
-    public static Option<string?> Owner() => new("--db-owner")
-    {
-        Description = "PostgreSQL only: connection string of the owner role that applies migrations.",
-    };
-
-    /// <summary>The example book, from the working directory or the checkout qm was built in; null when neither has it.</summary>
-    public static string? ExampleBook()
-    {
-        const string relative = "examples/neutral-cloud-2026.yaml";
-        if (File.Exists(relative))
-        {
-            return relative;
-        }
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
     }
 }
