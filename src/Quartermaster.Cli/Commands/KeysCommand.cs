@@ -32,14 +32,20 @@ internal static class KeysCommand
         var owner = DatabaseOptions.Owner();
         var role = TypedOptions.OneOf("--role", "admin, analyst or tenant.", ["admin", "analyst", "tenant"]);
         role.Required = true;
-        var tenant = new Option<string?>("--tenant") { Description = "The tenant id of a tenant key." };
+        var tenant = new Option<string?>("--tenant") { Description = "The tenant id of a tenant key: a tenant of a stored book." };
+        var allowUnknown = new Option<bool>("--allow-unknown-tenant")
+        {
+            Description = "Accept a tenant no stored book has yet (one a later book version will add).",
+        };
         var command = new Command("create", """
             Create an API key and print it once on stdout; only a salted hash is stored.
 
             Example:  qm keys create --role admin
             Then:     curl -H "Authorization: Bearer $KEY" http://127.0.0.1:5080/api/v1/books
+            A tenant key must name a tenant of a stored book (qm serve stores the example book when it starts
+            on an empty database); --allow-unknown-tenant accepts one a later book version adds.
             """)
-        { role, tenant, db, owner };
+        { role, tenant, allowUnknown, db, owner };
         command.SetAction(async (parse, cancel) =>
         {
             _ = RoleNames.TryParse(parse.GetValue(role), out var r);
@@ -49,7 +55,19 @@ internal static class KeysCommand
                 context.Stderr.WriteLine(r == Role.Tenant ? $"{Verb}: a tenant key needs --tenant ID" : $"{Verb}: only a tenant key takes --tenant");
                 return ExitCodes.BadInput;
             }
+            if (parse.GetValue(allowUnknown) && t is null)
+            {
+                context.Stderr.WriteLine($"{Verb}: only a tenant key takes --allow-unknown-tenant");
+                return ExitCodes.BadInput;
+            }
             var (database, ownerDatabase) = (parse.GetValue(db), parse.GetValue(owner));
+            var checkTenant = t is not null && !parse.GetValue(allowUnknown);
+            if (checkTenant && !DatabaseOptions.IsPostgres(database) && !File.Exists(database ?? BookStores.DefaultSqliteFile))
+            {
+                // Refused before a database is created for a key that cannot be made.
+                context.Stderr.WriteLine(UnknownTenant(t!, []));
+                return ExitCodes.BadInput;
+            }
             using var store = DatabaseOptions.Open(context, Verb, database, ownerDatabase);
             if (store is null)
             {
@@ -63,6 +81,11 @@ internal static class KeysCommand
                 {
                     await store.MigrateAsync(null, cancel);
                 }
+                if (checkTenant && await KnownTenantsAsync(store, cancel) is var known && !known.Contains(t!))
+                {
+                    context.Stderr.WriteLine(UnknownTenant(t!, known));
+                    return ExitCodes.BadInput;
+                }
                 created = await store.CreateKeyAsync(Cli, r, t, cancel);
             }
             catch (DbException e)
@@ -75,6 +98,30 @@ internal static class KeysCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The tenants of the latest version of every stored book (an audited provider-side read).</summary>
+    private static async Task<SortedSet<string>> KnownTenantsAsync(IBookStore store, CancellationToken cancel)
+    {
+        var known = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var book in await store.ListBooksAsync(Cli, cancel))
+        {
+            known.UnionWith((await store.ListTenantsAsync(Cli, book.BookId, book.Version, cancel)).Select(v => v.Id));
+        }
+        return known;
+    }
+
+    private static string UnknownTenant(string tenant, SortedSet<string> known)
+    {
+        const string allow = "pass --allow-unknown-tenant for a tenant a later book version adds";
+        if (known.Count == 0)
+        {
+            return $"{Verb}: no book is stored yet, so no tenant is known; start qm serve once (it stores the example book) or {allow}";
+        }
+        var suggestion = Books.Suggestions.Closest(tenant, known);
+        var shown = known.Count > 20 ? string.Join(", ", known.Take(20)) + $" and {known.Count - 20} more" : string.Join(", ", known);
+        return $"{Verb}: no tenant {TypedOptions.Quote(tenant)} in the stored books (known: {shown})"
+            + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + $"; {allow}";
     }
 
     private static Command ListKeys(CliContext context)
