@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Quartermaster.Storage.Tests;
 
@@ -40,5 +42,58 @@ public sealed class PostgresCommandTests(PostgresServer postgres) : IClassFixtur
         var verified = Terminal.Run("audit-log", "verify", "--db", service, "--db-owner", owner);
         Assert.Equal(0, verified.ExitCode);
         Assert.StartsWith("audit log intact: 2 entries", verified.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_names_the_database_it_serves_without_any_password()
+    {
+        var (service, owner) = postgres.CreateDatabase();
+        var port = FreePort();
+        var terminal = new Terminal();
+        using var stop = new CancellationTokenSource();
+
+        var serving = terminal.StartAsync(
+            ["serve", "--db", service + ";Password=service-secret-1", "--db-owner", owner + ";Password=owner-secret-2",
+             "--urls", $"http://127.0.0.1:{port}", "--seed", Qm.Example],
+            stop.Token);
+        await WaitUntilHealthyAsync(port, serving);
+        await stop.CancelAsync();
+        var outcome = await serving;
+
+        Assert.Equal(0, outcome.ExitCode);
+        var database = service.Split(';').Single(p => p.StartsWith("Database=", StringComparison.Ordinal))["Database=".Length..];
+        Assert.Contains($"qm serve: listening on http://127.0.0.1:{port} (PostgreSQL host=127.0.0.1;port={postgres.Port};username=qm_service;database={database})",
+            outcome.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", outcome.Stderr + outcome.Stdout, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilHealthyAsync(int port, Task serving)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            Assert.False(serving.IsCompleted, "qm serve stopped before it answered /healthz");
+            try
+            {
+                if ((await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            Assert.True(DateTime.UtcNow < deadline, "qm serve did not answer /healthz within 2 minutes");
+            await Task.Delay(200);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

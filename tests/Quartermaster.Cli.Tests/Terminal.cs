@@ -42,4 +42,17 @@ internal sealed class Terminal
         }
         return new Qm.Outcome(run.Result, Out.Output, Error.Output);
     }
+
+    /// <summary>
+    /// Starts <c>qm</c> with <paramref name="args"/> on this terminal until <paramref name="stop"/> (as Ctrl+C would)
+    /// or <see cref="Deadline"/>; read the consoles only once the task is done.
+    /// </summary>
+    public async Task<Qm.Outcome> StartAsync(string[] args, CancellationToken stop)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        cancel.CancelAfter(Deadline);
+        var context = new CliContext(Out, Error, Time);
+        var exitCode = await Task.Run(() => Program.RunAsync(args, context, cancel: cancel.Token)).WaitAsync(Deadline + TimeSpan.FromSeconds(30), CancellationToken.None);
+        return new Qm.Outcome(exitCode, Out.Output, Error.Output);
+    }
 }

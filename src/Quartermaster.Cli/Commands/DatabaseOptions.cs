@@ -6,10 +6,17 @@ namespace Quartermaster.Cli.Commands;
 
 /// <summary>
 /// The <c>--db</c> and <c>--db-owner</c> options shared by serve, keys and audit-log, and how those verbs open the
-/// database: a verb that only reads or changes what is there never creates a database.
+/// database: a verb that only reads or changes what is there never creates a database, and a connection string
+/// is never printed with its password.
 /// </summary>
 internal static class DatabaseOptions
 {
+    // The parts of a PostgreSQL connection string that may be shown: where, which database, as whom.
+    private static readonly HashSet<string> Shown = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "host", "server", "port", "database", "db", "username", "user name", "user id", "userid", "user",
+    };
+
     public static Option<string?> Database() => new("--db")
     {
         Description = "SQLite file (default quartermaster.db) or a PostgreSQL connection string for the service role.",
@@ -22,6 +29,28 @@ internal static class DatabaseOptions
 
     /// <summary>Whether <paramref name="database"/> names PostgreSQL (a connection string) rather than a SQLite file.</summary>
     public static bool IsPostgres(string? database) => database is not null && database.Contains('=', StringComparison.Ordinal);
+
+    /// <summary>
+    /// The database as it may be printed or logged: the SQLite file, or PostgreSQL's host, port, database and
+    /// user only; a password (or any other setting) never appears.
+    /// </summary>
+    public static string Describe(string? database)
+    {
+        if (!IsPostgres(database))
+        {
+            return database ?? BookStores.DefaultSqliteFile;
+        }
+        try
+        {
+            var builder = new DbConnectionStringBuilder { ConnectionString = database };
+            var parts = builder.Keys.Cast<string>().Where(Shown.Contains).Select(k => $"{k}={builder[k]}");
+            return $"PostgreSQL {string.Join(';', parts)}".TrimEnd();
+        }
+        catch (ArgumentException)
+        {
+            return "PostgreSQL";
+        }
+    }
 
     /// <summary>
     /// The store to write to, a SQLite file created when missing; null after printing one line when the

@@ -60,7 +60,7 @@ internal static class ServeCommand
             {
                 await using var app = await QuartermasterServer.BuildAsync(options, cancel);
                 await app.StartAsync(cancel);
-                context.Stderr.WriteLine($"qm serve: listening on {string.Join(", ", app.Urls)} ({options.Database ?? Storage.BookStores.DefaultSqliteFile}); Ctrl+C stops");
+                context.Stderr.WriteLine($"qm serve: listening on {string.Join(", ", app.Urls)} ({DatabaseOptions.Describe(options.Database)}); Ctrl+C stops");
                 await app.WaitForShutdownAsync(cancel);
                 return ExitCodes.Ok;
             }
