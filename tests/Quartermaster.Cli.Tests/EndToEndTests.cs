@@ -41,4 +41,17 @@ public class EndToEndTests
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("one lab dominates a provider", outcome.Stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("stress")]
+    [InlineData("plan")]
+    public void Bench_verbs_print_their_help_instead_of_starting_a_benchmark(string verb)
+    {
+        // A started benchmark runs for minutes: the deadline is what fails this test if help is ignored.
+        var outcome = Qm.Bench(TimeSpan.FromSeconds(60), verb, "--help");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.StartsWith($"usage: qm bench {verb} [", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Empty(outcome.Stderr);
+    }
 }
