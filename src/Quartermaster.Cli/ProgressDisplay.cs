@@ -2,9 +2,16 @@ using Spectre.Console;
 
 namespace Quartermaster.Cli;
 
-/// <summary>Shows the progress of long work on stderr: a live bar with elapsed time and ETA on a terminal that understands ANSI.</summary>
+/// <summary>
+/// Shows the progress of long work on stderr: a live bar with elapsed time and ETA on a terminal that
+/// understands ANSI, otherwise a plain line (percent, elapsed, ETA) at most every <see cref="PlainInterval"/>,
+/// so a run logged to a file or a CI job shows it is alive without flooding the log.
+/// </summary>
 internal static class ProgressDisplay
 {
+    /// <summary>Plain progress lines come at most this often.</summary>
+    public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Runs <paramref name="work"/>, which reports the fraction done (0 to 1, from any thread, in any order),
     /// and shows it as <paramref name="description"/> of <paramref name="verb"/>.
@@ -25,16 +32,18 @@ internal static class ProgressDisplay
                     return result;
                 });
         }
-        return work(Silent.Instance);
+        var plain = new PlainProgress(context.Stderr, context.Time, $"{verb}: {description}", PlainInterval);
+        var done = work(plain);
+        plain.Finish();
+        return done;
     }
 
-    private sealed class Silent : IProgress<double>
-    {
-        public static readonly Silent Instance = new();
+    /// <summary>The progress of one part of the work, which takes <paramref name="share"/> of the whole from <paramref name="start"/> on.</summary>
+    public static IProgress<double> Part(IProgress<double> whole, double start, double share) => new PartSink(whole, start, share);
 
-        public void Report(double value)
-        {
-        }
+    private sealed class PartSink(IProgress<double> whole, double start, double share) : IProgress<double>
+    {
+        public void Report(double value) => whole.Report(start + (share * value));
     }
 
     /// <summary>Feeds a live task; reports may arrive out of order from worker threads, so the bar only moves forward.</summary>

@@ -49,10 +49,16 @@ internal static class ReportCommand
             {
                 var chosen = PolicyOption.Resolve(parse.GetValue(policy), loaded);
                 var audit = NeutralityAudit.Run(loaded, chosen);
-                var options = new StressOptions(Paths: parse.GetValue(paths));
-                var run = PlannedStress.Run(loaded, chosen, options, cancellationToken: cancel);
+                var pathCount = parse.GetValue(paths) ?? loaded.Scenario.Paths;
                 // The tornado runs the model twice per input; a quarter of the paths keeps it to a few seconds.
-                var tornado = PlannedStress.Tornado(loaded, chosen, options with { Paths = Math.Max(1000, run.Result.Paths / 4) }, cancellationToken: cancel);
+                var tornadoPaths = Math.Max(1000, pathCount / 4);
+                var options = new StressOptions(pathCount, ChunkPaths: StressCommand.SmoothChunk(pathCount));
+                var tornadoOptions = options with { Paths = tornadoPaths, ChunkPaths = StressCommand.SmoothChunk(tornadoPaths) };
+                // Each part's share of the progress is its share of the simulated paths.
+                var runShare = pathCount / (pathCount + ((double)tornadoPaths * (1 + (2 * TornadoInputs.Default.Count))));
+                var (run, tornado) = ProgressDisplay.Run(context, "qm report", "simulating futures", p => (
+                    PlannedStress.Run(loaded, chosen, options, ProgressDisplay.Part(p, 0, runShare), cancel),
+                    PlannedStress.Tornado(loaded, chosen, tornadoOptions, ProgressDisplay.Part(p, runShare, 1 - runShare), cancel)));
                 var path = HtmlReport.WriteTo(new ReportContent(loaded, run.Plan, audit, run.Result, tornado, market), parse.GetValue(output)!);
                 context.Stderr.WriteLine($"wrote {path}");
                 context.Stdout.WriteLine(path);
