@@ -29,6 +29,8 @@ internal static class ListenAddresses
                 try
                 {
                     using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                    // As Kestrel does: a port left in TIME_WAIT by a server just stopped is free; one listened on is not.
+                    socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
                     socket.Bind(new IPEndPoint(address, uri.Port));
                     socket.Listen();
                 }
