@@ -15,5 +15,5 @@ internal static class Json
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static void Write<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Options));
+    public static void Write<T>(CliContext context, T value) => context.Stdout.WriteLine(JsonSerializer.Serialize(value, Options));
 }

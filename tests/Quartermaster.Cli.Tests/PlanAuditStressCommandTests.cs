@@ -7,7 +7,7 @@ public class PlanAuditStressCommandTests
     [Fact]
     public void Plan_json_has_the_documented_fields_and_respects_capacity_and_commitment()
     {
-        var outcome = Qm.Run("plan", Qm.Example, "--json");
+        var outcome = Terminal.Run("plan", Qm.Example, "--json");
         Assert.Equal(0, outcome.ExitCode);
         using var json = JsonDocument.Parse(outcome.Stdout);
         var root = json.RootElement;
@@ -37,7 +37,7 @@ public class PlanAuditStressCommandTests
     [InlineData("favour-stakes", 1)]
     public void The_audit_passes_neutral_policies_and_catches_favouring_stakes(string policy, int exitCode)
     {
-        var outcome = Qm.Run("audit", Qm.Example, "--policy", policy, "--json");
+        var outcome = Terminal.Run("audit", Qm.Example, "--policy", policy, "--json");
         Assert.Equal(exitCode, outcome.ExitCode);
         using var json = JsonDocument.Parse(outcome.Stdout);
         Assert.Equal(exitCode == 0, json.RootElement.GetProperty("passed").GetBoolean());
@@ -51,8 +51,8 @@ public class PlanAuditStressCommandTests
     [Fact]
     public void Stress_json_is_identical_for_any_thread_count_and_chunk_size()
     {
-        var one = Qm.Run("stress", Qm.Example, "--paths", "3000", "--threads", "1", "--json");
-        var two = Qm.Run("stress", Qm.Example, "--paths", "3000", "--threads", "2", "--chunk", "257", "--json");
+        var one = Terminal.Run("stress", Qm.Example, "--paths", "3000", "--threads", "1", "--json");
+        var two = Terminal.Run("stress", Qm.Example, "--paths", "3000", "--threads", "2", "--chunk", "257", "--json");
         Assert.Equal(0, one.ExitCode);
         Assert.Equal(one.Stdout, two.Stdout);
         using var json = JsonDocument.Parse(one.Stdout);
@@ -74,8 +74,8 @@ public class PlanAuditStressCommandTests
     [Fact]
     public void A_different_seed_gives_a_different_run()
     {
-        var a = Qm.Run("stress", Qm.Example, "--paths", "500", "--seed", "1", "--json");
-        var b = Qm.Run("stress", Qm.Example, "--paths", "500", "--seed", "2", "--json");
+        var a = Terminal.Run("stress", Qm.Example, "--paths", "500", "--seed", "1", "--json");
+        var b = Terminal.Run("stress", Qm.Example, "--paths", "500", "--seed", "2", "--json");
         Assert.NotEqual(a.Stdout, b.Stdout);
     }
 
@@ -85,7 +85,7 @@ public class PlanAuditStressCommandTests
         var folder = Directory.CreateTempSubdirectory("qm-report-cli-");
         try
         {
-            var outcome = Qm.Run("report", Qm.Example, "--out", folder.FullName, "--paths", "2000");
+            var outcome = Terminal.Run("report", Qm.Example, "--out", folder.FullName, "--paths", "2000");
             Assert.Equal(0, outcome.ExitCode);
             var html = File.ReadAllText(Path.Combine(folder.FullName, "report.html"));
             Assert.Contains("echarts", html, StringComparison.Ordinal);
@@ -104,13 +104,13 @@ public class PlanAuditStressCommandTests
         var path = Path.Combine(Path.GetTempPath(), $"qm-L-{Guid.NewGuid():N}.yaml");
         try
         {
-            Assert.Equal(0, Qm.Run("gen", "--sites", "500", "--tenants", "40", "--contracts", "100", "--months", "120", "--shortage", "1.3", "--out", path).ExitCode);
-            var plan = Qm.Run("plan", path, "--json");
+            Assert.Equal(0, Terminal.Run("gen", "--sites", "500", "--tenants", "40", "--contracts", "100", "--months", "120", "--shortage", "1.3", "--out", path).ExitCode);
+            var plan = Terminal.Run("plan", path, "--json");
             Assert.Equal(0, plan.ExitCode);
             using var json = JsonDocument.Parse(plan.Stdout);
             Assert.Equal(120, json.RootElement.GetProperty("months").GetArrayLength());
             Assert.NotEqual(0, json.RootElement.GetProperty("shortfalls").GetArrayLength());
-            Assert.Equal(0, Qm.Run("audit", path).ExitCode);
+            Assert.Equal(0, Terminal.Run("audit", path).ExitCode);
         }
         finally
         {
@@ -121,7 +121,7 @@ public class PlanAuditStressCommandTests
     [Fact]
     public void Planning_commands_reject_an_unknown_policy_with_exit_two()
     {
-        var outcome = Qm.Run("plan", Qm.Example, "--policy", "max-mn");
+        var outcome = Terminal.Run("plan", Qm.Example, "--policy", "max-mn");
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains("max-mn", outcome.Stderr, StringComparison.Ordinal);
     }
@@ -133,8 +133,8 @@ public class PlanAuditStressCommandTests
         File.WriteAllText(dearer, File.ReadAllText(Qm.Example).Replace("price: $280K/MW-month", "price: $300K/MW-month", StringComparison.Ordinal));
         try
         {
-            var same = Qm.Run("stress", Qm.Example, "--compare", Qm.Example, "--paths", "1000", "--json");
-            var outcome = Qm.Run("stress", Qm.Example, "--compare", dearer, "--paths", "1000", "--json");
+            var same = Terminal.Run("stress", Qm.Example, "--compare", Qm.Example, "--paths", "1000", "--json");
+            var outcome = Terminal.Run("stress", Qm.Example, "--compare", dearer, "--paths", "1000", "--json");
             Assert.Equal(0, outcome.ExitCode);
             using var itself = JsonDocument.Parse(same.Stdout);
             Assert.Equal(0, itself.RootElement.GetProperty("difference").GetProperty("mean").GetDouble());
@@ -153,7 +153,7 @@ public class PlanAuditStressCommandTests
     [Fact]
     public void Tornado_ranks_inputs_by_their_swing_in_mean_payoff()
     {
-        var outcome = Qm.Run("stress", Qm.Example, "--tornado", "--paths", "500", "--json");
+        var outcome = Terminal.Run("stress", Qm.Example, "--tornado", "--paths", "500", "--json");
         Assert.Equal(0, outcome.ExitCode);
         using var json = JsonDocument.Parse(outcome.Stdout);
         var swings = json.RootElement.GetProperty("bars").EnumerateArray().Select(b => b.GetProperty("swing").GetDouble()).ToList();

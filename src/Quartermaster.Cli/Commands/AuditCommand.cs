@@ -9,7 +9,7 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm audit BOOK</c>: proves (or disproves) that a plan treated competing tenants alike.</summary>
 internal static class AuditCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var book = new Argument<string>("BOOK") { Description = "The book file (YAML)." };
         var policy = PolicyOption.Create();
@@ -25,7 +25,7 @@ internal static class AuditCommand
         { book, policy, json };
         command.SetAction(parse =>
         {
-            var loaded = BookArguments.Load(parse.GetValue(book)!);
+            var loaded = BookArguments.Load(context, parse.GetValue(book)!);
             if (loaded is null)
             {
                 return ExitCodes.BadInput;
@@ -37,23 +37,23 @@ internal static class AuditCommand
             }
             catch (PlanningException e)
             {
-                Console.Error.WriteLine($"{parse.GetValue(book)}: {e.Message}");
+                context.Stderr.WriteLine($"{parse.GetValue(book)}: {e.Message}");
                 return ExitCodes.BadInput;
             }
             if (parse.GetValue(json))
             {
-                WriteJson(report);
+                WriteJson(context, report);
             }
             else
             {
-                WriteTables(loaded, report);
+                WriteTables(context, loaded, report);
             }
             return report.Passed ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;
     }
 
-    private static void WriteJson(AuditReport report) => Json.Write(new
+    private static void WriteJson(CliContext context, AuditReport report) => Json.Write(context, new
     {
         Policy = report.Policy.ToName(),
         report.Passed,
@@ -74,9 +74,9 @@ internal static class AuditCommand
         CostOfNeutralityUsd = report.CostOfNeutralityUsd,
     });
 
-    private static void WriteTables(Book book, AuditReport report)
+    private static void WriteTables(CliContext context, Book book, AuditReport report)
     {
-        var console = AnsiConsole.Console;
+        var console = context.Out;
         console.MarkupLine(report.Passed
             ? $"[green]PASS[/]: the {report.Policy.ToName()} plan of {Markup.Escape(book.Id)} treats competing tenants alike."
             : $"[red]FAIL[/]: the {report.Policy.ToName()} plan of {Markup.Escape(book.Id)} is not neutral.");

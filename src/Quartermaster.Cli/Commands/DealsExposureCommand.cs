@@ -7,7 +7,7 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm deals exposure</c>: each provider's shares by lab and each lab's shares by provider.</summary>
 internal static class DealsExposureCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var file = DealsArguments.DealsFile();
         var json = DealsArguments.Json();
@@ -22,14 +22,14 @@ internal static class DealsExposureCommand
         { file, json };
         command.SetAction(parse =>
         {
-            if (DealsArguments.Load(parse.GetValue(file)!) is not { } deals)
+            if (DealsArguments.Load(context, parse.GetValue(file)!) is not { } deals)
             {
                 return ExitCodes.BadInput;
             }
             var exposure = MarketExposure.Of(deals);
             if (parse.GetValue(json))
             {
-                Json.Write(new
+                Json.Write(context, new
                 {
                     Providers = exposure.Providers.Select(p => new { p.Provider, p.Gw, p.Usd, Labs = p.Labs }),
                     Labs = exposure.Labs.Select(l => new { l.Lab, l.Gw, l.Usd, l.Clouds, l.Backers, Providers = l.Providers }),
@@ -37,16 +37,16 @@ internal static class DealsExposureCommand
             }
             else
             {
-                WriteTables(exposure);
+                WriteTables(context, exposure);
             }
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteTables(MarketExposure exposure)
+    private static void WriteTables(CliContext context, MarketExposure exposure)
     {
-        var console = AnsiConsole.Console;
+        var console = context.Out;
         var providers = new Table().Title("Providers: exposure by lab").AddColumn("provider").AddColumn(new TableColumn("labs").RightAligned())
             .AddColumn(new TableColumn("GW").RightAligned()).AddColumn("top lab (GW)").AddColumn(new TableColumn("HHI (GW)").RightAligned())
             .AddColumn(new TableColumn("$").RightAligned()).AddColumn("top lab ($)").AddColumn(new TableColumn("HHI ($)").RightAligned());

@@ -7,7 +7,7 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm deals map</c>: the market as a graph, with providers that supply rival labs marked.</summary>
 internal static class DealsMapCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var file = DealsArguments.DealsFile();
         var rivalries = new Option<string?>("--rivalries")
@@ -26,25 +26,25 @@ internal static class DealsMapCommand
         { file, rivalries, json };
         command.SetAction(parse =>
         {
-            if (DealsArguments.Load(parse.GetValue(file)!) is not { } deals || DealsArguments.LoadRivalries(parse.GetValue(rivalries)) is not { } groups)
+            if (DealsArguments.Load(context, parse.GetValue(file)!) is not { } deals || DealsArguments.LoadRivalries(context, parse.GetValue(rivalries)) is not { } groups)
             {
                 return ExitCodes.BadInput;
             }
             var map = MarketMap.Of(deals, groups);
             if (parse.GetValue(json))
             {
-                WriteJson(map);
+                WriteJson(context, map);
             }
             else
             {
-                WriteTables(map);
+                WriteTables(context, map);
             }
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteJson(MarketMap map) => Json.Write(new
+    private static void WriteJson(CliContext context, MarketMap map) => Json.Write(context, new
     {
         Groups = map.Groups.Select(g => new { g.Id, g.Name, g.Labs }),
         map.Nodes,
@@ -63,9 +63,9 @@ internal static class DealsMapCommand
         map.RivalSuppliers,
     });
 
-    private static void WriteTables(MarketMap map)
+    private static void WriteTables(CliContext context, MarketMap map)
     {
-        var console = AnsiConsole.Console;
+        var console = context.Out;
         var edges = new Table().Title("Market map: provider to lab").AddColumns("provider", "lab")
             .AddColumn(new TableColumn("GW").RightAligned()).AddColumn(new TableColumn("supply $").RightAligned())
             .AddColumn(new TableColumn("equity $").RightAligned()).AddColumns("kinds", "marks");

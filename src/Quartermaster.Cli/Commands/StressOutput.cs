@@ -10,14 +10,14 @@ namespace Quartermaster.Cli.Commands;
 /// <summary>Prints stress results: tables for people, the documented JSON for programs (money in US dollars, power in MW).</summary>
 internal static class StressOutput
 {
-    public static void WriteResult(StressResult result, Book book, bool json)
+    public static void WriteResult(CliContext context, StressResult result, Book book, bool json)
     {
         if (json)
         {
-            Json.Write(StressDocument.Of(result, book));
+            Json.Write(context, StressDocument.Of(result, book));
             return;
         }
-        var console = AnsiConsole.Console;
+        var console = context.Out;
         var p = result.Payoff;
         console.MarkupLine($"[bold]{Markup.Escape(book.Id)}[/]: {result.Paths:N0} futures, seed {result.Seed}, {book.Horizon.Start} to {book.Horizon.End}");
         console.MarkupLine($"In 95% of futures the book earns at least [bold]{Money(p.P5Usd)}[/] (NPV, stakes included); "
@@ -51,11 +51,11 @@ internal static class StressOutput
         console.Write(other);
     }
 
-    public static void WriteComparison(StressComparison comparison, (Book Book, string Label) a, (Book Book, string Label) b, bool json)
+    public static void WriteComparison(CliContext context, StressComparison comparison, (Book Book, string Label) a, (Book Book, string Label) b, bool json)
     {
         if (json)
         {
-            Json.Write(new
+            Json.Write(context, new
             {
                 A = StressDocument.Of(comparison.A, a.Book),
                 B = StressDocument.Of(comparison.B, b.Book),
@@ -75,17 +75,17 @@ internal static class StressOutput
         table.AddRow("P5 payoff", Money(comparison.A.Payoff.P5Usd), Money(comparison.B.Payoff.P5Usd));
         table.AddRow("P(loss)", comparison.A.Payoff.ProbabilityOfLoss.ToString("P1", CultureInfo.InvariantCulture),
             comparison.B.Payoff.ProbabilityOfLoss.ToString("P1", CultureInfo.InvariantCulture));
-        AnsiConsole.Console.Write(table);
-        AnsiConsole.Console.MarkupLine($"Paired difference of mean payoff: {Money(comparison.MeanDifferenceUsd)} "
+        context.Out.Write(table);
+        context.Out.MarkupLine($"Paired difference of mean payoff: {Money(comparison.MeanDifferenceUsd)} "
             + $"(95% CI {Money(comparison.Ci95LowUsd)} to {Money(comparison.Ci95HighUsd)}); "
             + $"{Markup.Escape(b.Label)} does better in {comparison.ProbabilityBBetter:P1} of futures.");
     }
 
-    public static void WriteTornado(TornadoChart chart, Book book, bool json)
+    public static void WriteTornado(CliContext context, TornadoChart chart, Book book, bool json)
     {
         if (json)
         {
-            Json.Write(new
+            Json.Write(context, new
             {
                 BaseMeanPayoff = chart.BaseMeanPayoffUsd,
                 chart.Paths,
@@ -99,7 +99,7 @@ internal static class StressOutput
         {
             table.AddRow(Markup.Escape(bar.Input), Markup.Escape(bar.Step), Money(bar.LowMeanPayoffUsd), Money(bar.HighMeanPayoffUsd), Money(bar.SwingUsd));
         }
-        AnsiConsole.Console.Write(table);
+        context.Out.Write(table);
     }
 
     private static string Money(double usd) => Quantities.FormatMoneyRounded(usd);
