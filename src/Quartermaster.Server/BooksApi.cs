@@ -77,7 +77,7 @@ internal static class BooksApi
 
     private static async Task<Results<Ok<BookOverview>, ProblemHttpResult>> GetBook(string bookId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
     {
-        if (await store.GetBookAsync(user.Scope(), bookId, null, cancel) is not { } stored)
+        if (await store.GetBookAsync(user.Scope(), bookId, cancel: cancel) is not { } stored)
         {
             return Problems.NotFound();
         }
@@ -94,34 +94,30 @@ internal static class BooksApi
 
     private static async Task<IResult> ExportVersion(string bookId, int version, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
     {
-        var scope = user.Scope();
-        if (await store.GetBookAsync(scope, bookId, version, cancel) is not { } stored)
+        // The YAML holds every tenant's contracts: the store audits the export with the read.
+        if (await store.GetBookAsync(user.Scope(), bookId, version, BookReadPurpose.Export, cancel) is not { } stored)
         {
             return Problems.NotFound();
         }
-        // The YAML holds every tenant's contracts: a provider-side read of tenant data.
-        await store.AppendAuditAsync(scope, "book.export", $"books/{bookId}/versions/{version}", null, cancel);
         return TypedResults.Text(stored.Yaml, YamlContentType + "; charset=utf-8");
     }
 
     private static async Task<Results<Ok<List<SiteView>>, ProblemHttpResult>> ListSites(string bookId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel) =>
-        await store.GetBookAsync(user.Scope(), bookId, null, cancel) is { } stored
+        await store.GetBookAsync(user.Scope(), bookId, cancel: cancel) is { } stored
             ? TypedResults.Ok(stored.Book.Sites.Select(SiteView.Of).ToList())
             : Problems.NotFound();
 
     private static async Task<Results<Ok<SiteView>, ProblemHttpResult>> GetSite(string bookId, string siteId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel) =>
-        await store.GetBookAsync(user.Scope(), bookId, null, cancel) is { } stored && stored.Book.Sites.FirstOrDefault(s => s.Id == siteId) is { } site
+        await store.GetBookAsync(user.Scope(), bookId, cancel: cancel) is { } stored && stored.Book.Sites.FirstOrDefault(s => s.Id == siteId) is { } site
             ? TypedResults.Ok(SiteView.Of(site))
             : Problems.NotFound();
 
     private static async Task<Results<Ok<List<InvestmentView>>, ProblemHttpResult>> ListInvestments(string bookId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
     {
-        var scope = user.Scope();
-        if (await store.GetBookAsync(scope, bookId, null, cancel) is not { } stored)
+        if (await store.GetBookAsync(user.Scope(), bookId, null, BookReadPurpose.Investments, cancel) is not { } stored)
         {
             return Problems.NotFound();
         }
-        await store.AppendAuditAsync(scope, "investments.read", $"books/{bookId}/investments", null, cancel);
         return TypedResults.Ok(stored.Book.Investments.Select(InvestmentView.Of).ToList());
     }
 }

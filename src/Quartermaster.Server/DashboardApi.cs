@@ -34,7 +34,7 @@ internal static class DashboardApi
     private static async Task<Results<Ok<DashboardView>, ProblemHttpResult>> Overview(string bookId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
     {
         var scope = user.Scope();
-        if (await store.GetBookAsync(scope, bookId, null, cancel) is not { } stored)
+        if (await store.GetBookAsync(scope, bookId, cancel: cancel) is not { } stored)
         {
             return Problems.NotFound();
         }

@@ -31,7 +31,7 @@ internal static class PlansApi
                 return problem;
             }
         }
-        if (await store.GetBookAsync(scope, bookId, null, cancel) is not { } stored)
+        if (await store.GetBookAsync(scope, bookId, cancel: cancel) is not { } stored)
         {
             return Problems.NotFound();
         }

@@ -23,7 +23,7 @@ internal static class StressApi
         string bookId, ClaimsPrincipal user, IBookStore store, StressJobs jobs, CancellationToken cancel)
     {
         var scope = user.Scope();
-        if (await store.GetBookAsync(scope, bookId, null, cancel) is not { } stored)
+        if (await store.GetBookAsync(scope, bookId, cancel: cancel) is not { } stored)
         {
             return Problems.NotFound();
         }
@@ -48,7 +48,7 @@ internal static class StressApi
         {
             return Problems.Conflict($"the run is {run.Status.ToString().ToLowerInvariant()}, not running here");
         }
-        await store.AppendAuditAsync(scope, "stress.cancel", $"stress-runs/{runId}", null, cancel);
+        await store.RecordStressRunCancelAsync(scope, run, cancel);
         return TypedResults.Accepted($"/api/v1/stress-runs/{runId}", StressRunView.Of(run, jobs.Progress(runId)));
     }
 }

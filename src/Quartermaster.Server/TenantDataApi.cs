@@ -141,7 +141,7 @@ internal static class TenantDataApi
         // Optimistic concurrency: if another write stored a version meanwhile, apply the change to that one.
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            if (await store.GetBookAsync(scope, bookId, null, cancel) is not { } stored)
+            if (await store.GetBookAsync(scope, bookId, cancel: cancel) is not { } stored)
             {
                 return Problems.NotFound();
             }

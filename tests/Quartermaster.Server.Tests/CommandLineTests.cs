@@ -40,7 +40,7 @@ public sealed class CommandLineTests : IDisposable
             await store.MigrateAsync();
             for (var i = 0; i < 3; i++)
             {
-                await store.AppendAuditAsync(new AccessScope("k", Role.Analyst, null), "contracts.read", $"r{i}", "alpha-lab");
+                await store.CreateKeyAsync(AccessScope.System, Role.Analyst, null);
             }
         }
         var head = Qm("audit-log", "head", "--db", Database).Stdout.Trim();
