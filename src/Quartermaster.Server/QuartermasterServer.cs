@@ -21,6 +21,8 @@ public static class QuartermasterServer
     /// <summary>
     /// Opens the store, applies migrations, imports the seed book into an empty database, and returns the
     /// app ready to start (<c>await app.StartAsync()</c>, then read the bound address from <c>app.Urls</c>).
+    /// The process is left as the host set it up (thread pool, culture): a stress run drives the engine from a
+    /// thread of its own with at most one worker per core, so requests keep pool threads without extra headroom.
     /// </summary>
     /// <exception cref="InvalidOperationException">PostgreSQL's service role could bypass row-level security.</exception>
     public static async Task<WebApplication> BuildAsync(ServerOptions options, CancellationToken cancel = default)
@@ -29,10 +31,6 @@ public static class QuartermasterServer
         var store = BookStores.Open(options.Database, options.DatabaseOwner, options.Store);
         await PrepareStoreAsync(store, options, cancel);
 
-        // Stress runs keep the pool's worker threads busy for seconds; without headroom, requests would queue
-        // behind them until the pool grows (a thread every half second), and polling a run would stall.
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, 4 * Environment.ProcessorCount), io);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.ClearProviders();
