@@ -42,6 +42,11 @@ internal sealed class ApiKeyAuthentication(
             if (key is null)
             {
                 Trusted.TryRemove(cacheKey, out _);
+                if (ApiKeySecrets.TryParse(presented, out var keyId, out _))
+                {
+                    // The public id only: the secret part of a presented key is never logged.
+                    LogMessages.KeyRefused(Logger, keyId);
+                }
                 return AuthenticateResult.Fail("unknown or revoked API key");
             }
             Trusted[cacheKey] = (key, now + server.KeyCacheLifetime);

@@ -49,7 +49,7 @@ internal static class BooksApi
         return TypedResults.Ok(visible);
     }
 
-    private static async Task<Results<Created<BookVersion>, ProblemHttpResult>> ImportBook(HttpRequest request, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
+    private static async Task<Results<Created<BookVersion>, ProblemHttpResult>> ImportBook(HttpRequest request, ClaimsPrincipal user, IBookStore store, ILogger<BookVersion> log, CancellationToken cancel)
     {
         var (book, yaml, problem) = await RequestBodies.ReadBookAsync(request);
         if (problem is not null)
@@ -57,10 +57,11 @@ internal static class BooksApi
             return problem;
         }
         var version = (await store.SaveBookAsync(user.Scope(), book!, yaml, null, cancel))!;
+        LogMessages.BookVersionStored(log, version.BookId, version.Version, version.CreatedBy);
         return TypedResults.Created($"/api/v1/books/{version.BookId}/versions/{version.Version}", version);
     }
 
-    private static async Task<Results<Created<BookVersion>, ProblemHttpResult>> ReplaceBook(string bookId, HttpRequest request, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
+    private static async Task<Results<Created<BookVersion>, ProblemHttpResult>> ReplaceBook(string bookId, HttpRequest request, ClaimsPrincipal user, IBookStore store, ILogger<BookVersion> log, CancellationToken cancel)
     {
         var (book, yaml, problem) = await RequestBodies.ReadBookAsync(request);
         if (problem is not null)
@@ -72,6 +73,7 @@ internal static class BooksApi
             return Problems.BadRequest($"the YAML is book '{book.Id}', not '{bookId}'", [new BodyError(1, 1, $"expected book: {bookId}")]);
         }
         var version = (await store.SaveBookAsync(user.Scope(), book, yaml, null, cancel))!;
+        LogMessages.BookVersionStored(log, version.BookId, version.Version, version.CreatedBy);
         return TypedResults.Created($"/api/v1/books/{version.BookId}/versions/{version.Version}", version);
     }
 

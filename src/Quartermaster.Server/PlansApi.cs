@@ -19,7 +19,7 @@ internal static class PlansApi
     }
 
     private static async Task<Results<Created<PlanSummary>, ProblemHttpResult>> RunPlan(
-        string bookId, HttpRequest request, ClaimsPrincipal user, IBookStore store, ServerOptions options, TenantReadCache cache, CancellationToken cancel)
+        string bookId, HttpRequest request, ClaimsPrincipal user, IBookStore store, ServerOptions options, TenantReadCache cache, ILogger<PlanSummary> log, CancellationToken cancel)
     {
         var scope = user.Scope();
         PlanRequest? body = null;
@@ -40,8 +40,10 @@ internal static class PlansApi
         {
             return Problems.BadRequest($"unknown policy '{name}'; expected one of {string.Join(", ", AllocationPolicyNames.All)}");
         }
+        var planning = System.Diagnostics.Stopwatch.StartNew();
         var plan = options.Planner.Plan(stored.Book, policy);
         var summary = await store.SavePlanAsync(scope, bookId, stored.Version.Version, policy.ToName(), options.Planner.Name, plan.Fills, plan.Allocations, cancel);
+        LogMessages.PlanStored(log, summary.PlanId, bookId, summary.BookVersion, scope.Actor, summary.Policy, summary.Planner, planning.ElapsedMilliseconds);
         cache.PlanStored(bookId);
         return TypedResults.Created($"/api/v1/books/{bookId}/plans/{summary.PlanId}", summary);
     }

@@ -29,19 +29,24 @@ public static class QuartermasterServer
     {
         ArgumentNullException.ThrowIfNull(options);
         var store = BookStores.Open(options.Database, options.DatabaseOwner, options.Store);
-        await PrepareStoreAsync(store, options, cancel);
-
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.ClearProviders();
+        // Our own lines (one per stored book version, plan, stress run, refused key) at Information; the framework's from Warning.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Quartermaster", LogLevel.Information)
+            // Data protection keys are unused (no cookies, no antiforgery); its warning about them is noise.
+            .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         if (options.ConsoleLogging)
         {
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
-                // Data protection keys are unused (no cookies, no antiforgery); its warning about them is noise.
-                .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+        if (options.LoggerProvider is { } provider)
+        {
+            builder.Logging.AddProvider(provider);
         }
         var services = builder.Services;
-        services.AddSingleton(store);
+        // Built by a factory so the container owns the store and disposes it with the app.
+        services.AddSingleton<IBookStore>(_ => store);
         services.AddSingleton(options);
         services.AddSingleton<StressJobs>();
         services.AddSingleton<TenantReadCache>();
@@ -111,6 +116,15 @@ public static class QuartermasterServer
         }));
 
         var app = builder.Build();
+        try
+        {
+            await PrepareStoreAsync(store, options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(QuartermasterServer)), cancel);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         if (options.BareBenchmarkBody is { } bare)
         {
             // Through the same pipeline, but anonymous, unlimited and without the database: the ceiling served endpoints are compared to.
@@ -139,15 +153,17 @@ public static class QuartermasterServer
     private static async Task<Ok<Health>> Healthz(IBookStore store, CancellationToken cancel) =>
         TypedResults.Ok(new Health("ok", await store.SchemaVersionAsync(cancel)));
 
-    private static async Task PrepareStoreAsync(IBookStore store, ServerOptions options, CancellationToken cancel)
+    private static async Task PrepareStoreAsync(IBookStore store, ServerOptions options, ILogger log, CancellationToken cancel)
     {
         await store.MigrateAsync(null, cancel);
         if (store is PostgresBookStore postgres && options.RequireRowLevelSecurity
             && await postgres.ServiceRoleProblemsAsync(cancel) is { Count: > 0 } problems)
         {
-            store.Dispose();
             throw new InvalidOperationException("refusing to serve: " + string.Join("; ", problems));
         }
+        var schemaVersion = await store.SchemaVersionAsync(cancel);
+        var where = Describe(store);
+        LogMessages.Serving(log, where, schemaVersion);
         if (options.SeedBookPath is { } seed && (await store.ListBooksAsync(AccessScope.System, cancel)).Count == 0)
         {
             var read = BookReader.ReadFile(seed);
@@ -155,10 +171,21 @@ public static class QuartermasterServer
             {
                 throw new InvalidOperationException($"the seed book does not read: {read.Errors[0]}");
             }
-            var version = await store.SaveBookAsync(AccessScope.System, read.Book, await File.ReadAllTextAsync(seed, cancel), null, cancel);
+            var version = (await store.SaveBookAsync(AccessScope.System, read.Book, await File.ReadAllTextAsync(seed, cancel), null, cancel))!;
+            LogMessages.BookVersionStored(log, version.BookId, version.Version, version.CreatedBy);
+            var planning = System.Diagnostics.Stopwatch.StartNew();
             var plan = options.Planner.Plan(read.Book, read.Book.Scenario.Policy);
-            await store.SavePlanAsync(AccessScope.System, version!.BookId, version.Version, read.Book.Scenario.Policy.ToName(),
+            var summary = await store.SavePlanAsync(AccessScope.System, version.BookId, version.Version, read.Book.Scenario.Policy.ToName(),
                 options.Planner.Name, plan.Fills, plan.Allocations, cancel);
+            LogMessages.PlanStored(log, summary.PlanId, summary.BookId, summary.BookVersion, AccessScope.System.Actor, summary.Policy, summary.Planner, planning.ElapsedMilliseconds);
         }
     }
+
+    /// <summary>The database as a log line may name it: a SQLite path, or PostgreSQL host, port, database and user (never the password).</summary>
+    private static string Describe(IBookStore store) => store switch
+    {
+        SqliteBookStore sqlite => "SQLite " + sqlite.Path,
+        PostgresBookStore postgres => "PostgreSQL " + postgres.Endpoint,
+        _ => store.GetType().Name,
+    };
 }

@@ -126,7 +126,7 @@ internal static class TenantDataApi
     }
 
     private static async Task<Results<Ok<BookVersion>, ProblemHttpResult>> PutContract(
-        string bookId, string contractId, HttpRequest request, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
+        string bookId, string contractId, HttpRequest request, ClaimsPrincipal user, IBookStore store, ILogger<BookVersion> log, CancellationToken cancel)
     {
         var scope = user.Scope();
         var (view, problem) = await RequestBodies.ReadJsonAsync<ContractView>(request);
@@ -155,6 +155,7 @@ internal static class TenantDataApi
             }
             if (await store.SaveBookAsync(scope, read.Book, yaml, stored.Version.Version, cancel) is { } saved)
             {
+                LogMessages.BookVersionStored(log, saved.BookId, saved.Version, saved.CreatedBy);
                 return TypedResults.Ok(saved);
             }
         }

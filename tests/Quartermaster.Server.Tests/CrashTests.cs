@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Quartermaster.Books;
 using Quartermaster.Storage;
-using Quartermaster.Storage.Tests;
 using Xunit.Abstractions;
 
 namespace Quartermaster.Server.Tests;

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Quartermaster.Books;
 using Quartermaster.Core;
-using Quartermaster.Reports.Tests;
 using Quartermaster.Storage;
 using Quartermaster.Stress;
 using Quartermaster.Watch;

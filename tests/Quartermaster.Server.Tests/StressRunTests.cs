@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Quartermaster.Books;
 using Quartermaster.Storage;
 using Quartermaster.Stress;
-using Quartermaster.Storage.Tests;
 
 namespace Quartermaster.Server.Tests;
 
