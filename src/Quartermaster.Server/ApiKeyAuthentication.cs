@@ -20,7 +20,7 @@ internal sealed class ApiKeyAuthentication(
 {
     public const string SchemeName = "ApiKey";
 
-    private static readonly ConcurrentDictionary<string, (ApiKeyRecord Key, DateTime Until)> Trusted = new();
+    private static readonly ConcurrentDictionary<string, (ApiKeyRecord Key, DateTimeOffset Until)> Trusted = new();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -30,7 +30,7 @@ internal sealed class ApiKeyAuthentication(
             return AuthenticateResult.NoResult();
         }
         var cacheKey = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(presented))) + "@" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(server);
-        var now = DateTime.UtcNow;
+        var now = server.TimeProvider.GetUtcNow();
         ApiKeyRecord? key;
         if (Trusted.TryGetValue(cacheKey, out var hit) && hit.Until > now)
         {

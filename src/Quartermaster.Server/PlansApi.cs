@@ -40,10 +40,11 @@ internal static class PlansApi
         {
             return Problems.BadRequest($"unknown policy '{name}'; expected one of {string.Join(", ", AllocationPolicyNames.All)}");
         }
-        var planning = System.Diagnostics.Stopwatch.StartNew();
+        var planning = options.TimeProvider.GetTimestamp();
         var plan = options.Planner.Plan(stored.Book, policy);
         var summary = await store.SavePlanAsync(scope, bookId, stored.Version.Version, policy.ToName(), options.Planner.Name, plan.Fills, plan.Allocations, cancel);
-        LogMessages.PlanStored(log, summary.PlanId, bookId, summary.BookVersion, scope.Actor, summary.Policy, summary.Planner, planning.ElapsedMilliseconds);
+        var milliseconds = (long)options.TimeProvider.GetElapsedTime(planning).TotalMilliseconds;
+        LogMessages.PlanStored(log, summary.PlanId, bookId, summary.BookVersion, scope.Actor, summary.Policy, summary.Planner, milliseconds);
         cache.PlanStored(bookId);
         return TypedResults.Created($"/api/v1/books/{bookId}/plans/{summary.PlanId}", summary);
     }

@@ -173,11 +173,12 @@ public static class QuartermasterServer
             }
             var version = (await store.SaveBookAsync(AccessScope.System, read.Book, await File.ReadAllTextAsync(seed, cancel), null, cancel))!;
             LogMessages.BookVersionStored(log, version.BookId, version.Version, version.CreatedBy);
-            var planning = System.Diagnostics.Stopwatch.StartNew();
+            var planning = options.TimeProvider.GetTimestamp();
             var plan = options.Planner.Plan(read.Book, read.Book.Scenario.Policy);
             var summary = await store.SavePlanAsync(AccessScope.System, version.BookId, version.Version, read.Book.Scenario.Policy.ToName(),
                 options.Planner.Name, plan.Fills, plan.Allocations, cancel);
-            LogMessages.PlanStored(log, summary.PlanId, summary.BookId, summary.BookVersion, AccessScope.System.Actor, summary.Policy, summary.Planner, planning.ElapsedMilliseconds);
+            var milliseconds = (long)options.TimeProvider.GetElapsedTime(planning).TotalMilliseconds;
+            LogMessages.PlanStored(log, summary.PlanId, summary.BookId, summary.BookVersion, AccessScope.System.Actor, summary.Policy, summary.Planner, milliseconds);
         }
     }
 

@@ -62,7 +62,7 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, IOptio
         var scope = AccessScope.System;
         using var stopSaving = new CancellationTokenSource();
         var saving = Task.CompletedTask;
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        var started = options.TimeProvider.GetTimestamp();
         try
         {
             run = run with { Status = StressRunStatus.Running };
@@ -89,7 +89,8 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, IOptio
             await stopSaving.CancelAsync();
             await saving;
             await store.UpdateStressRunAsync(scope, run);
-            LogMessages.StressRunFinished(log, run.RunId, run.Status, started.Elapsed.TotalSeconds, run.Progress);
+            var seconds = options.TimeProvider.GetElapsedTime(started).TotalSeconds;
+            LogMessages.StressRunFinished(log, run.RunId, run.Status, seconds, run.Progress);
         }
         finally
         {
@@ -98,10 +99,13 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, IOptio
         }
     }
 
-    /// <summary>Stores the live progress about once a second, so every server instance sharing the database can report it.</summary>
+    /// <summary>
+    /// Stores the live progress every <see cref="ServerOptions.ProgressSaveInterval"/> on the server's clock, so every
+    /// server instance sharing the database can report it.
+    /// </summary>
     private async Task SaveProgressAsync(StressRunRecord run, Job job, CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        using var timer = new PeriodicTimer(options.ProgressSaveInterval, options.TimeProvider);
         var saved = 0.0;
         try
         {

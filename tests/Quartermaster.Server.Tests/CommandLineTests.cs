@@ -71,7 +71,11 @@ public sealed class CommandLineTests : IDisposable
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
+        if (!process.WaitForExit(Wait.DefaultDeadline))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException($"waited {Wait.DefaultDeadline.TotalSeconds:F0} s for qm {string.Join(' ', args)} to exit");
+        }
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
