@@ -12,24 +12,24 @@ internal static class BooksApi
     public static RouteGroupBuilder MapBooksApi(this RouteGroupBuilder api)
     {
         var books = api.MapGroup("/books").WithTags("Books");
-        books.MapGet("/", ListBooks).RequireAuthorization(Principals.Anyone)
+        books.MapGet("/", ListBooks).WithName("ListBooks").RequireAuthorization(Principals.Anyone)
             .WithSummary("List books (latest versions); a tenant sees the books it is a tenant of.");
-        books.MapPost("/", ImportBook).RequireAuthorization(Principals.Admin)
+        books.MapPost("/", ImportBook).WithName("ImportBook").RequireAuthorization(Principals.Admin)
             .Accepts<string>(YamlContentType).WithSummary("Import a book from YAML: a new book, or a new version of the book with that id.");
-        books.MapGet("/{bookId}", GetBook).RequireAuthorization(Principals.Provider)
+        books.MapGet("/{bookId}", GetBook).WithName("GetBook").RequireAuthorization(Principals.Provider)
             .WithSummary("The latest version of a book, with its size.");
-        books.MapPut("/{bookId}", ReplaceBook).RequireAuthorization(Principals.Admin)
+        books.MapPut("/{bookId}", ReplaceBook).WithName("ReplaceBook").RequireAuthorization(Principals.Admin)
             .Accepts<string>(YamlContentType).WithSummary("Store a new version of a book from YAML; the id in the YAML must match.");
-        books.MapGet("/{bookId}/versions", ListVersions).RequireAuthorization(Principals.Provider)
+        books.MapGet("/{bookId}/versions", ListVersions).WithName("ListBookVersions").RequireAuthorization(Principals.Provider)
             .WithSummary("Every version of a book, oldest first.");
-        books.MapGet("/{bookId}/versions/{version:int}", ExportVersion).RequireAuthorization(Principals.Provider)
+        books.MapGet("/{bookId}/versions/{version:int}", ExportVersion).WithName("ExportBookVersion").RequireAuthorization(Principals.Provider)
             .Produces<string>(StatusCodes.Status200OK, YamlContentType).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Export a version as YAML, exactly as imported.");
-        books.MapGet("/{bookId}/sites", ListSites).RequireAuthorization(Principals.Provider)
+        books.MapGet("/{bookId}/sites", ListSites).WithName("ListSites").RequireAuthorization(Principals.Provider)
             .WithSummary("Sites of the latest version.");
-        books.MapGet("/{bookId}/sites/{siteId}", GetSite).RequireAuthorization(Principals.Provider)
+        books.MapGet("/{bookId}/sites/{siteId}", GetSite).WithName("GetSite").RequireAuthorization(Principals.Provider)
             .WithSummary("One site of the latest version.");
-        books.MapGet("/{bookId}/investments", ListInvestments).RequireAuthorization(Principals.Provider)
+        books.MapGet("/{bookId}/investments", ListInvestments).WithName("ListInvestments").RequireAuthorization(Principals.Provider)
             .WithSummary("Equity stakes in tenants, latest version (audited).");
         return api;
     }

@@ -11,9 +11,9 @@ internal static class PlansApi
     public static RouteGroupBuilder MapPlansApi(this RouteGroupBuilder api)
     {
         var plans = api.MapGroup("/books/{bookId}/plans").WithTags("Plans");
-        plans.MapPost("/", RunPlan).RequireAuthorization(Principals.Admin).Accepts<PlanRequest>("application/json")
+        plans.MapPost("/", RunPlan).WithName("RunPlan").RequireAuthorization(Principals.Admin).Accepts<PlanRequest>("application/json")
             .WithSummary("Plan the latest version under a policy and store the plan (admin). Body optional.");
-        plans.MapGet("/{planId}", GetPlan).RequireAuthorization(Principals.Provider)
+        plans.MapGet("/{planId}", GetPlan).WithName("GetPlan").RequireAuthorization(Principals.Provider)
             .WithSummary("A stored plan with every contract's committed and allocated MW per month (audited).");
         return api;
     }

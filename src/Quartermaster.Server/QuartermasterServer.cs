@@ -99,10 +99,22 @@ public static class QuartermasterServer
                 });
             };
         });
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            // A month is written as text (YYYY-MM) by its JSON converter, which the schema generator cannot see.
+            if (context.JsonTypeInfo.Type == typeof(Month))
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+                schema.Description = "A calendar month, YYYY-MM.";
+            }
+            return Task.CompletedTask;
+        }).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Quartermaster API";
             document.Info.Description = "A neutral compute provider's book, plans and stress runs. Every error is RFC 9457 problem details.";
+            // The repository carries no licence file: all rights reserved until the project chooses one.
+            document.Info.License = new OpenApiLicense { Name = "All rights reserved", Identifier = "LicenseRef-AllRightsReserved" };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
@@ -112,6 +124,23 @@ public static class QuartermasterServer
                 Description = "An API key from `qm keys create`, as `Authorization: Bearer qm_...` (or `X-Api-Key: qm_...`).",
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+            // Client generators join paths to the server URL: "http://host/" + "/api/v1/..." would double the slash.
+            foreach (var server in document.Servers ?? [])
+            {
+                server.Url = server.Url?.TrimEnd('/');
+            }
+            document.Tags ??= new HashSet<OpenApiTag>();
+            foreach (var (name, description) in TagDescriptions)
+            {
+                if (document.Tags.FirstOrDefault(t => t.Name == name) is { } tag)
+                {
+                    tag.Description = description;
+                }
+                else
+                {
+                    document.Tags.Add(new OpenApiTag { Name = name, Description = description });
+                }
+            }
             return Task.CompletedTask;
         }));
 
@@ -136,7 +165,8 @@ public static class QuartermasterServer
         app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapGet("/healthz", Healthz).AllowAnonymous().WithTags("Health").WithSummary("Liveness and schema version; no key needed.");
+        app.MapGet("/healthz", Healthz).WithName("GetHealth").AllowAnonymous().WithTags("Health")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).WithSummary("Liveness and schema version; no key needed.");
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         var api = app.MapGroup("/api/v1")
@@ -149,6 +179,17 @@ public static class QuartermasterServer
         app.MapDashboard();
         return app;
     }
+
+    /// <summary>What each tag of the OpenAPI document groups, as client generators and the reference page show it.</summary>
+    private static readonly (string Name, string Description)[] TagDescriptions =
+    [
+        ("Health", "Liveness and the database's schema version; no key needed."),
+        ("Books", "Books and their versions as YAML, sites and investments: provider side."),
+        ("Tenant data", "Tenants, contracts, allocations, fill and SLA: every role, each tenant scoped to its own rows."),
+        ("Plans", "Plans of a book's latest version under a policy, stored and read back: provider side."),
+        ("Stress runs", "Monte Carlo stress runs as background jobs: start, poll, cancel. Provider side."),
+        ("Dashboard", "What the dashboard at / draws: the caller's role, a book's overview, public deals."),
+    ];
 
     private static async Task<Ok<Health>> Healthz(IBookStore store, CancellationToken cancel) =>
         TypedResults.Ok(new Health("ok", await store.SchemaVersionAsync(cancel)));

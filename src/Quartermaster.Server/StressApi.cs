@@ -10,11 +10,11 @@ internal static class StressApi
     public static RouteGroupBuilder MapStressApi(this RouteGroupBuilder api)
     {
         var stress = api.MapGroup("/").WithTags("Stress runs");
-        stress.MapPost("/books/{bookId}/stress-runs", StartRun).RequireAuthorization(Principals.Admin)
+        stress.MapPost("/books/{bookId}/stress-runs", StartRun).WithName("StartStressRun").RequireAuthorization(Principals.Admin)
             .WithSummary("Start a stress run of the latest version in the background (admin); poll its Location.");
-        stress.MapGet("/stress-runs/{runId}", GetRun).RequireAuthorization(Principals.Provider)
+        stress.MapGet("/stress-runs/{runId}", GetRun).WithName("GetStressRun").RequireAuthorization(Principals.Provider)
             .WithSummary("A stress run: status, progress, and the result once it has succeeded.");
-        stress.MapPost("/stress-runs/{runId}/cancel", CancelRun).RequireAuthorization(Principals.Admin)
+        stress.MapPost("/stress-runs/{runId}/cancel", CancelRun).WithName("CancelStressRun").RequireAuthorization(Principals.Admin)
             .WithSummary("Ask a running stress run to stop (admin).");
         return api;
     }
