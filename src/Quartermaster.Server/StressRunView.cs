@@ -8,9 +8,11 @@ namespace Quartermaster.Server;
 /// <param name="BookVersion">The version stressed.</param>
 /// <param name="Status"><c>queued</c>, <c>running</c>, <c>succeeded</c>, <c>failed</c> or <c>cancelled</c>.</param>
 /// <param name="Progress">Fraction done, 0 to 1.</param>
-/// <param name="Result">The engine's result once succeeded.</param>
+/// <param name="Result">The engine's result once succeeded: the summary document and the chart data.</param>
 /// <param name="Error">The error once failed.</param>
 /// <param name="CreatedAt">When it was started.</param>
+// TODO(typed documents): Result is untyped JSON (IStressRunner returns object) until the typed stress document lands;
+// the OpenAPI document then shows its schema instead of an empty one.
 public sealed record StressRunView(string RunId, string BookId, int BookVersion, string Status, double Progress,
     System.Text.Json.JsonElement? Result, string? Error, DateTimeOffset CreatedAt)
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Quartermaster.Storage.Tests;
+using Quartermaster.Testing;
 
 namespace Quartermaster.Cli.Tests;
 

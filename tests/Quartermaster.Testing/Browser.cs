@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Quartermaster.Reports.Tests;
+namespace Quartermaster.Testing;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright, shared by the tests of one class. Never downloads a browser:

@@ -1,10 +1,10 @@
-namespace Quartermaster.Reports.Tests;
+namespace Quartermaster.Testing;
 
 /// <summary>
 /// Where browser tests put screenshots (the test output folder), and how the README's images are refreshed:
 /// with QM_UPDATE_DOCS_IMAGES=1 a published screenshot is also copied into docs/images.
 /// </summary>
-internal static class Screenshots
+public static class Screenshots
 {
     public static string Root { get; } = FindRoot();
 

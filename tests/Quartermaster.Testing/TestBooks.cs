@@ -1,6 +1,6 @@
 using Quartermaster.Core;
 
-namespace Quartermaster.Storage.Tests;
+namespace Quartermaster.Testing;
 
 /// <summary>Small books built in code, with tenants whose ids and names are easy to search for in responses.</summary>
 public static class TestBooks

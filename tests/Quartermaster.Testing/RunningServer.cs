@@ -1,9 +1,10 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Quartermaster.Server;
 using Quartermaster.Storage;
 
-namespace Quartermaster.Server.Tests;
+namespace Quartermaster.Testing;
 
 /// <summary>The real server (Kestrel) on a free loopback port, built by the same method <c>qm serve</c> calls.</summary>
 public sealed class RunningServer : IAsyncDisposable
