@@ -29,6 +29,7 @@ public static class Program
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(AuditLogCommand.Create());
+        root.Subcommands.Add(SchemaCommand.Create());
 
         if (Console.IsOutputRedirected)
         {

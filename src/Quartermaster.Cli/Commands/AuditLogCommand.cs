@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Documents;
 using Quartermaster.Storage;
 
 namespace Quartermaster.Cli.Commands;
@@ -36,7 +37,7 @@ internal static class AuditLogCommand
             var result = AuditVerification.Verify(await store.ReadAuditLogAsync(cancel), parse.GetValue(head));
             if (parse.GetValue(json))
             {
-                Json.Write(new { Intact = result.IsIntact, result.Entries, result.Head, result.Problem });
+                Json.Write(new AuditLogVerifyDocument(result.IsIntact, result.Entries, result.Head, result.Problem));
             }
             else if (result.IsIntact)
             {

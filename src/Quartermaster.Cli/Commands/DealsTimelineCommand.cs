@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Documents;
 using Quartermaster.Watch;
 using Spectre.Console;
 
@@ -53,32 +54,7 @@ internal static class DealsTimelineCommand
         return command;
     }
 
-    private static void WriteJson(DealTimeline timeline) => Json.Write(new
-    {
-        GroupedBy = timeline.GroupedBy == MarketSide.Lab ? "lab" : "provider",
-        timeline.Provider,
-        Total = Series(timeline.Total),
-        Series = timeline.Series.Select(Series),
-        Undated = timeline.Undated.Select(d => new { d.Id, d.Provider, d.Lab, Kind = d.Kind.Word(), d.PowerGw, d.AmountUsd }),
-    });
-
-    private static object Series(TimelineSeries series) => new
-    {
-        series.Key,
-        series.TotalGw,
-        series.TotalUsd,
-        Points = series.Points.Select(p => new
-        {
-            Month = p.Month.ToString(),
-            p.AddedGw,
-            p.AddedUsd,
-            p.AddedEquityUsd,
-            p.CumulativeGw,
-            p.CumulativeUsd,
-            p.CumulativeEquityUsd,
-            p.DealIds,
-        }),
-    };
+    private static void WriteJson(DealTimeline timeline) => Json.Write(DealsTimelineDocument.Of(timeline));
 
     private static void WriteTable(DealTimeline timeline)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Documents;
 using Quartermaster.Storage;
 using Spectre.Console;
 
@@ -72,7 +73,7 @@ internal static class KeysCommand
             var keys = await store.ListKeysAsync(cancel);
             if (parse.GetValue(json))
             {
-                Json.Write(keys.Select(k => new { k.KeyId, Role = k.Role.ToName(), k.TenantId, k.CreatedAt, k.RevokedAt }));
+                Json.Write(new KeysDocument([.. keys.Select(k => new KeyEntry(k.KeyId, k.Role.ToName(), k.TenantId, k.CreatedAt, k.RevokedAt))]));
                 return ExitCodes.Ok;
             }
             var table = new Table().AddColumns("key id", "role", "tenant", "created", "revoked");
