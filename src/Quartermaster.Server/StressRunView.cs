@@ -1,3 +1,4 @@
+using Quartermaster.Documents;
 using Quartermaster.Storage;
 
 namespace Quartermaster.Server;
@@ -8,14 +9,14 @@ namespace Quartermaster.Server;
 /// <param name="BookVersion">The version stressed.</param>
 /// <param name="Status"><c>queued</c>, <c>running</c>, <c>succeeded</c>, <c>failed</c> or <c>cancelled</c>.</param>
 /// <param name="Progress">Fraction done, 0 to 1.</param>
-/// <param name="Result">The engine's result once succeeded.</param>
+/// <param name="Result">The run's summary and chart data once succeeded; null before.</param>
 /// <param name="Error">The error once failed.</param>
 /// <param name="CreatedAt">When it was started.</param>
 public sealed record StressRunView(string RunId, string BookId, int BookVersion, string Status, double Progress,
-    System.Text.Json.JsonElement? Result, string? Error, DateTimeOffset CreatedAt)
+    StressRunResult? Result, string? Error, DateTimeOffset CreatedAt)
 {
     /// <summary>The view of <paramref name="run"/>, with live progress when given.</summary>
     public static StressRunView Of(StressRunRecord run, double? liveProgress = null) =>
         new(run.RunId, run.BookId, run.BookVersion, run.Status.ToString().ToLowerInvariant(), liveProgress ?? run.Progress,
-            run.ResultJson is null ? null : System.Text.Json.JsonDocument.Parse(run.ResultJson).RootElement.Clone(), run.Error, run.CreatedAt);
+            run.ResultJson is null ? null : DocumentJson.Deserialize<StressRunResult>(run.ResultJson), run.Error, run.CreatedAt);
 }
