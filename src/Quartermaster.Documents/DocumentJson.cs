@@ -39,8 +39,8 @@ public static class DocumentJson
         }
     }
 
-    /// <summary>Reads a document written by <see cref="Serialize{T}"/>.</summary>
-    /// <exception cref="JsonException">The text is not such a document.</exception>
+    /// <summary>Reads a document written by <see cref="Serialize{T}"/>; every field must be present.</summary>
+    /// <exception cref="JsonException">The text is not such a document, or one of another shape (a field is missing or null where it may not be).</exception>
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"expected a {typeof(T).Name}, found null");
 
@@ -55,6 +55,8 @@ public static class DocumentJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             NumberHandling = JsonNumberHandling.Strict,
             RespectNullableAnnotations = true,
+            // Reading a document of another shape (an older schema_version) fails instead of leaving fields empty.
+            RespectRequiredConstructorParameters = true,
         };
         foreach (var converter in Converters())
         {

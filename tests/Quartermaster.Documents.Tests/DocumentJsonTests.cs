@@ -68,4 +68,14 @@ public class DocumentJsonTests
         var json = DocumentJson.Serialize(result);
         Assert.Equal(json, DocumentJson.Serialize(DocumentJson.Deserialize<StressRunResult>(json)));
     }
+
+    [Fact]
+    public void Reading_a_document_of_another_shape_fails_instead_of_leaving_fields_empty()
+    {
+        // The stress document before schema version 1 named its concentration's top tenant "top_tenant".
+        const string old = """{"revenue_hhi":0.5,"top_tenant":"a","top_tenant_share":1,"tenants":[]}""";
+        Assert.Throws<JsonException>(() => DocumentJson.Deserialize<RevenueConcentration>(old));
+        var current = DocumentJson.Deserialize<RevenueConcentration>("""{"revenue_hhi":0.5,"top_tenant_id":"a","top_tenant_share":1,"tenants":[]}""");
+        Assert.Equal("a", current.TopTenantId);
+    }
 }
