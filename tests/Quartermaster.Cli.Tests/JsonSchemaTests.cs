@@ -119,6 +119,15 @@ public sealed partial class JsonSchemaTests : IDisposable
             Directory.GetFiles(folder).Select(Path.GetFileName).Order());
     }
 
+    [Theory]
+    [InlineData("audit", """{"schema_version": 1, "policy": "max-min", "passed": true, "checks": [], "cost_of_neutrality": [{"tenant": "a", "policy_revenue_usd": 1, "revenue_max_revenue_usd": 1, "cost_usd": 0}], "cost_of_neutrality_usd": 0}""")]
+    [InlineData("tornado", """{"schema_version": 1, "base_mean_payoff": 1, "paths": 10, "bars": []}""")]
+    [InlineData("keys-list", """[{"key_id": "3f9a0c12d4e5", "role": "admin", "tenant_id": null, "created_at": "2026-01-01T00:00:00+00:00", "revoked_at": null}]""")]
+    [InlineData("audit-log-verify", """{"intact": true, "entries": 0, "head": "0:x", "problem": null}""")]
+    [InlineData("plan", """{"schema_version": 1, "policy": "max-min", "months": ["2026-1"], "allocations": [], "fills": [], "idle": [], "shortfalls": []}""")]
+    public void The_schema_check_refuses_old_names_old_shapes_a_missing_version_and_a_malformed_month(string document, string json) =>
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Schemas.AssertValid(document, json));
+
     [GeneratedRegex("<script type=\"application/json\" id=\"qm-data\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex EmbeddedData();
 
