@@ -78,9 +78,19 @@ public static class DocumentSchemas
             // A document is never null, though its record type is a reference type.
             obj["type"] = "object";
         }
-        if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && obj["properties"] is JsonObject)
+        if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && obj["properties"] is JsonObject properties)
         {
-            obj["required"] = new JsonArray([.. context.TypeInfo.Properties.Where(p => !IsNullable(p)).Select(p => JsonValue.Create(p.Name))]);
+            var required = context.TypeInfo.Properties.Where(p => !IsNullable(p)).Select(p => p.Name).ToList();
+            obj["required"] = new JsonArray([.. required.Select(name => JsonValue.Create(name))]);
+            foreach (var name in required)
+            {
+                // A get-only property (a computed list) is exported as nullable, though it never is.
+                if (properties[name]?["type"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "null"))
+                {
+                    var others = types.Select(t => t!.GetValue<string>()).Where(t => t != "null").ToList();
+                    properties[name]!["type"] = others.Count == 1 ? others[0] : new JsonArray([.. others.Select(t => JsonValue.Create(t))]);
+                }
+            }
         }
         var description = context.PropertyInfo is { } property ? Describe(property) : null;
         if (description is null && context.PropertyInfo is null && context.TypeInfo.Kind == JsonTypeInfoKind.Object)
