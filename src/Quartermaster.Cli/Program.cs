@@ -78,6 +78,7 @@ public static class Program
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));
         root.Subcommands.Add(AuditLogCommand.Create(context));
+        root.Subcommands.Add(SchemaCommand.Create(context));
         root.SetAction(parse => new HelpAction().Invoke(parse));
         return root;
     }

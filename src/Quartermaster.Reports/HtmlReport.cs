@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Quartermaster.Books;
 using Quartermaster.Core;
+using Quartermaster.Documents;
 using Quartermaster.Watch;
 
 namespace Quartermaster.Reports;
@@ -19,15 +19,7 @@ public static class HtmlReport
     {
         ArgumentNullException.ThrowIfNull(content);
         var book = content.Book;
-        var data = new
-        {
-            Title = book.Id,
-            Tenants = ReportData.Tenants(book),
-            Capacity = ReportData.Capacity(book),
-            Plan = ReportData.PlanData(book, content.Plan),
-            Stress = ReportData.StressData(book, content.Stress, content.Tornado),
-            Deals = content.Deals is null ? null : ReportData.DealsData(content.Deals),
-        };
+        var data = ReportDocument.Of(book, content.Plan, content.Stress, content.Tornado, content.Deals);
         return ReportAssets.ReportTemplate
             .Replace("{{TITLE}}", Encode($"{book.Provider}: {book.Id}"), StringComparison.Ordinal)
             .Replace("{{SUBTITLE}}", Encode($"Quartermaster report, {book.Horizon.Start} to {book.Horizon.End}, "
@@ -35,7 +27,7 @@ public static class HtmlReport
             .Replace("{{BODY}}", Body(content), StringComparison.Ordinal)
             .Replace("{{ECHARTS}}", ScriptSafe(ReportAssets.ECharts), StringComparison.Ordinal)
             .Replace("{{CHARTS}}", ScriptSafe(ReportAssets.Charts), StringComparison.Ordinal)
-            .Replace("{{DATA}}", ScriptSafe(JsonSerializer.Serialize(data, ReportData.JsonOptions)), StringComparison.Ordinal);
+            .Replace("{{DATA}}", ScriptSafe(DocumentJson.Serialize(data)), StringComparison.Ordinal);
     }
 
     /// <summary>Writes the report to <c>report.html</c> in <paramref name="folder"/> and returns its path.</summary>

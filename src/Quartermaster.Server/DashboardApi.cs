@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Quartermaster.Core;
-using Quartermaster.Reports;
+using Quartermaster.Documents;
 using Quartermaster.Storage;
 
 namespace Quartermaster.Server;
@@ -28,10 +28,8 @@ internal static class DashboardApi
         return TypedResults.Ok(new Caller(scope.Actor, RoleNames.ToName(scope.Role), scope.TenantId));
     }
 
-    // TODO(typed documents): the deals chart data is untyped (ReportData.DealsData returns object), so its OpenAPI
-    // schema is empty; it takes the typed documents' record when those land.
-    private static Ok<object> Deals(ServerOptions options) =>
-        TypedResults.Ok(ReportData.DealsData(options.Deals ?? Watch.DealsOverview.Of([], [Watch.LabRivalryGroup.FrontierLabs])));
+    private static Ok<DealsChartData> Deals(ServerOptions options) =>
+        TypedResults.Ok(DealsChartData.Of(options.Deals ?? Watch.DealsOverview.Of([], [Watch.LabRivalryGroup.FrontierLabs])));
 
     private static async Task<Results<Ok<DashboardView>, ProblemHttpResult>> Overview(string bookId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
     {
@@ -41,17 +39,21 @@ internal static class DashboardApi
             return Problems.NotFound();
         }
         var book = stored.Book;
-        object? plan = null;
+        PlanChartData? plan = null;
         var latest = await store.LatestPlanAsync(scope, bookId, cancel);
         if (latest is not null && latest.BookVersion == stored.Version.Version)
         {
             // Provider reads of tenant rows: the store audits them.
             var fills = await store.ListFillsAsync(scope, latest.PlanId, null, cancel);
             var allocations = await store.ListAllocationsAsync(scope, latest.PlanId, null, null, cancel);
-            plan = ReportData.PlanData(book, latest.Policy, fills, allocations);
+            if (!AllocationPolicyNames.TryParse(latest.Policy, out var policy))
+            {
+                throw new InvalidOperationException($"plan {latest.PlanId} names an unknown policy '{latest.Policy}'");
+            }
+            plan = PlanChartData.Of(book, policy, fills, allocations);
         }
         return TypedResults.Ok(new DashboardView(bookId, stored.Version.Version, plan is null ? null : latest!.PlanId,
-            ReportData.Tenants(book), ReportData.Capacity(book), plan));
+            TenantLegend.Of(book), CapacityData.Of(book), plan));
     }
 
     private static async Task<Results<Ok<TenantFill>, ProblemHttpResult>> Fill(string bookId, string tenantId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)

@@ -55,6 +55,11 @@ public static class QuartermasterServer
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = null;
+            // Enums as their words and months as YYYY-MM, as in every document the CLI prints.
+            foreach (var converter in Documents.DocumentJson.Converters())
+            {
+                o.SerializerOptions.Converters.Add(converter);
+            }
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["trace_id"] = c.HttpContext.TraceIdentifier);

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using Quartermaster.Core;
+using Quartermaster.Documents;
 using Quartermaster.Storage;
 
 namespace Quartermaster.Server;
@@ -11,7 +9,7 @@ namespace Quartermaster.Server;
 /// Runs stress runs in the background: each run's state is in the store (so any instance can report a
 /// finished run), its live progress and cancellation here. Stopping the server cancels what is running.
 /// </summary>
-internal sealed class StressJobs(IBookStore store, ServerOptions options, IOptions<JsonOptions> json, ILogger<StressJobs> log) : IHostedService
+internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogger<StressJobs> log) : IHostedService
 {
     private readonly ConcurrentDictionary<string, Job> _running = new();
 
@@ -70,7 +68,7 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, IOptio
             LogMessages.StressRunStarted(log, run.RunId, run.BookId, run.BookVersion);
             saving = SaveProgressAsync(run, job, stopSaving.Token);
             var result = await options.StressRunner.RunAsync(book, new SynchronousProgress(p => job.Progress = p), job.Cancel.Token);
-            run = run with { Status = StressRunStatus.Succeeded, Progress = 1, ResultJson = JsonSerializer.Serialize(result, json.Value.SerializerOptions) };
+            run = run with { Status = StressRunStatus.Succeeded, Progress = 1, ResultJson = DocumentJson.Serialize(result) };
         }
         catch (OperationCanceledException)
         {

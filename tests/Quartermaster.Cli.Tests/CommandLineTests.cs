@@ -12,11 +12,12 @@ public class CommandLineTests
         Assert.Equal(0, outcome.ExitCode);
         using var json = JsonDocument.Parse(outcome.Stdout);
         var root = json.RootElement;
-        Assert.Equal("2027-01", root.GetProperty("first_shortage_month").GetString());
-        Assert.Equal(120, root.GetProperty("months").GetArrayLength());
-        var labB = root.GetProperty("committed_mw_by_tenant").GetProperty("frontier-lab-b");
-        Assert.Equal(5000, labB[119].GetDouble());
-        Assert.Equal(1850, root.GetProperty("online_mw")[0].GetDouble());
+        var capacity = root.GetProperty("capacity");
+        Assert.Equal("2027-01", capacity.GetProperty("first_shortage_month").GetString());
+        Assert.Equal(120, capacity.GetProperty("months").GetArrayLength());
+        var labB = capacity.GetProperty("committed_mw_by_tenant").EnumerateArray().Single(t => t.GetProperty("tenant_id").GetString() == "frontier-lab-b");
+        Assert.Equal(5000, labB.GetProperty("mw")[119].GetDouble());
+        Assert.Equal(1850, capacity.GetProperty("online_mw")[0].GetDouble());
     }
 
     [Fact]

@@ -13,17 +13,17 @@ public class PlanAuditStressCommandTests
         var root = json.RootElement;
         Assert.Equal("max-min", root.GetProperty("policy").GetString());
         Assert.Equal(120, root.GetProperty("months").GetArrayLength());
-        foreach (var fill in root.GetProperty("fill").EnumerateArray())
+        foreach (var fill in root.GetProperty("fills").EnumerateArray())
         {
             Assert.InRange(fill.GetProperty("fill_ratio").GetDouble(), 0, 1);
             Assert.True(fill.GetProperty("allocated_mw").GetDouble() <= fill.GetProperty("committed_mw").GetDouble() + 1e-6);
         }
         var allocatedBySiteMonth = root.GetProperty("allocations").EnumerateArray()
-            .GroupBy(a => (a.GetProperty("site").GetString(), a.GetProperty("month").GetString()))
+            .GroupBy(a => (a.GetProperty("site_id").GetString(), a.GetProperty("month").GetString()))
             .ToDictionary(g => g.Key, g => g.Sum(a => a.GetProperty("mw").GetDouble()));
         foreach (var idle in root.GetProperty("idle").EnumerateArray())
         {
-            var key = (idle.GetProperty("site").GetString(), idle.GetProperty("month").GetString());
+            var key = (idle.GetProperty("site_id").GetString(), idle.GetProperty("month").GetString());
             Assert.True(allocatedBySiteMonth.GetValueOrDefault(key) <= idle.GetProperty("online_mw").GetDouble() + 1e-6);
         }
         var shortfall = root.GetProperty("shortfalls")[0];
@@ -142,7 +142,7 @@ public class PlanAuditStressCommandTests
             var difference = json.RootElement.GetProperty("difference");
             // A higher price on lab B's contract can only add revenue, path by path.
             Assert.True(difference.GetProperty("ci95")[0].GetDouble() > 0);
-            Assert.Equal(1.0, difference.GetProperty("p_other_better").GetDouble());
+            Assert.Equal(1.0, difference.GetProperty("p_b_better").GetDouble());
         }
         finally
         {

@@ -55,7 +55,7 @@ public sealed partial class ValidateCommandTests : IDisposable
         var outcome = Terminal.Run("validate", "--json", Qm.Example, bad);
         Assert.Equal(2, outcome.ExitCode);
         using var json = System.Text.Json.JsonDocument.Parse(outcome.Stdout);
-        var results = json.RootElement.EnumerateArray().ToList();
+        var results = json.RootElement.GetProperty("files").EnumerateArray().ToList();
         Assert.True(results[0].GetProperty("valid").GetBoolean());
         Assert.False(results[1].GetProperty("valid").GetBoolean());
         var error = results[1].GetProperty("errors")[0];

@@ -1,4 +1,5 @@
 using Quartermaster.Core;
+using Quartermaster.Documents;
 using Quartermaster.Server;
 
 namespace Quartermaster.Testing;
@@ -24,7 +25,7 @@ public sealed class GatedStressRunner(IStressRunner engine) : IStressRunner
     public void Open() => _open.TrySetResult();
 
     /// <inheritdoc/>
-    public Task<object> RunAsync(Book book, IProgress<double> progress, CancellationToken cancel) =>
+    public Task<StressRunResult> RunAsync(Book book, IProgress<double> progress, CancellationToken cancel) =>
         engine.RunAsync(book, new Gate(this, progress, cancel), cancel);
 
     private sealed class Gate(GatedStressRunner runner, IProgress<double> progress, CancellationToken cancel) : IProgress<double>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Quartermaster.Books;
 using Quartermaster.Core;
+using Quartermaster.Documents;
 using Quartermaster.Planning;
 using Spectre.Console;
 
@@ -53,26 +54,7 @@ internal static class AuditCommand
         return command;
     }
 
-    private static void WriteJson(CliContext context, AuditReport report) => Json.Write(context, new
-    {
-        Policy = report.Policy.ToName(),
-        report.Passed,
-        Checks = report.Checks.Select(c => new
-        {
-            c.Name,
-            c.Passed,
-            c.Summary,
-            Findings = c.Findings.Select(f => new { Month = f.Month.ToString(), Contracts = f.ContractIds, f.Detail, f.Value }),
-        }),
-        CostOfNeutrality = report.CostOfNeutrality.Select(t => new
-        {
-            Tenant = t.TenantId,
-            PolicyRevenueUsd = t.PolicyRevenueUsd,
-            RevenueMaxRevenueUsd = t.RevenueMaxRevenueUsd,
-            CostUsd = t.CostUsd,
-        }),
-        CostOfNeutralityUsd = report.CostOfNeutralityUsd,
-    });
+    private static void WriteJson(CliContext context, AuditReport report) => Json.Write(context, AuditDocument.Of(report));
 
     private static void WriteTables(CliContext context, Book book, AuditReport report)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Documents;
 using Quartermaster.Storage;
 
 namespace Quartermaster.Cli.Commands;
@@ -41,7 +42,7 @@ internal static class AuditLogCommand
             var result = AuditVerification.Verify(await store.ReadAuditLogAsync(cancel), parse.GetValue(head));
             if (parse.GetValue(json))
             {
-                Json.Write(context, new { Intact = result.IsIntact, result.Entries, result.Head, result.Problem });
+                Json.Write(context, new AuditLogVerifyDocument(result.IsIntact, result.Entries, result.Head, result.Problem));
             }
             else if (result.IsIntact)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Documents;
 using Quartermaster.Watch;
 using Spectre.Console;
 
@@ -33,21 +34,7 @@ internal static class DealsAlertsCommand
             var findings = ruleList.SelectMany(r => r.Evaluate(deals)).ToList();
             if (parse.GetValue(json))
             {
-                Json.Write(context, new
-                {
-                    Rules = ruleList.Select(r => new { r.Name, r.Text }),
-                    Findings = findings.Select(f => new
-                    {
-                        f.Rule,
-                        f.Subject,
-                        f.Value,
-                        Unit = f.Unit.ToString().ToLowerInvariant(),
-                        WindowStart = f.WindowStart?.ToString(),
-                        WindowEnd = f.WindowEnd?.ToString(),
-                        f.DealIds,
-                        f.Message,
-                    }),
-                });
+                Json.Write(context, DealsAlertsDocument.Of(ruleList, findings));
             }
             else
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Documents;
 using Quartermaster.Watch;
 using Spectre.Console;
 
@@ -29,11 +30,7 @@ internal static class DealsExposureCommand
             var exposure = MarketExposure.Of(deals);
             if (parse.GetValue(json))
             {
-                Json.Write(context, new
-                {
-                    Providers = exposure.Providers.Select(p => new { p.Provider, p.Gw, p.Usd, Labs = p.Labs }),
-                    Labs = exposure.Labs.Select(l => new { l.Lab, l.Gw, l.Usd, l.Clouds, l.Backers, Providers = l.Providers }),
-                });
+                Json.Write(context, DealsExposureDocument.Of(exposure));
             }
             else
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Documents;
 using Quartermaster.Watch;
 using Spectre.Console;
 
@@ -44,24 +45,7 @@ internal static class DealsMapCommand
         return command;
     }
 
-    private static void WriteJson(CliContext context, MarketMap map) => Json.Write(context, new
-    {
-        Groups = map.Groups.Select(g => new { g.Id, g.Name, g.Labs }),
-        map.Nodes,
-        Edges = map.Edges.Select(e => new
-        {
-            e.Provider,
-            e.Lab,
-            e.Gw,
-            e.Usd,
-            e.SupplyUsd,
-            e.EquityUsd,
-            e.PaidTwice,
-            Kinds = e.Kinds.Select(k => k.Word()),
-            e.DealIds,
-        }),
-        map.RivalSuppliers,
-    });
+    private static void WriteJson(CliContext context, MarketMap map) => Json.Write(context, DealsMapDocument.Of(map));
 
     private static void WriteTables(CliContext context, MarketMap map)
     {

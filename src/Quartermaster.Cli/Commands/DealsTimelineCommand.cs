@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Documents;
 using Quartermaster.Watch;
 using Spectre.Console;
 
@@ -52,32 +53,7 @@ internal static class DealsTimelineCommand
         return command;
     }
 
-    private static void WriteJson(CliContext context, DealTimeline timeline) => Json.Write(context, new
-    {
-        GroupedBy = timeline.GroupedBy == MarketSide.Lab ? "lab" : "provider",
-        timeline.Provider,
-        Total = Series(timeline.Total),
-        Series = timeline.Series.Select(Series),
-        Undated = timeline.Undated.Select(d => new { d.Id, d.Provider, d.Lab, Kind = d.Kind.Word(), d.PowerGw, d.AmountUsd }),
-    });
-
-    private static object Series(TimelineSeries series) => new
-    {
-        series.Key,
-        series.TotalGw,
-        series.TotalUsd,
-        Points = series.Points.Select(p => new
-        {
-            Month = p.Month.ToString(),
-            p.AddedGw,
-            p.AddedUsd,
-            p.AddedEquityUsd,
-            p.CumulativeGw,
-            p.CumulativeUsd,
-            p.CumulativeEquityUsd,
-            p.DealIds,
-        }),
-    };
+    private static void WriteJson(CliContext context, DealTimeline timeline) => Json.Write(context, DealsTimelineDocument.Of(timeline));
 
     private static void WriteTable(CliContext context, DealTimeline timeline)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Documents;
 using Quartermaster.Watch;
 
 namespace Quartermaster.Cli.Commands;
@@ -27,13 +28,7 @@ internal static class DealsValidateCommand
         var results = paths.Select(p => (Path: p, Result: DealsReader.ReadFile(p))).ToList();
         if (json)
         {
-            Json.Write(context, results.Select(r => new
-            {
-                File = r.Path,
-                Valid = r.Result.IsValid,
-                Deals = r.Result.Deals.Count,
-                Errors = r.Result.Errors.Select(e => new { e.Line, e.Column, e.Message }),
-            }));
+            Json.Write(context, DealsValidateDocument.Of(results));
         }
         else
         {

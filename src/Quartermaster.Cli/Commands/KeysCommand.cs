@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
+using Quartermaster.Documents;
 using Quartermaster.Storage;
 using Spectre.Console;
 
@@ -145,7 +146,7 @@ internal static class KeysCommand
             var keys = await store.ListKeysAsync(cancel);
             if (parse.GetValue(json))
             {
-                Json.Write(context, keys.Select(k => new { k.KeyId, Role = k.Role.ToName(), k.TenantId, k.CreatedAt, k.RevokedAt }));
+                Json.Write(context, new KeysDocument([.. keys.Select(k => new KeyEntry(k.KeyId, k.Role.ToName(), k.TenantId, k.CreatedAt, k.RevokedAt))]));
                 return ExitCodes.Ok;
             }
             var table = new Table().AddColumns("key id", "role", "tenant", "created", "revoked");

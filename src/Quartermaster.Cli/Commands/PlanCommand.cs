@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Quartermaster.Books;
 using Quartermaster.Core;
+using Quartermaster.Documents;
 using Quartermaster.Planning;
 using Spectre.Console;
 

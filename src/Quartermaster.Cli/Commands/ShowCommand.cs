@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Quartermaster.Books;
 using Quartermaster.Core;
+using Quartermaster.Documents;
 using Spectre.Console;
 
 namespace Quartermaster.Cli.Commands;
@@ -31,7 +32,7 @@ internal static class ShowCommand
             var outlook = CapacityOutlook.Of(loaded);
             if (parse.GetValue(json))
             {
-                WriteJson(context, loaded, outlook);
+                WriteJson(context, loaded);
             }
             else
             {
@@ -42,28 +43,7 @@ internal static class ShowCommand
         return command;
     }
 
-    private static void WriteJson(CliContext context, Book book, CapacityOutlook outlook) => Json.Write(context, new
-    {
-        Book = book.Id,
-        book.Provider,
-        Horizon = new { Start = book.Horizon.Start.ToString(), End = book.Horizon.End.ToString() },
-        Sites = book.Sites.Select(s => new
-        {
-            s.Id,
-            s.Region,
-            s.Halls,
-            Chips = s.ChipPools.ToDictionary(p => p.Chip, p => p.ShareFraction),
-            CapexPerMwUsd = s.CapexPerMwUsd,
-            OpexPerMwMonthUsd = s.OpexPerMwMonthUsd,
-            OnlineMw = outlook.Months.Select(s.OnlineMw),
-        }),
-        Tenants = book.Tenants.Select(t => new { t.Id, t.Name, t.RivalryGroup }),
-        Months = outlook.Months.Select(m => m.ToString()),
-        outlook.OnlineMw,
-        outlook.CommittedMw,
-        CommittedMwByTenant = outlook.CommittedMwByTenant.ToDictionary(t => t.Key, t => t.Value),
-        FirstShortageMonth = outlook.FirstShortage?.ToString(),
-    });
+    private static void WriteJson(CliContext context, Book book) => Json.Write(context, ShowDocument.Of(book));
 
     private static void WriteTables(CliContext context, Book book, CapacityOutlook outlook)
     {

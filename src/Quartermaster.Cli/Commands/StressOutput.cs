@@ -1,7 +1,7 @@
 using System.Globalization;
 using Quartermaster.Books;
 using Quartermaster.Core;
-using Quartermaster.Reports;
+using Quartermaster.Documents;
 using Quartermaster.Stress;
 using Spectre.Console;
 
@@ -55,18 +55,7 @@ internal static class StressOutput
     {
         if (json)
         {
-            Json.Write(context, new
-            {
-                A = StressDocument.Of(comparison.A, a.Book),
-                B = StressDocument.Of(comparison.B, b.Book),
-                Difference = new
-                {
-                    Mean = comparison.MeanDifferenceUsd,
-                    StandardError = comparison.StandardErrorUsd,
-                    Ci95 = new[] { comparison.Ci95LowUsd, comparison.Ci95HighUsd },
-                    POtherBetter = comparison.ProbabilityBBetter,
-                },
-            });
+            Json.Write(context, StressComparisonDocument.Of(comparison, a.Book, b.Book));
             return;
         }
         var table = new Table().Title($"{Markup.Escape(b.Label)} minus {Markup.Escape(a.Label)}, on common random numbers ({comparison.A.Paths:N0} futures)")
@@ -85,12 +74,7 @@ internal static class StressOutput
     {
         if (json)
         {
-            Json.Write(context, new
-            {
-                BaseMeanPayoff = chart.BaseMeanPayoffUsd,
-                chart.Paths,
-                Bars = chart.Bars.Select(b => new { b.Input, b.Step, LowMeanPayoff = b.LowMeanPayoffUsd, HighMeanPayoff = b.HighMeanPayoffUsd, Swing = b.SwingUsd }),
-            });
+            Json.Write(context, TornadoDocument.Of(chart));
             return;
         }
         var table = new Table().Title($"Tornado: effect on mean payoff of {Markup.Escape(book.Id)} (base {Money(chart.BaseMeanPayoffUsd)}, {chart.Paths:N0} futures each)")

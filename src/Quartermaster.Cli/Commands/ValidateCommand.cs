@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Quartermaster.Books;
+using Quartermaster.Documents;
 
 namespace Quartermaster.Cli.Commands;
 
@@ -27,12 +28,7 @@ internal static class ValidateCommand
         var results = paths.Select(p => (Path: p, Result: BookReader.ReadFile(p))).ToList();
         if (json)
         {
-            Json.Write(context, results.Select(r => new
-            {
-                File = r.Path,
-                Valid = r.Result.IsValid,
-                Errors = r.Result.Errors.Select(e => new { e.Line, e.Column, e.Message }),
-            }));
+            Json.Write(context, ValidateDocument.Of(results));
         }
         else
         {

@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+using Quartermaster.Core;
+using Quartermaster.Stress;
+
+namespace Quartermaster.Documents;
+
+/// <summary>
+/// <c>qm stress BOOK --json</c>, and the summary of the server's stress runs: the payoff distribution, monthly
+/// means and percentile bands, the win-either-way table and concentration. Money in US dollars (payoff: NPV per
+/// path), power in MW.
+/// </summary>
+/// <param name="Paths">Number of simulated futures.</param>
+/// <param name="Seed">Seed of the random streams; the same book, seed and paths give the same document.</param>
+/// <param name="Payoff">Statistics of the payoff per path (NPV, stakes included), US dollars.</param>
+/// <param name="RevenueMean">Mean revenue over the horizon, undiscounted, recoveries included, US dollars.</param>
+/// <param name="IdleGwMonthsMean">Mean over paths of idle GW summed over months (online minus used), GW-months.</param>
+/// <param name="Utilisation">Expected used MW-months divided by online MW-months, 0 to 1.</param>
+/// <param name="Monthly">One row per horizon month, in order.</param>
+/// <param name="RivalryGroupIds">Ids of the rivalry groups with two or more tenants: the order of <c>leader_ids</c> in each win-either-way row.</param>
+/// <param name="WinEitherWay">Payoff by horizon outcome (who leads each rivalry group; sector cooled or not), one row per outcome that occurred.</param>
+/// <param name="Concentration">How concentrated expected revenue is across tenants.</param>
+public sealed record StressDocument(
+    int Paths,
+    ulong Seed,
+    PayoffStatistics Payoff,
+    double RevenueMean,
+    double IdleGwMonthsMean,
+    double Utilisation,
+    IReadOnlyList<StressMonth> Monthly,
+    IReadOnlyList<string> RivalryGroupIds,
+    IReadOnlyList<OutcomeRow> WinEitherWay,
+    RevenueConcentration Concentration) : IDocument
+{
+    /// <summary>The current shape's version.</summary>
+    public const int Version = 1;
+
+    /// <inheritdoc/>
+    [JsonPropertyOrder(-1)]
+    public int SchemaVersion => Version;
+
+    /// <summary>The document of <paramref name="result"/>, a run of <paramref name="book"/>.</summary>
+    public static StressDocument Of(StressResult result, Book book)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(book);
+        var months = book.Horizon.Months().ToList();
+        return new StressDocument(
+            result.Paths,
+            result.Seed,
+            PayoffStatistics.Of(result.Payoff),
+            result.MeanRevenueUsd,
+            result.MeanIdleGwMonths,
+            result.Utilisation,
+            [.. months.Select((m, i) => new StressMonth(m, result.MeanRevenueByMonthUsd[i], result.MeanUsedMwByMonth[i], result.MeanIdleMwByMonth[i],
+                Percentiles.Of(result.Revenue[i]), Percentiles.Of(result.UsedMw[i]), Percentiles.Of(result.IdleMw[i])))],
+            result.RivalryGroups,
+            [.. result.WinEitherWay.Select(r => OutcomeRow.Of(r, result.RivalryGroups))],
+            new RevenueConcentration(result.RevenueHhi, result.TopTenantId, result.TopTenantShare,
+                [.. result.Tenants.Select(t => new TenantRevenueMean(t.TenantId, t.MeanRevenueUsd, t.Share))]));
+    }
+}
