@@ -78,7 +78,7 @@ public sealed partial class JsonSchemaTests : IDisposable
     {
         var db = Path.Combine(_dir.FullName, "keys.db");
         Assert.Equal(0, Qm.Run("keys", "create", "--role", "admin", "--db", db).ExitCode);
-        Assert.Equal(0, Qm.Run("keys", "create", "--role", "tenant", "--tenant", "frontier-lab-a", "--db", db).ExitCode);
+        Assert.Equal(0, Qm.Run("keys", "create", "--role", "tenant", "--tenant", "frontier-lab-a", "--allow-unknown-tenant", "--db", db).ExitCode);
         var keys = Qm.Run("keys", "list", "--db", db, "--json");
         Assert.Equal(0, keys.ExitCode);
         Assert.Contains("\"tenant_id\": \"frontier-lab-a\"", keys.Stdout, StringComparison.Ordinal);

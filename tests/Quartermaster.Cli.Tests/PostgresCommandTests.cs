@@ -35,7 +35,7 @@ public sealed class PostgresCommandTests(PostgresServer postgres) : IClassFixtur
         Assert.Equal(0, listed.ExitCode);
         using (var json = JsonDocument.Parse(listed.Stdout))
         {
-            Assert.Equal([(keyId, "analyst")], json.RootElement.EnumerateArray().Select(k => (k.GetProperty("key_id").GetString(), k.GetProperty("role").GetString())));
+            Assert.Equal([(keyId, "analyst")], json.RootElement.GetProperty("keys").EnumerateArray().Select(k => (k.GetProperty("key_id").GetString(), k.GetProperty("role").GetString())));
         }
         // The service role reads keys and the audit log without the owner role too.
         Assert.Equal(0, Terminal.Run("keys", "revoke", keyId, "--db", service).ExitCode);

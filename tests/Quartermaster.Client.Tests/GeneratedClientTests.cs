@@ -80,7 +80,7 @@ public sealed class GeneratedClientTests : IAsyncLifetime
         Assert.Equal(6, contract.ShortfallMonths!.Count);
 
         var deals = await _admin.Api.V1.Deals.GetAsync();
-        Assert.IsType<UntypedObject>(deals);
+        Assert.IsType<Quartermaster.Client.Models.DealsChartData>(deals);
         var json = await KiotaJsonSerializer.SerializeAsStringAsync(deals!);
         Assert.Contains("\"timeline\"", json, StringComparison.Ordinal);
         Assert.Contains("\"supplies_rivals\"", json, StringComparison.Ordinal);
