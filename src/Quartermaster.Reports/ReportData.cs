@@ -79,7 +79,7 @@ public static class ReportData
         {
             stress.Paths,
             stress.Seed,
-            Histogram = new { Edges = stress.PayoffHistogram.EdgesUsd, stress.PayoffHistogram.Counts },
+            Histogram = new { Edges = stress.PayoffHistogram.Total.EdgesUsd, stress.PayoffHistogram.Total.Counts },
             Fans = new
             {
                 Revenue = Fan(months, stress.Revenue),
@@ -88,8 +88,8 @@ public static class ReportData
             },
             Tornado = tornado is null ? null : new
             {
-                Base = tornado.BaseMeanPayoffUsd,
-                Bars = tornado.Bars.Select(b => new { b.Input, b.Step, Low = b.LowMeanPayoffUsd, High = b.HighMeanPayoffUsd }),
+                Base = tornado.Base.Total,
+                Bars = tornado.Bars.Select(b => new { Input = b.Label, b.Step, Low = b.Effect.Total.Low, High = b.Effect.Total.High }),
             },
         };
     }

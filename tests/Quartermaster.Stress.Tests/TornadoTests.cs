@@ -13,14 +13,14 @@ public class TornadoTests
 
         var chart = StressEngine.Tornado(StressInput.Committed(book));
 
-        Assert.Equal(1_200_000, chart.BaseMeanPayoffUsd, 1e-6);
+        Assert.Equal(1_200_000, chart.Base.Total, 1e-6);
         Assert.Equal(TornadoInputs.Default.Count, chart.Bars.Count);
         var price = chart.Bars[0];
         Assert.Equal("price", price.Input);
-        Assert.Equal(1_080_000, price.LowMeanPayoffUsd, 1e-6);
-        Assert.Equal(1_320_000, price.HighMeanPayoffUsd, 1e-6);
-        Assert.Equal(240_000, price.SwingUsd, 1e-6);
-        Assert.True(chart.Bars.Zip(chart.Bars.Skip(1)).All(p => p.First.SwingUsd >= p.Second.SwingUsd));
+        Assert.Equal(1_080_000, price.Effect.Total.Low, 1e-6);
+        Assert.Equal(1_320_000, price.Effect.Total.High, 1e-6);
+        Assert.Equal(240_000, price.Effect.Total.Swing, 1e-6);
+        Assert.True(chart.Bars.Zip(chart.Bars.Skip(1)).All(p => p.First.Effect.Total.Swing >= p.Second.Effect.Total.Swing));
     }
 
     [Fact]
@@ -30,8 +30,8 @@ public class TornadoTests
 
         var growth = Assert.Single(chart.Bars);
         Assert.Equal("boom.growth", growth.Input);
-        Assert.True(growth.HighMeanPayoffUsd > chart.BaseMeanPayoffUsd);
-        Assert.True(chart.BaseMeanPayoffUsd > growth.LowMeanPayoffUsd);
+        Assert.True(growth.Effect.Total.High > chart.Base.Total);
+        Assert.True(chart.Base.Total > growth.Effect.Total.Low);
     }
 
     [Fact]

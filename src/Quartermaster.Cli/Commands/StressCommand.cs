@@ -19,7 +19,14 @@ internal static class StressCommand
         var chunk = new Option<int>("--chunk") { Description = "Paths per work item. The result does not depend on it.", DefaultValueFactory = _ => 16_384 };
         var policy = PolicyOption.Create();
         var compare = new Option<string?>("--compare") { Description = "A second book, run on the same random numbers; reports the paired difference of payoff." };
-        var tornado = new Option<bool>("--tornado") { Description = "Vary each key input up and down by a stated step and rank the effect on mean payoff." };
+        var tornado = new Option<bool>("--tornado") { Description = "Vary each key input up and down by a stated step and rank the effect (see --tornado-metric)." };
+        var tornadoMetric = new Option<string>("--tornado-metric")
+        {
+            Description = "What the tornado ranks inputs by, on common random numbers, for the operating book and the total: "
+                + "mean (mean payoff), p-loss (chance of a loss) or var95 (value at risk at 95%).",
+            DefaultValueFactory = _ => "mean",
+        };
+        tornadoMetric.AcceptOnlyFromAmong("mean", "p-loss", "var95");
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on stdout." };
         paths.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1 or > BookLimits.MaxPaths) { r.AddError($"--paths must be between 1 and {BookLimits.MaxPaths}."); } });
         threads.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1 or > 1024) { r.AddError("--threads must be between 1 and 1024."); } });
@@ -31,9 +38,13 @@ internal static class StressCommand
 
             Example:  qm stress examples/neutral-cloud-2026.yaml --paths 100000 --seed 7
                       qm stress examples/neutral-cloud-2026.yaml --compare other.yaml
+                      qm stress examples/neutral-cloud-2026.yaml --tornado --tornado-metric p-loss
+            Every figure is given for the operating book (the contracts), the stakes and the total.
             The model and every parameter are described in docs/stress-model.md.
-            """)
-        { book, paths, seed, threads, chunk, policy, compare, tornado, json };
+
+            Glossary:
+            """ + Glossary())
+        { book, paths, seed, threads, chunk, policy, compare, tornado, tornadoMetric, json };
         command.SetAction(parse =>
         {
             var loaded = BookArguments.Load(parse.GetValue(book)!);
@@ -54,7 +65,8 @@ internal static class StressCommand
                 }
                 else if (parse.GetValue(tornado))
                 {
-                    var chart = WithProgress(p => StressEngine.Tornado(input, options: options, progress: p));
+                    var metric = parse.GetValue(tornadoMetric) switch { "p-loss" => TornadoMetric.ProbabilityOfLoss, "var95" => TornadoMetric.Var95, _ => TornadoMetric.Mean };
+                    var chart = WithProgress(p => StressEngine.Tornado(input, metric: metric, options: options, progress: p));
                     StressOutput.WriteTornado(chart, loaded, parse.GetValue(json));
                 }
                 else
@@ -72,6 +84,10 @@ internal static class StressCommand
         });
         return command;
     }
+
+    // One line per glossary entry: "  boom_to_cooling  Chance a boom turns to cooling. Chance per period ...".
+    private static string Glossary() =>
+        string.Join(Environment.NewLine, StressGlossary.Entries.Select(e => $"  {e.Key,-32} {e.Label}. {e.Definition}"));
 
     /// <summary>The capacity each contract gets is what the plan allocates it under the chosen policy.</summary>
     private static StressInput PlannedInput(Book book, string? policy)

@@ -1,0 +1,14 @@
+namespace Quartermaster.Stress;
+
+/// <summary>The figure a tornado measures each input's effect on.</summary>
+public enum TornadoMetric
+{
+    /// <summary>Mean payoff (USD).</summary>
+    Mean,
+
+    /// <summary>Chance of a loss (a fraction, 0 to 1).</summary>
+    ProbabilityOfLoss,
+
+    /// <summary>Value at risk at 95%, as a loss: -P5 (USD).</summary>
+    Var95,
+}
