@@ -36,6 +36,10 @@ internal static class GenCommand
                 r.AddError("--dedicated-hall must be between 0 and 1.");
             }
         });
+        var randomStress = new Option<bool>("--random-stress")
+        {
+            Description = "Draw every stress setting (scenario, tenant risks, IT capex, stakes) at random over its valid range, edges included: books for testing the engine.",
+        };
         var output = new Option<string?>("--out") { Description = "Write the book to this file instead of stdout." };
         var command = new Command("gen", """
             Generate a valid synthetic book of any size (deterministic for a seed).
@@ -44,12 +48,12 @@ internal static class GenCommand
             Sites get regions, chip pools and a build-out; tenants rivalry groups; contracts ramps,
             scaled so that committed / online capacity equals --shortage.
             """)
-        { sites, tenants, contracts, months, seed, shortage, dedicated, output };
+        { sites, tenants, contracts, months, seed, shortage, dedicated, randomStress, output };
         command.SetAction(parse =>
         {
             var book = SyntheticBooks.Generate(new SyntheticBookOptions(
                 parse.GetValue(sites), parse.GetValue(tenants), parse.GetValue(contracts), parse.GetValue(months),
-                parse.GetValue(seed), parse.GetValue(shortage), parse.GetValue(dedicated)));
+                parse.GetValue(seed), parse.GetValue(shortage), parse.GetValue(dedicated), parse.GetValue(randomStress)));
             if (parse.GetValue(output) is { } path)
             {
                 BookWriter.WriteFile(book, path);
