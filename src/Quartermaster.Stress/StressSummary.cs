@@ -100,8 +100,8 @@ public static class StressSummary
 
     private static string CapPhrase(IReadOnlyList<StakeOutcome> stakes, Names names) =>
         string.Join("; ", stakes.Select(s => s.ProbabilityCapBinds > 0
-            ? $"the {PeopleText.Money(s.ValuationCapUsd)} cap on {names.Tenant(s.TenantId)}'s valuation binds in {PeopleText.Percent(s.ProbabilityCapBinds)} of futures"
-            : $"{names.Tenant(s.TenantId)}'s valuation never reaches its {PeopleText.Money(s.ValuationCapUsd)} cap"));
+            ? $"the {PeopleText.Money(s.ValuationCapUsd)} cap on the valuation of {names.Tenant(s.TenantId)} binds in {PeopleText.Percent(s.ProbabilityCapBinds)} of futures"
+            : $"the valuation of {names.Tenant(s.TenantId)} never reaches its {PeopleText.Money(s.ValuationCapUsd)} cap"));
 
     private static string CashPhrase(OperatingCashFlow cash)
     {
