@@ -16,7 +16,12 @@ internal static class MonteCarloWarnings
     public static ValueList<MonteCarloWarning> Of(StressModel model, int paths, PayoffLines<PayoffSummary> payoff, double meanSector, double meanSquareSector)
     {
         var warnings = new List<MonteCarloWarning>();
-        if (model.ExactMeanSectorAtHorizon is { } exact && exact > 0)
+        if (model.ExactMeanSectorAtHorizon is not null && !(double.IsFinite(meanSector) && double.IsFinite(meanSquareSector)))
+        {
+            warnings.Add(new MonteCarloWarning("sector.mean",
+                "The sector demand index grew beyond what a double can hold on some paths: means are not reliable; lower the growth or set a sector ceiling."));
+        }
+        else if (model.ExactMeanSectorAtHorizon is { } exact && exact > 0)
         {
             var variance = Math.Max(0, meanSquareSector - (meanSector * meanSector)) * paths / Math.Max(1, paths - 1);
             var standardError = Math.Sqrt(variance / paths);
