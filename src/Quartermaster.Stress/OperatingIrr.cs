@@ -3,8 +3,8 @@ namespace Quartermaster.Stress;
 /// <summary>
 /// The internal rate of return of one path's operating cash by calendar year: the yearly rate r at which
 /// sum over years of cash_y (1 + r)^(-m_y / 12) = 0, with m_y the horizon month that ends year y. Solved in
-/// x = (1 + r)^(-1/12), where the sum is a polynomial with whole exponents, by Newton steps kept inside a
-/// bracket by bisection. Runs once per path: no allocation, a few dozen multiplications per iteration.
+/// x = (1 + r)^(-1/12), where the sum is a polynomial with whole exponents, by Brent's method on the bracket
+/// of rates searched. Runs once per path: no allocation, a few dozen multiplications per evaluation.
 /// </summary>
 internal static class OperatingIrr
 {
@@ -38,57 +38,85 @@ internal static class OperatingIrr
         {
             return -1;
         }
-        double low = XAtHighest, high = XAtLowest;
-        var (fLow, _) = Npv(cash, months, low);
-        var (fHigh, _) = Npv(cash, months, high);
-        if (fLow == 0)
+        var x = Brent(cash, months, XAtHighest, XAtLowest);
+        return double.IsNaN(x) ? double.NaN : (1 / IntegerPower(x, 12)) - 1;
+    }
+
+    // Brent's method (Brent 1973; the zbrent of Numerical Recipes) on [a, b]: inverse quadratic interpolation
+    // kept inside a shrinking bracket by bisection. About 20 NPV evaluations even where the cash changes sign
+    // several times and Newton steps keep leaving the bracket. NaN when the NPV has the same sign at both ends.
+    private static double Brent(ReadOnlySpan<double> cash, ReadOnlySpan<int> months, double a, double b)
+    {
+        var fa = Npv(cash, months, a);
+        var fb = Npv(cash, months, b);
+        if (fa == 0 || fb == 0)
         {
-            return HighestRate;
+            return fa == 0 ? a : b;
         }
-        if (fHigh == 0)
-        {
-            return LowestRate;
-        }
-        if ((fLow < 0) == (fHigh < 0))
+        if ((fa < 0) == (fb < 0))
         {
             return double.NaN;
         }
-        var x = 1.0; // r = 0 lies inside the bracket
+        double c = a, fc = fa, d = b - a, e = d;
         for (var iteration = 0; iteration < 200; iteration++)
         {
-            var (f, slope) = Npv(cash, months, x);
-            if (f == 0)
+            if ((fb < 0) == (fc < 0))
             {
-                break;
+                (c, fc, d) = (a, fa, b - a);
+                e = d;
             }
-            if ((f < 0) == (fLow < 0))
+            if (Math.Abs(fc) < Math.Abs(fb))
             {
-                low = x;
+                (a, b, c) = (b, c, b);
+                (fa, fb, fc) = (fb, fc, fb);
+            }
+            var tolerance = (2 * double.Epsilon) + (4e-16 * Math.Abs(b)) + 1e-14;
+            var half = (c - b) / 2;
+            if (Math.Abs(half) <= tolerance || fb == 0)
+            {
+                return b;
+            }
+            if (Math.Abs(e) >= tolerance && Math.Abs(fa) > Math.Abs(fb))
+            {
+                double p, q, s = fb / fa;
+                if (a == c)
+                {
+                    p = 2 * half * s; // secant
+                    q = 1 - s;
+                }
+                else
+                {
+                    var (qa, r) = (fa / fc, fb / fc); // inverse quadratic interpolation
+                    p = s * ((2 * half * qa * (qa - r)) - ((b - a) * (r - 1)));
+                    q = (qa - 1) * (r - 1) * (s - 1);
+                }
+                q = p > 0 ? -q : q;
+                p = Math.Abs(p);
+                if (2 * p < Math.Min((3 * half * q) - Math.Abs(tolerance * q), Math.Abs(e * q)))
+                {
+                    (e, d) = (d, p / q);
+                }
+                else
+                {
+                    (d, e) = (half, half);
+                }
             }
             else
             {
-                high = x;
+                (d, e) = (half, half);
             }
-            var next = x - (f / slope);
-            if (!(next > low && next < high))
-            {
-                next = (low + high) / 2; // Newton left the bracket (or the slope vanished): bisect
-            }
-            var converged = Math.Abs(next - x) <= 1e-15 * x || high - low <= 1e-15 * x;
-            x = next;
-            if (converged)
-            {
-                break;
-            }
+            (a, fa) = (b, fb);
+            b += Math.Abs(d) > tolerance ? d : half > 0 ? tolerance : -tolerance;
+            fb = Npv(cash, months, b);
         }
-        return (1 / IntegerPower(x, 12)) - 1;
+        return b;
     }
 
-    // NPV at x = (1 + r)^(-1/12) and its derivative in x: sum c_y x^m_y and sum c_y m_y x^(m_y - 1).
-    private static (double Value, double Slope) Npv(ReadOnlySpan<double> cash, ReadOnlySpan<int> months, double x)
+    // The NPV at x = (1 + r)^(-1/12): sum over years of cash_y x^m_y, powers built up year by year.
+    private static double Npv(ReadOnlySpan<double> cash, ReadOnlySpan<int> months, double x)
     {
         var x12 = IntegerPower(x, 12);
-        double value = 0, slope = 0, power = 1;
+        double value = 0, power = 1;
         var previous = 0;
         for (var y = 0; y < cash.Length; y++)
         {
@@ -96,9 +124,8 @@ internal static class OperatingIrr
             power *= step == 12 ? x12 : IntegerPower(x, step);
             previous = months[y];
             value += cash[y] * power;
-            slope += cash[y] * months[y] * power;
         }
-        return (value, slope / x);
+        return value;
     }
 
     private static double IntegerPower(double x, int n)

@@ -53,6 +53,21 @@ public class CashSketchAndIrrTests
     }
 
     [Fact]
+    public void Cash_that_changes_sign_several_times_still_gets_the_rate_that_zeroes_its_NPV()
+    {
+        // The example's shape: building, a good year, refreshes, a last good year (billions); the NPV is 0 at
+        // r = -34.999327583661%/yr (found independently by bisection to 1e-15).
+        double[] cash = [-72, -33, -8, -19, 34, -15, -2.5, -5, -14, 15];
+        int[] months = [12, 24, 36, 48, 60, 72, 84, 96, 108, 120];
+
+        var irr = OperatingIrr.Solve(cash, months);
+
+        Assert.Equal(-0.34999327583661, irr, 1e-12);
+        var npv = cash.Select((c, y) => c * Math.Pow(1 + irr, -months[y] / 12.0)).Sum();
+        Assert.Equal(0, npv, 1e-9);
+    }
+
+    [Fact]
     public void Cash_that_never_goes_out_has_no_IRR_and_cash_that_never_comes_in_has_minus_100_percent()
     {
         Assert.True(double.IsNaN(OperatingIrr.Solve([10.0, 20], [12, 24])));
