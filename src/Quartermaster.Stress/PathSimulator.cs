@@ -185,25 +185,23 @@ internal sealed class PathSimulator
         var m = _model;
         var T = m.Months;
         var cost = m.CostUsd;
-        var yearOf = m.YearOf;
-        Array.Clear(YearCash);
+        var yearEnd = m.YearEnd;
         var cumulative = 0.0;
         var lastNegative = 0;
-        for (var t = 1; t <= T; t++)
+        var t = 1;
+        // Year by year with the year's sum in a register: no store-to-load chain through YearCash.
+        for (var y = 0; y < yearEnd.Length; y++)
         {
-            var cash = revenue[t] - cost[t];
-            YearCash[yearOf[t]] += cash;
-            cumulative += cash;
-            if (cumulative < 0)
+            var year = 0.0;
+            for (; t <= yearEnd[y]; t++)
             {
-                lastNegative = t;
+                var cash = revenue[t] - cost[t];
+                year += cash;
+                cumulative += cash;
+                lastNegative = cumulative < 0 ? t : lastNegative;
             }
-        }
-        var running = 0.0;
-        for (var y = 0; y < YearCash.Length; y++)
-        {
-            running += YearCash[y];
-            CumulativeCash[y] = running;
+            YearCash[y] = year;
+            CumulativeCash[y] = cumulative;
         }
         Cash.AddPath(YearCash, CumulativeCash);
         int? payback = lastNegative == T ? null : lastNegative + 1;
