@@ -112,7 +112,8 @@ public static class StressSummary
             : $"The operating book does not pay back within the horizon in {PeopleText.Percent(1 - payback.ProbabilityWithinHorizon)} of futures";
         var irr = cash.Irr;
         return text + (irr.P50 is { } p50
-            ? $"; its yearly internal rate of return is {PeopleText.YearlyRate(p50)} in the median future (5th percentile {PeopleText.YearlyRate(irr.P5!.Value)}, 95th {PeopleText.YearlyRate(irr.P95!.Value)})."
+            ? $"; its yearly internal rate of return is {PeopleText.YearlyRate(p50)} in the median future (5th percentile {PeopleText.YearlyRate(irr.P5!.Value)}, 95th {PeopleText.YearlyRate(irr.P95!.Value)})"
+                + (irr.ProbabilityDefined < 1 ? $", counting the {PeopleText.Percent(irr.ProbabilityDefined)} of futures that have one." : ".")
             : "; it has no internal rate of return (no year pays cash out).");
     }
 
