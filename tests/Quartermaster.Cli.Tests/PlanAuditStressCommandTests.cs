@@ -160,4 +160,25 @@ public class PlanAuditStressCommandTests
         Assert.True(swings.Count >= 5);
         Assert.Equal(swings.OrderByDescending(s => s), swings);
     }
+
+    [Fact]
+    public void Tornado_can_rank_by_chance_of_loss_for_the_operating_book_and_the_total()
+    {
+        var outcome = Qm.Run("stress", Qm.Example, "--tornado", "--tornado-metric", "p-loss", "--paths", "500", "--json");
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        Assert.Equal("chance of loss", json.RootElement.GetProperty("metric").GetString());
+        var bars = json.RootElement.GetProperty("bars").EnumerateArray().ToList();
+        Assert.All(bars, b =>
+        {
+            Assert.InRange(b.GetProperty("operating").GetProperty("low").GetDouble(), 0, 1);
+            Assert.InRange(b.GetProperty("total").GetProperty("high").GetDouble(), 0, 1);
+            Assert.False(string.IsNullOrEmpty(b.GetProperty("label").GetString()));
+        });
+        var swings = bars.Select(b => b.GetProperty("swing").GetDouble()).ToList();
+        Assert.Equal(swings.OrderByDescending(s => s), swings);
+
+        var wrong = Qm.Run("stress", Qm.Example, "--tornado", "--tornado-metric", "median");
+        Assert.Equal(2, wrong.ExitCode);
+    }
 }

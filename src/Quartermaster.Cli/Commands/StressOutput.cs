@@ -108,8 +108,9 @@ internal static class StressOutput
             Json.Write(new
             {
                 Metric = MetricName(chart.Metric),
-                // base_mean_payoff and the bars' low/high/swing are the total line, as before the lines were split.
-                BaseMeanPayoff = chart.Base.Total,
+                // base_mean_payoff, low_mean_payoff and high_mean_payoff (the total's mean, as before the lines were
+                // split) appear only when the metric is the mean; swing is always the total's, in the metric's unit.
+                BaseMeanPayoff = chart.Metric == TornadoMetric.Mean ? chart.Base.Total : (double?)null,
                 Base = new { chart.Base.Operating, chart.Base.Stakes, chart.Base.Total },
                 chart.Paths,
                 Bars = chart.Bars.Select(b => new
@@ -117,8 +118,8 @@ internal static class StressOutput
                     b.Input,
                     b.Label,
                     b.Step,
-                    LowMeanPayoff = b.Effect.Total.Low,
-                    HighMeanPayoff = b.Effect.Total.High,
+                    LowMeanPayoff = chart.Metric == TornadoMetric.Mean ? b.Effect.Total.Low : (double?)null,
+                    HighMeanPayoff = chart.Metric == TornadoMetric.Mean ? b.Effect.Total.High : (double?)null,
                     Swing = b.Effect.Total.Swing,
                     Operating = b.Effect.Operating,
                     Stakes = b.Effect.Stakes,
