@@ -42,6 +42,12 @@ public static class BookLimits
     /// <summary>Longest horizon: 100 years of months.</summary>
     public const int MaxHorizonMonths = 1200;
 
+    /// <summary>
+    /// How far a contract's term may reach outside the horizon: 50 years (600 months) before its start or after
+    /// its end. Generous for any real lease; a term like 0001-01 to 9999-12 is a typo, refused.
+    /// </summary>
+    public const int MaxMonthsOutsideHorizon = 600;
+
     /// <summary>Most stress paths in one run.</summary>
     public const int MaxPaths = 100_000_000;
 
