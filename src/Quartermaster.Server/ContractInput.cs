@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Quartermaster.Books;
 using Quartermaster.Core;
 using Quartermaster.Storage;
@@ -34,17 +35,26 @@ internal static class ContractInput
             return (null, $"{bad.Item1}: {Ids.Quote(bad.Item2)} is not an id; expected {Ids.Form}");
         }
         var ramp = new List<MwStep>();
-        foreach (var step in view.Ramp)
+        try
         {
-            if (step is null || !Month.TryParse(step.From, out var from))
+            foreach (var step in view.Ramp)
             {
-                return (null, Needs);
+                if (step is null || !Month.TryParse(step.From, out var from))
+                {
+                    return (null, Needs);
+                }
+                ramp.Add(new MwStep(from, step.Mw));
             }
-            ramp.Add(new MwStep(from, step.Mw));
+            return (new Contract(contractId, view.Tenant, start, end, view.PricePerMwMonthUsd, view.TakeOrPayFraction,
+                view.Chips.ToValueList(), view.Regions.ToValueList(),
+                view.Isolation == "dedicated-hall" ? Isolation.DedicatedHall : Isolation.Shared,
+                view.Weight == 0 ? 1 : view.Weight, ramp.ToValueList()), null);
         }
-        return (new Contract(contractId, view.Tenant, start, end, view.PricePerMwMonthUsd, view.TakeOrPayFraction,
-            view.Chips.ToValueList(), view.Regions.ToValueList(),
-            view.Isolation == "dedicated-hall" ? Isolation.DedicatedHall : Isolation.Shared,
-            view.Weight == 0 ? 1 : view.Weight, ramp.ToValueList()), null);
+        catch (ArgumentOutOfRangeException invalid)
+        {
+            // The model's own invariants (a price below 0, an end before the start...): named as the body names them.
+            var field = JsonNamingPolicy.SnakeCaseLower.ConvertName(invalid.ParamName ?? "contract");
+            return (null, $"{(field == "mw" ? "ramp: mw" : field)} {invalid.ActualValue}: {invalid.Message.Split(" (Parameter", 2)[0]}");
+        }
     }
 }
