@@ -10,7 +10,7 @@ namespace Quartermaster.Books;
 internal sealed class BookParser(BookErrorList errors)
 {
     private static readonly string[] BookKeys = ["book", "provider", "horizon", "sites", "rivalry_groups", "tenants", "contracts", "investments", "scenario"];
-    private static readonly string[] SiteKeys = ["id", "region", "halls", "capex", "it_capex", "refresh_years", "opex", "chips", "online"];
+    private static readonly string[] SiteKeys = ["id", "region", "halls", "capex", "it_capex", "refresh_years", "facility_life_years", "opex", "chips", "online"];
     private static readonly string[] TenantKeys = ["id", "name", "rivalry_group", "risk"];
     private static readonly string[] RiskKeys = ["initial_share", "strength_volatility", "drift_hazard", "drift_fraction", "default_hazard_boom", "default_hazard_cooling", "recovery", "demand"];
     private static readonly string[] ContractKeys = ["id", "tenant", "start", "end", "price", "take_or_pay", "chips", "regions", "isolation", "weight", "ramp"];
@@ -133,12 +133,13 @@ internal sealed class BookParser(BookErrorList errors)
         var capex = site.Money("capex", true, "/MW", BookLimits.MaxCapexPerMwUsd);
         var itCapex = Optional(site, "it_capex", site.Money("it_capex", false, "/MW", BookLimits.MaxCapexPerMwUsd), 0.0);
         var refresh = Optional(site, "refresh_years", site.Number("refresh_years", false, BookLimits.MinRefreshYears, BookLimits.MaxRefreshYears), Site.DefaultItRefreshYears);
+        var life = Optional(site, "facility_life_years", site.Number("facility_life_years", false, BookLimits.MinFacilityLifeYears, BookLimits.MaxFacilityLifeYears), Site.DefaultFacilityLifeYears);
         var opex = site.Money("opex", true, "/MW-month", BookLimits.MaxPerMwMonthUsd);
         var chips = ReadChipPools(site, context);
         var online = ReadSchedule(site, "online", context, required: true);
-        return id is null || region is null || halls is null || capex is null || itCapex is null || refresh is null || opex is null || chips is null || online is null
+        return id is null || region is null || halls is null || capex is null || itCapex is null || refresh is null || life is null || opex is null || chips is null || online is null
             ? null
-            : _checks.Track(new Site(id, region, (int)halls, capex.Value, opex.Value, chips, online, itCapex.Value, refresh.Value), site.At);
+            : _checks.Track(new Site(id, region, (int)halls, capex.Value, opex.Value, chips, online, itCapex.Value, refresh.Value, life.Value), site.At);
     }
 
     private ValueList<ChipPool>? ReadChipPools(MappingReader site, string context)

@@ -94,6 +94,10 @@ public static class BookWriter
         {
             yaml.Append("    refresh_years: ").AppendLine(Quantities.FormatNumber(site.ItRefreshYears));
         }
+        if (site.FacilityLifeYears != Site.DefaultFacilityLifeYears)
+        {
+            yaml.Append("    facility_life_years: ").AppendLine(Quantities.FormatNumber(site.FacilityLifeYears));
+        }
         yaml.Append("    opex: ").AppendLine(Quantities.FormatMoney(site.OpexPerMwMonthUsd, "/MW-month"));
         yaml.Append("    chips: {").AppendJoin(", ", site.ChipPools.Select(p => $"{p.Chip}: {Quantities.FormatPercent(p.ShareFraction)}")).AppendLine("}");
         WriteSchedule(yaml, "online", site.Online);

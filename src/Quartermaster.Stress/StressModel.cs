@@ -74,6 +74,12 @@ internal sealed class StressModel
     public double FacilityCapexPresentValueUsd { get; }
     public double ItCapexPresentValueUsd { get; }
     public double OpexPresentValueUsd { get; }
+    // Book value of facility and IT at the end of month T (straight-line depreciation), and its present value.
+    public double FacilityResidualUsd { get; }
+    public double ItResidualUsd { get; }
+    public double ResidualPresentValueUsd { get; }
+    // Costs less the residual value, discounted: what the operating line subtracts from discounted revenue.
+    public double NetCostPresentValueUsd { get; }
     public double OnlineMwMonths { get; }
 
     // Calendar years of the horizon: month t belongs to year YearOf[t] (0-based); year y ends in month YearEnd[y].
@@ -256,10 +262,19 @@ internal sealed class StressModel
                 // IT equipment for the added MW is bought now and again every `refresh` months within the horizon.
                 if (site.ItCapexPerMwUsd > 0 && added > 0)
                 {
+                    var last = t;
                     for (var u = t; u <= T; u += refresh)
                     {
                         it[u] += site.ItCapexPerMwUsd * added;
+                        last = u;
                     }
+                    // Straight-line over the refresh cycle: bought in month `last`, in use for T - last + 1 of its `refresh` months.
+                    ItResidualUsd += site.ItCapexPerMwUsd * added * (1 - ((T - last + 1) / (double)refresh));
+                }
+                if (added > 0)
+                {
+                    // Straight-line over the facility's life: in use for T - t + 1 months at the horizon's end, none of it refunded.
+                    FacilityResidualUsd += site.CapexPerMwUsd * added * Math.Max(0, 1 - ((T - t + 1) / (double)site.FacilityLifeMonths));
                 }
                 OpexUsd[t] += site.OpexPerMwMonthUsd * online;
                 before = online;
@@ -275,6 +290,8 @@ internal sealed class StressModel
             OpexPresentValueUsd += Discount[t] * OpexUsd[t];
             OnlineMwMonths += OnlineMw[t];
         }
+        ResidualPresentValueUsd = Discount[T] * (FacilityResidualUsd + ItResidualUsd);
+        NetCostPresentValueUsd = CostPresentValueUsd - ResidualPresentValueUsd;
 
         YearOf = new int[T + 1];
         var yearEnds = new List<int>();

@@ -63,9 +63,20 @@ public class StressSettingsTests
         Assert.Equal((20e6, 4.5, 54), (site.ItCapexPerMwUsd, site.ItRefreshYears, site.ItRefreshMonths));
     }
 
+    [Fact]
+    public void A_site_facility_life_defaults_to_20_years_and_can_be_set()
+    {
+        var plain = BookText.Read(BookText.Valid).Book!.Sites[0];
+        Assert.Equal((20.0, 240), (plain.FacilityLifeYears, plain.FacilityLifeMonths));
+        var site = BookText.Read(BookText.With("    capex: $11M/MW", "    capex: $11M/MW\n    facility_life_years: 12.5")).Book!.Sites[0];
+        Assert.Equal((12.5, 150), (site.FacilityLifeYears, site.FacilityLifeMonths));
+    }
+
     [Theory]
     [InlineData("    it_capex: $20M", 9, 15, "expected a cost per MW")]
     [InlineData("    refresh_years: 0", 9, 20, "0 must not be below 1")]
+    [InlineData("    facility_life_years: 0.5", 9, 26, "0.5 must not be below 1")]
+    [InlineData("    facility_life_years: 61", 9, 26, "61 is implausibly large; expected at most 60")]
     public void Site_it_settings_out_of_form_or_range_are_refused(string line, int row, int column, string messagePart) =>
         AssertError(BookText.Read(BookText.With("    capex: $11M/MW", "    capex: $11M/MW\n" + line)), row, column, messagePart);
 
@@ -97,7 +108,7 @@ public class StressSettingsTests
         var changed = book with
         {
             Scenario = book.Scenario with { SectorCeiling = 3.75, EitherWayMaxLossProbability = 0.025 },
-            Sites = book.Sites.Select(s => s with { ItCapexPerMwUsd = 18.5e6, ItRefreshYears = 4 }).ToValueList(),
+            Sites = book.Sites.Select(s => s with { ItCapexPerMwUsd = 18.5e6, ItRefreshYears = 4, FacilityLifeYears = 25 }).ToValueList(),
             Investments = book.Investments.Select(i => i with { ValuationCapUsd = 2.5e12, Date = new Month(2026, 4) }).ToValueList(),
         };
         var text = BookWriter.Write(changed);
@@ -105,6 +116,7 @@ public class StressSettingsTests
         Assert.Contains("either_way_max_loss_probability: 2.5%", text, StringComparison.Ordinal);
         Assert.Contains("it_capex: $18.5M/MW", text, StringComparison.Ordinal);
         Assert.Contains("refresh_years: 4", text, StringComparison.Ordinal);
+        Assert.Contains("facility_life_years: 25", text, StringComparison.Ordinal);
         Assert.Contains("valuation_cap: $2.5T", text, StringComparison.Ordinal);
         var again = BookReader.ReadText(text, "written.yaml");
         Assert.Empty(again.Errors);
