@@ -16,7 +16,7 @@ internal sealed class BookParser(BookErrorList errors)
     private static readonly string[] ContractKeys = ["id", "tenant", "start", "end", "price", "take_or_pay", "chips", "regions", "isolation", "weight", "ramp"];
     private static readonly string[] InvestmentKeys = ["id", "tenant", "amount", "ownership", "valuation", "valuation_cap", "beta", "date"];
     private static readonly string[] ScenarioKeys = ["seed", "paths", "policy", "discount_rate", "start_regime", "boom_to_cooling", "cooling_to_boom", "boom", "cooling",
-        "sector_ceiling", "either_way_max_loss_probability"];
+        "sector_ceiling", "either_way_max_loss_probability", "it_purchase"];
 
     private readonly BookChecks _checks = new(errors);
 
@@ -351,6 +351,7 @@ internal sealed class BookParser(BookErrorList errors)
         var regime = scenario.Choice("start_regime", false, "boom", "cooling");
         var boom = ReadDynamics(scenario, "boom", d.Boom);
         var cooling = ReadDynamics(scenario, "cooling", d.Cooling);
+        var itPurchase = scenario.Choice("it_purchase", false, "with-capacity", "with-contracts");
         var settings = new ScenarioSettings(
             scenario.Seed("seed", false) ?? d.Seed,
             (int)(scenario.WholeNumber("paths", false, 1, BookLimits.MaxPaths) ?? d.Paths),
@@ -362,7 +363,8 @@ internal sealed class BookParser(BookErrorList errors)
             boom ?? d.Boom,
             cooling ?? d.Cooling,
             scenario.Number("sector_ceiling", false, BookLimits.MinSectorCeiling, BookLimits.MaxSectorCeiling) ?? d.SectorCeiling,
-            scenario.Percent("either_way_max_loss_probability", false) ?? d.EitherWayMaxLossProbability);
+            scenario.Percent("either_way_max_loss_probability", false) ?? d.EitherWayMaxLossProbability,
+            itPurchase is null ? d.ItPurchase : itPurchase == "with-contracts" ? ItPurchase.WithContracts : ItPurchase.WithCapacity);
         return settings;
     }
 

@@ -70,6 +70,7 @@ public static class BookWriter
         Optional(lines, "cooling", s.Cooling, d.Cooling, Dynamics);
         Optional(lines, "sector_ceiling", s.SectorCeiling, d.SectorCeiling, v => Quantities.FormatNumber(v!.Value));
         Optional(lines, "either_way_max_loss_probability", s.EitherWayMaxLossProbability, d.EitherWayMaxLossProbability, Quantities.FormatPercent);
+        Optional(lines, "it_purchase", s.ItPurchase, d.ItPurchase, v => v == ItPurchase.WithContracts ? "with-contracts" : "with-capacity");
         if (lines.Count > 0)
         {
             yaml.AppendLine("scenario:");

@@ -33,6 +33,7 @@ public static class StressGlossary
         new("demand", "Tenants' demand against their commitments", "A tenant's demand when the sector index is 1, as a fraction of the capacity it committed to."),
         new("capex", "Capital cost of sites (facility and IT equipment)", "Facility cost per MW (shell, power, cooling), paid once as capacity comes online; in the tornado, IT equipment moves with it."),
         new("it_capex", "IT equipment cost", "Accelerators, servers and network per MW, bought as capacity comes online and again at every refresh."),
+        new("it_purchase", "When IT equipment is bought", "With capacity as it comes online, or with the contracts that use it (idle shells get no chips)."),
         new("refresh_years", "IT refresh cycle", "Years after which the IT equipment of a site is bought again."),
         new("facility_life_years", "Facility life", "Years over which a site's facility cost is depreciated straight-line; what is left at the horizon is residual value."),
         new("residual_value", "Residual value", "Book value of facilities and IT equipment at the horizon's end, discounted; in the operating book, not in its cash."),

@@ -115,7 +115,7 @@ public class StressSummaryTests
     {
         string[] keys = ["discount_rate", "start_regime", "boom_to_cooling", "cooling_to_boom", "boom.growth", "boom.volatility", "cooling.growth",
             "cooling.volatility", "sector_ceiling", "either_way_max_loss_probability", "initial_share", "strength_volatility", "drift_hazard",
-            "drift_fraction", "default_hazard_boom", "default_hazard_cooling", "recovery", "demand", "capex", "it_capex", "refresh_years", "facility_life_years", "opex",
+            "drift_fraction", "default_hazard_boom", "default_hazard_cooling", "recovery", "demand", "capex", "it_capex", "it_purchase", "refresh_years", "facility_life_years", "opex",
             "price", "take_or_pay", "amount", "ownership", "valuation", "beta", "date", "valuation_cap"];
         foreach (var key in keys.Concat(TornadoInputs.Default.Select(i => i.Name)))
         {
