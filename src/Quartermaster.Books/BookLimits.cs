@@ -27,6 +27,12 @@ public static class BookLimits
     /// <summary>Most years between IT refreshes.</summary>
     public const double MaxRefreshYears = 30;
 
+    /// <summary>Shortest depreciable life of a facility.</summary>
+    public const double MinFacilityLifeYears = 1;
+
+    /// <summary>Longest depreciable life of a facility: 60 years, beyond the longest building life operators state.</summary>
+    public const double MaxFacilityLifeYears = 60;
+
     /// <summary>Lowest sector ceiling: 1, today's demand (the sector cannot grow at all).</summary>
     public const double MinSectorCeiling = 1;
 

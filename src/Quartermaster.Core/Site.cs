@@ -26,6 +26,10 @@ public sealed record ChipPool(string Chip, double ShareFraction)
 /// every <paramref name="ItRefreshYears"/>. 0 when the provider does not buy it (the tenant brings its own).
 /// </param>
 /// <param name="ItRefreshYears">Years between purchases of the same IT equipment (at least 1); rounded to whole months.</param>
+/// <param name="FacilityLifeYears">
+/// Years over which facility capex is depreciated straight-line (at least 1); what is left of it at the horizon's end is
+/// the facility's residual value. Rounded to whole months.
+/// </param>
 public sealed record Site(
     string Id,
     string Region,
@@ -35,7 +39,8 @@ public sealed record Site(
     ValueList<ChipPool> ChipPools,
     ValueList<MwStep> Online,
     double ItCapexPerMwUsd = 0,
-    double ItRefreshYears = Site.DefaultItRefreshYears)
+    double ItRefreshYears = Site.DefaultItRefreshYears,
+    double FacilityLifeYears = Site.DefaultFacilityLifeYears)
 {
     /// <summary>Unique id in the book (not empty).</summary>
     public string Id { get; init => field = Preconditions.NotEmpty(value, nameof(Id)); } = Preconditions.NotEmpty(Id);
@@ -55,11 +60,20 @@ public sealed record Site(
     /// <summary>Years between IT refreshes (finite, above 0).</summary>
     public double ItRefreshYears { get; init => field = Preconditions.Positive(value, nameof(ItRefreshYears)); } = Preconditions.Positive(ItRefreshYears);
 
+    /// <summary>Years over which facility capex is depreciated (finite, above 0).</summary>
+    public double FacilityLifeYears { get; init => field = Preconditions.Positive(value, nameof(FacilityLifeYears)); } = Preconditions.Positive(FacilityLifeYears);
+
+    /// <summary>The default of <see cref="FacilityLifeYears"/>: 20 years, within the lives data-centre operators give their buildings (docs/assumptions.md).</summary>
+    public const double DefaultFacilityLifeYears = 20;
+
     /// <summary>The default of <see cref="ItRefreshYears"/>: 5 years, the useful life Amazon gives its servers from 2025 (docs/assumptions.md).</summary>
     public const double DefaultItRefreshYears = 5;
 
     /// <summary>Whole months between IT purchases: <see cref="ItRefreshYears"/> times 12, rounded, at least 1.</summary>
     public int ItRefreshMonths => Math.Max(1, (int)Math.Round(ItRefreshYears * 12, MidpointRounding.AwayFromZero));
+
+    /// <summary>Whole months of a facility's depreciable life: <see cref="FacilityLifeYears"/> times 12, rounded, at least 1.</summary>
+    public int FacilityLifeMonths => Math.Max(1, (int)Math.Round(FacilityLifeYears * 12, MidpointRounding.AwayFromZero));
 
     /// <summary>MW online in <paramref name="month"/>.</summary>
     public double OnlineMw(Month month) => Schedule.ValueAt(Online, month);
