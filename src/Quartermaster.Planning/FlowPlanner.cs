@@ -80,7 +80,7 @@ public sealed class FlowPlanner : IPlanner
                 old = null;
                 previousSame = sameLayout && before!.Months.TryGetValue(months[t], out old) && old.Allocation.Pools.SequenceEqual(allocations[t].Pools);
             }
-            previous = new LastMonth(allocations[t].Pools, model.Contracts.Length);
+            previous = new LastMonth(allocations[t], model.Contracts.Length);
         }
         // Rows depend only on their month's placement, so they are built in parallel.
         Parallel.For(0, months.Length, t => rows[t] ??= PlanBuilder.BuildMonth(model, allocations[t], poolRefs));
@@ -100,22 +100,7 @@ public sealed class FlowPlanner : IPlanner
         {
             return HallIsolation.Place(model, problem, fair, capacity, month);
         }
-        var lastMonthClasses = new double[problem.Demand.Length][];
-        for (var i = 0; i < lastMonthClasses.Length; i++)
-        {
-            var eligible = problem.Eligible[i];
-            lastMonthClasses[i] = new double[eligible.Length];
-            foreach (var (_, pool, mw) in previous.Of(problem.Contract[i]))
-            {
-                var j = Array.IndexOf(eligible, model.PoolClass[pool]);
-                if (j >= 0)
-                {
-                    lastMonthClasses[i][j] += mw;
-                }
-            }
-        }
-        var classFlows = ClassRouting.Route(problem, fair, lastMonthClasses);
-        return new MonthAllocation(month, capacity, PoolSplit.Split(model, problem, classFlows, capacity, previous));
+        return FlowPlacement.Place(model, problem, fair, capacity, month, previous);
     }
 
     private sealed record Memory(AllocationPolicy Policy, string Layout)

@@ -108,7 +108,7 @@ public sealed class LpReferencePlanner : IPlanner
         // Final LP: place the frozen MW (at most, as GLOP's level carries its own tolerance).
         var placed = Solve(capacity, pools, state, allocated, slope, problem.Demand, 0, _ => false).Pools;
         return new MonthAllocation(month, capacity, [.. Enumerable.Range(0, n).SelectMany(i => pools[i].Select((p, j) => new PoolMw(problem.Contract[i], p, placed[i][j])))
-            .Where(x => x.Mw > 1e-12)]);
+            .Where(x => x.Mw > 0).OrderBy(x => x.Contract).ThenBy(x => x.Pool)]);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Quartermaster.Planning;
 /// </summary>
 public static class NeutralityAudit
 {
-    /// <summary>Largest MW difference (relative to max(1, MW)) that identity blindness tolerates.</summary>
+    /// <summary>Largest MW difference in one allocation, relative to the contract's commitment that month, that identity blindness tolerates.</summary>
     public const double BlindnessTolerance = 1e-9;
 
     /// <summary>Largest spread of fill ratios (over weights under <c>weighted</c>) among identically eligible contracts.</summary>
@@ -32,38 +32,40 @@ public static class NeutralityAudit
     }
 
     /// <summary>
-    /// Re-plans the book with tenants renamed by a permutation, every list reversed and every investment zeroed,
-    /// and requires the same MW per contract, site, chip pool and month, and the same tenant per contract after
-    /// mapping names back.
+    /// Re-plans the book with every tenant and contract renamed (by a permutation that reverses their id order),
+    /// every list reversed and every investment zeroed, and requires the same placement after mapping names back:
+    /// the same MW per contract, site, chip pool and month (within <see cref="BlindnessTolerance"/> of the
+    /// contract's commitment), and the same tenant per contract.
     /// </summary>
     public static AuditCheck IdentityBlindness(Book book, AllocationPolicy policy, Plan plan, IPlanner planner)
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(planner);
-        var ids = book.Tenants.Select(t => t.Id).Order(StringComparer.Ordinal).ToArray();
-        // Reversed order gives every tenant another's position (the middle one only when the count is odd).
-        var rename = ids.Select((id, i) => (id, blind: $"tenant-{ids.Length - 1 - i:D4}")).ToDictionary(x => x.id, x => x.blind, StringComparer.Ordinal);
-        var back = rename.ToDictionary(x => x.Value, x => x.Key, StringComparer.Ordinal);
-        string Blind(string id) => rename.GetValueOrDefault(id, id);
+        var tenantName = Reversed(book.Tenants.Select(t => t.Id), "tenant");
+        var contractName = Reversed(book.Contracts.Select(c => c.Id), "contract");
+        var tenantBack = tenantName.ToDictionary(x => x.Value, x => x.Key, StringComparer.Ordinal);
+        var contractBack = contractName.ToDictionary(x => x.Value, x => x.Key, StringComparer.Ordinal);
+        string Tenant(string id) => tenantName.GetValueOrDefault(id, id);
         var blindBook = book with
         {
             Sites = book.Sites.Reverse().ToValueList(),
-            Tenants = book.Tenants.Reverse().Select(t => t with { Id = Blind(t.Id) }).ToValueList(),
-            Contracts = book.Contracts.Reverse().Select(c => c with { Tenant = Blind(c.Tenant) }).ToValueList(),
-            Investments = book.Investments.Reverse().Select(i => i with { Tenant = Blind(i.Tenant), AmountUsd = 0, OwnershipFraction = 0 }).ToValueList(),
+            Tenants = book.Tenants.Reverse().Select(t => t with { Id = Tenant(t.Id) }).ToValueList(),
+            Contracts = book.Contracts.Reverse().Select(c => c with { Id = contractName[c.Id], Tenant = Tenant(c.Tenant) }).ToValueList(),
+            Investments = book.Investments.Reverse().Select(i => i with { Tenant = Tenant(i.Tenant), AmountUsd = 0, OwnershipFraction = 0 }).ToValueList(),
         };
         var blindPlan = planner.Allocate(blindBook, policy);
 
         var findings = new List<AuditFinding>();
+        var committed = plan.Fills.ToDictionary(f => (f.Month, f.ContractId), f => f.CommittedMw);
         var original = plan.Allocations.ToDictionary(a => (a.Month, a.ContractId, a.SiteId, a.Chip), a => a.Mw);
-        var blind = blindPlan.Allocations.ToDictionary(a => (a.Month, a.ContractId, a.SiteId, a.Chip), a => a.Mw);
+        var blind = blindPlan.Allocations.ToDictionary(a => (a.Month, contractBack[a.ContractId], a.SiteId, a.Chip), a => a.Mw);
         void Compare((Month Month, string ContractId, string SiteId, string Chip) key, double a, double b)
         {
-            if (Math.Abs(a - b) > BlindnessTolerance * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b))))
+            if (Math.Abs(a - b) > BlindnessTolerance * committed.GetValueOrDefault((key.Month, key.ContractId)))
             {
                 findings.Add(new AuditFinding(key.Month, ValueList.Of(key.ContractId),
-                    $"{key.SiteId}/{key.Chip}: {a:0.######} MW as planned, {b:0.######} MW with tenants renamed and stakes zeroed", b - a));
+                    $"{key.SiteId}/{key.Chip}: {a:0.######} MW as planned, {b:0.######} MW with tenants and contracts renamed and reordered and stakes zeroed", b - a));
             }
         }
         foreach (var (key, a) in original)
@@ -80,15 +82,23 @@ public static class NeutralityAudit
         var tenantOf = plan.Fills.ToDictionary(f => (f.Month, f.ContractId), f => f.TenantId);
         foreach (var fill in blindPlan.Fills)
         {
-            if (tenantOf.TryGetValue((fill.Month, fill.ContractId), out var tenant) && back.GetValueOrDefault(fill.TenantId, fill.TenantId) != tenant)
+            var contract = contractBack[fill.ContractId];
+            if (tenantOf.TryGetValue((fill.Month, contract), out var tenant) && tenantBack.GetValueOrDefault(fill.TenantId, fill.TenantId) != tenant)
             {
-                findings.Add(new AuditFinding(fill.Month, ValueList.Of(fill.ContractId), $"tenant {fill.TenantId} does not map back to {tenant}", 0));
+                findings.Add(new AuditFinding(fill.Month, ValueList.Of(contract), $"tenant {fill.TenantId} does not map back to {tenant}", 0));
             }
         }
         var summary = findings.Count == 0
-            ? "the plan is unchanged when tenants are renamed and every stake is zeroed"
-            : $"{findings.Count} allocations change when tenants are renamed and every stake is zeroed";
+            ? "every allocation (contract, site, chip pool, month) is unchanged when tenants and contracts are renamed and reordered and every stake is zeroed"
+            : $"{findings.Count} allocations change when tenants and contracts are renamed and reordered and every stake is zeroed";
         return new AuditCheck("identity-blindness", findings.Count == 0, summary, findings.ToValueList());
+    }
+
+    /// <summary>New names for <paramref name="ids"/>: <c>prefix-NNNN</c>, numbered so the ordinal order of the ids is reversed.</summary>
+    private static Dictionary<string, string> Reversed(IEnumerable<string> ids, string prefix)
+    {
+        var sorted = ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return sorted.Select((id, i) => (id, blind: $"{prefix}-{sorted.Length - 1 - i:D4}")).ToDictionary(x => x.id, x => x.blind, StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -22,9 +22,11 @@ namespace Quartermaster.Planning;
 /// of a frozen contract freezes with it. Lower tiers go first, each to its own max-min.
 /// </para>
 /// <para>
-/// Tolerances are relative to the month's largest capacity or demand (scale): augmenting ignores spare
-/// capacity below 1e-13 * scale, and an arc counts as saturated below 1e-10 * scale, so a fill ratio is
-/// exact to about 1e-10 * scale / demand.
+/// Tolerances are relative to the quantities compared, never to the month's largest figure: an arc counts as
+/// saturated when its spare capacity is at most <see cref="Saturated"/> times its own scale (the contract's MW,
+/// or the class's), and a Dinkelbach step that would lower the level by less than <see cref="LevelTolerance"/>
+/// of it is rounding, not a bottleneck. Fill ratios come from the levels (ratios of sums), not from flows, so a
+/// 0.001 MW contract beside a 100 GW one gets its level to about 1e-13, not to 1e-13 * 100 GW / 0.001 MW.
 /// </para>
 /// </remarks>
 internal static class ProgressiveFilling
@@ -32,6 +34,12 @@ internal static class ProgressiveFilling
     private const byte Waiting = 0;
     private const byte Active = 1;
     private const byte Frozen = 2;
+
+    /// <summary>Spare capacity, relative to an arc's scale, at or below which the arc is saturated.</summary>
+    internal const double Saturated = 1e-11;
+
+    /// <summary>Relative change of the level below which a Dinkelbach step is taken for rounding.</summary>
+    internal const double LevelTolerance = 1e-13;
 
     /// <summary>The MW each contract of <paramref name="problem"/> gets under the policy's progressive filling.</summary>
     public static double[] Solve(FillProblem problem)
@@ -44,17 +52,6 @@ internal static class ProgressiveFilling
         }
         var network = new MonthNetwork(problem);
         var flow = network.Flow;
-        var scale = 1.0;
-        for (var i = 0; i < n; i++)
-        {
-            scale = Math.Max(scale, problem.Demand[i]);
-        }
-        foreach (var capacity in problem.ClassCapacity)
-        {
-            scale = Math.Max(scale, capacity);
-        }
-        flow.PushEpsilon = 1e-13 * scale;
-        var saturated = 1e-10 * scale;
 
         var slope = new double[n];
         for (var i = 0; i < n; i++)
@@ -85,8 +82,8 @@ internal static class ProgressiveFilling
             }
             while (activeCount > 0)
             {
-                var level = HighestLevel(problem, network, state, slope, allocated, saturated, marks);
-                flow.MarkCanReachSink(network.Source, network.Sink, saturated, marks);
+                var level = HighestLevel(problem, network, state, slope, allocated, marks);
+                flow.MarkCanReachSink(network.Source, network.Sink, Saturated, marks);
                 Array.Clear(freeze);
                 var any = false;
                 for (var i = 0; i < n; i++)
@@ -134,7 +131,7 @@ internal static class ProgressiveFilling
     /// The highest level t the active contracts can reach together with the frozen ones fixed, found by
     /// Dinkelbach steps on min cuts; leaves the network holding a maximum flow at that level.
     /// </summary>
-    private static double HighestLevel(FillProblem problem, MonthNetwork network, byte[] state, double[] slope, double[] allocated, double saturated, bool[] marks)
+    private static double HighestLevel(FillProblem problem, MonthNetwork network, byte[] state, double[] slope, double[] allocated, bool[] marks)
     {
         var n = slope.Length;
         var flow = network.Flow;
@@ -163,13 +160,13 @@ internal static class ProgressiveFilling
             var feasible = true;
             for (var i = 0; i < n && feasible; i++)
             {
-                feasible = flow.Residual(network.SourceEdge[i]) <= saturated;
+                feasible = !flow.HasSpare(network.SourceEdge[i], Saturated);
             }
             if (feasible)
             {
                 return level;
             }
-            flow.MarkReachableFromSource(network.Source, flow.PushEpsilon, marks);
+            flow.MarkReachableFromSource(network.Source, MaxFlow.PushTolerance, marks);
             var capacityReached = 0.0;
             for (var k = 0; k < problem.ClassCapacity.Length; k++)
             {
@@ -199,7 +196,7 @@ internal static class ProgressiveFilling
                 return level;
             }
             var next = Math.Max(0, capacityReached / rising);
-            if (!(next < level))
+            if (!(next < level * (1 - LevelTolerance)))
             {
                 return level;
             }
