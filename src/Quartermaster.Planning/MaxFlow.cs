@@ -130,6 +130,37 @@ internal sealed class MaxFlow
     }
 
     /// <summary>
+    /// Fills <paramref name="width"/> with, for every node, the largest spare capacity a residual path from it to
+    /// <paramref name="sink"/> (not through <paramref name="source"/>) can carry: the bottleneck of its widest path, 0
+    /// when there is none. Dijkstra's order on bottlenecks, O(E log V).
+    /// </summary>
+    public void WidestToSink(int source, int sink, double[] width)
+    {
+        Array.Clear(width);
+        width[sink] = double.PositiveInfinity;
+        var queue = new PriorityQueue<int, double>();
+        queue.Enqueue(sink, double.NegativeInfinity);
+        while (queue.TryDequeue(out var w, out var negative))
+        {
+            if (-negative < width[w])
+            {
+                continue;
+            }
+            for (var e = _head[w]; e >= 0; e = _next[e])
+            {
+                // e runs w -> v; its pair e ^ 1 runs v -> w.
+                var v = _edgeTo[e];
+                var through = Math.Min(width[w], _cap[e ^ 1] - _flow[e ^ 1]);
+                if (v != source && through > width[v])
+                {
+                    width[v] = through;
+                    queue.Enqueue(v, -through);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Marks in <paramref name="reached"/> every node reachable from <paramref name="source"/> through arcs with spare
     /// capacity above <paramref name="relative"/> times their scale.
     /// </summary>

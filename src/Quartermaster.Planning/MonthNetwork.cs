@@ -2,9 +2,16 @@ namespace Quartermaster.Planning;
 
 /// <summary>
 /// The flow network of one month on pool classes: source -> contract (capacity set per solve) ->
-/// eligible class (unbounded) -> sink (the class's MW online). Each arc's tolerance scale is the most it
-/// can carry: the contract's MW on source and middle arcs (or the class's, when smaller), the class's on sink arcs.
+/// eligible class (unbounded) -> sink (the class's MW online).
 /// </summary>
+/// <remarks>
+/// Each arc's tolerance scale (see <see cref="MaxFlow"/>) is the larger scale of its two ends. A contract's scale is
+/// its MW; a class's is its capacity or the MW of the largest contract that may use it, whichever is larger, because
+/// the flows through a class carry the rounding of every contract that sends flow there: a 100 GW contract at a level
+/// t gets a * t MW, exact to about 1e-16 of 100 GW, and that rounding can land as 1e-11 MW of spare room in a 0.001 MW
+/// class or on the arc of a 0.001 MW contract beside it. Read against the 0.001 MW alone it would look like room to
+/// move; read against the 100 GW it is the rounding it is.
+/// </remarks>
 internal sealed class MonthNetwork
 {
     /// <summary>Builds the network of <paramref name="problem"/>.</summary>
@@ -27,9 +34,14 @@ internal sealed class MonthNetwork
         SourceEdge = new int[n];
         MiddleEdge = new int[n][];
         SinkEdge = new int[classes];
+        var classScale = (double[])classCapacity.Clone();
         for (var i = 0; i < n; i++)
         {
             SourceEdge[i] = Flow.AddEdge(Source, ContractNode(i), 0, unitScale[i]);
+            foreach (var k in eligible[i])
+            {
+                classScale[k] = Math.Max(classScale[k], unitScale[i]);
+            }
         }
         for (var i = 0; i < n; i++)
         {
@@ -37,12 +49,12 @@ internal sealed class MonthNetwork
             for (var j = 0; j < eligible[i].Length; j++)
             {
                 var k = eligible[i][j];
-                MiddleEdge[i][j] = Flow.AddEdge(ContractNode(i), ClassNode(n, k), double.PositiveInfinity, Math.Min(unitScale[i], classCapacity[k]));
+                MiddleEdge[i][j] = Flow.AddEdge(ContractNode(i), ClassNode(n, k), double.PositiveInfinity, Math.Max(unitScale[i], classScale[k]));
             }
         }
         for (var k = 0; k < classes; k++)
         {
-            SinkEdge[k] = Flow.AddEdge(ClassNode(n, k), Sink, classCapacity[k], classCapacity[k]);
+            SinkEdge[k] = Flow.AddEdge(ClassNode(n, k), Sink, classCapacity[k], classScale[k]);
         }
         NodeCount = Sink + 1;
     }

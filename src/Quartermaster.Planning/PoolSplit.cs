@@ -23,6 +23,7 @@ internal static class PoolSplit
     {
         var n = eligible.Length;
         var spare = (double[])poolCapacity.Clone();
+        var unplaced = new double[n];
         var granted = new List<(int Pool, double Mw)>[n];
         for (var u = 0; u < n; u++)
         {
@@ -108,6 +109,29 @@ internal static class PoolSplit
                         granted[users[u].Unit].Add((p, take));
                         spare[p] -= take;
                         remaining[u] -= take;
+                    }
+                }
+                if (remaining[u] > 0)
+                {
+                    unplaced[users[u].Unit] += remaining[u];
+                }
+            }
+        }
+        // MW a class could not hold because its flow was a hair above its pools (a class shared with a 100 GW contract
+        // carries that contract's rounding, about 1e-11 MW) go to any other pool the unit may use that has room, so a
+        // 0.001 MW contract does not lose 1e-9 of its commitment to rounding it never caused.
+        for (var u = 0; u < n; u++)
+        {
+            foreach (var k in eligible[u])
+            {
+                foreach (var p in model.ClassPools[k])
+                {
+                    var take = Math.Min(unplaced[u], spare[p]);
+                    if (take > 0)
+                    {
+                        granted[u].Add((p, take));
+                        spare[p] -= take;
+                        unplaced[u] -= take;
                     }
                 }
             }

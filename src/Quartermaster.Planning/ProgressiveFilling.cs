@@ -16,10 +16,12 @@ namespace Quartermaster.Planning;
 /// finitely many, so it stops, in practice after two to four max-flows.
 /// </para>
 /// <para>
-/// At t* the contracts that cannot rise are exactly those that cannot reach the sink in the residual
-/// network: that set is tight (its classes are full and feed nobody else) and every tight set lies in it.
-/// They freeze at t*; contracts reaching fill 1 freeze at 1; under pro-rata the whole eligibility component
-/// of a frozen contract freezes with it. Lower tiers go first, each to its own max-min.
+/// At t* the contracts that cannot rise are exactly those that cannot reach the sink in the residual network
+/// (spare capacity judged against each arc's scale, see <see cref="MonthNetwork"/>): that set is tight and every
+/// tight set lies in it. When rounding leaves every contract a sliver of room (so none would freeze), the blocked ones
+/// are those with the least room relative to their own MW (the widest residual path to the sink, over their
+/// commitment). They freeze at t*; contracts reaching fill 1 freeze at 1; under pro-rata the whole eligibility
+/// component of a frozen contract freezes with it. Lower tiers go first, each to its own max-min.
 /// </para>
 /// <para>
 /// Tolerances are relative to the quantities compared, never to the month's largest figure: an arc counts as
@@ -36,7 +38,7 @@ internal static class ProgressiveFilling
     private const byte Frozen = 2;
 
     /// <summary>Spare capacity, relative to an arc's scale, at or below which the arc is saturated.</summary>
-    internal const double Saturated = 1e-11;
+    internal const double Saturated = 1e-13;
 
     /// <summary>Relative change of the level below which a Dinkelbach step is taken for rounding.</summary>
     internal const double LevelTolerance = 1e-13;
@@ -61,6 +63,7 @@ internal static class ProgressiveFilling
         var component = problem.FreezesComponents ? EligibilityComponents.Label(problem.Eligible, problem.ClassCapacity) : null;
         var state = new byte[n];
         var marks = new bool[network.NodeCount];
+        var width = new double[network.NodeCount];
         var freeze = new bool[n];
 
         var tiers = (int[])problem.Tier.Clone();
@@ -92,6 +95,30 @@ internal static class ProgressiveFilling
                     {
                         freeze[i] = true;
                         any = true;
+                    }
+                }
+                if (!any)
+                {
+                    // Rounding left every blocked contract a sliver of room, so none would freeze. Room is judged relative
+                    // to each contract's own MW: the ones with the least (a sliver: 1e-9 of their MW, or within a factor
+                    // of 2 of the least) are the blocked ones.
+                    flow.WidestToSink(network.Source, network.Sink, width);
+                    var least = double.PositiveInfinity;
+                    for (var i = 0; i < n; i++)
+                    {
+                        if (state[i] == Active)
+                        {
+                            least = Math.Min(least, width[MonthNetwork.ContractNode(i)] / problem.Demand[i]);
+                        }
+                    }
+                    for (var i = 0; i < n; i++)
+                    {
+                        var room = width[MonthNetwork.ContractNode(i)] / problem.Demand[i];
+                        if (state[i] == Active && (room <= 1e-9 || room <= 2 * least))
+                        {
+                            freeze[i] = true;
+                            any = true;
+                        }
                     }
                 }
                 if (component is not null)
