@@ -9,24 +9,56 @@ namespace Quartermaster.Bench;
 /// </summary>
 public static class Program
 {
+    private const string Usage = """
+        usage: qm bench plan [--size S|M|L|XL]   production planner vs the LP reference
+               qm bench stress [--paths N]       stress engine vs the naive baseline
+               qm bench micro [BenchmarkDotNet options]
+        qm bench VERB --help explains a verb.
+        """;
+
+    private const string PlanUsage = """
+        usage: qm bench plan [--size S|M|L|XL] [--seed N] [--policy max-min|pro-rata|weighted|revenue-max|favour-stakes] [--reference-months N]
+
+        Plans one synthetic book (qm gen sizes S, M, L, XL) with the production max-flow planner and the
+        OR-Tools GLOP reference, checks they give the same fill ratios, and prints times, peak memory,
+        re-plan times and the ratio of the two. --reference-months limits the (slow) reference to the first N months.
+        Exit code 0, 1 when the planners disagree, 2 on bad arguments.
+        """;
+
+    private const string StressUsage = """
+        usage: qm bench stress [--paths N] [--baseline-paths M] [--threads K] [--repeat R]
+
+        Times the stress engine on the benchmark book (10 tenants, 120 months, N paths, default 1,000,000),
+        the random-number floor on the same threads, and the naive baseline on M paths (default 20,000)
+        projected to N. With R repeats the best time of each counts. Threads default to every core.
+        The last line is 'ratio baseline/engine: R'.
+        """;
+
     public static int Main(string[] args)
     {
         var verb = args.Length > 0 ? args[0] : "--help";
         var rest = args.Skip(1).ToArray();
+        // Help is answered before anything runs: a benchmark takes minutes and the whole machine.
+        var help = rest.Any(a => a is "--help" or "-h" or "-?");
         switch (verb)
         {
+            case "stress" when help:
+                Console.Out.WriteLine(StressUsage);
+                return 0;
+            case "plan" when help:
+                Console.Out.WriteLine(PlanUsage);
+                return 0;
             case "stress": return StressBenchmark.Run(rest);
             case "plan": return PlanBenchmark.Run(rest);
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
                 return 0;
+            case "--help" or "-h" or "-?":
+                Console.Out.WriteLine(Usage);
+                return 0;
             default:
-                Console.Error.WriteLine("""
-                    usage: qm bench plan [--size S|M|L|XL]   production planner vs the LP reference
-                           qm bench stress [--paths N]       stress engine vs the naive baseline
-                           qm bench micro [BenchmarkDotNet options]
-                    """);
-                return verb is "--help" or "-h" ? 0 : 2;
+                Console.Error.WriteLine(Usage);
+                return 2;
         }
     }
 }

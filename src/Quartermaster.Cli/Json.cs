@@ -1,19 +1,10 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Quartermaster.Documents;
 
 namespace Quartermaster.Cli;
 
-/// <summary>Machine output: indented JSON with stable snake_case names, written to stdout.</summary>
+/// <summary>Machine output: a named document (its schema is <c>qm schema NAME</c>), indented JSON on stdout.</summary>
 internal static class Json
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
-    public static void Write<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Options));
+    public static void Write<T>(CliContext context, T document)
+        where T : IDocument => context.Stdout.WriteLine(DocumentJson.Serialize(document, indented: true));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Quartermaster.Core;
 
@@ -6,6 +7,7 @@ namespace Quartermaster.Core;
 /// A calendar month such as 2026-06, the time step of every plan and stress path.
 /// Stored as a single index (year * 12 + month - 1) so months compare and subtract as integers.
 /// </summary>
+[JsonConverter(typeof(MonthJsonConverter))]
 public readonly record struct Month : IComparable<Month>
 {
     /// <summary>Months since January of year 0; 2026-01 is 24312.</summary>

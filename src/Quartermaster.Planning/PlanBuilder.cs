@@ -59,7 +59,7 @@ internal static class PlanBuilder
             byContract[c] += mw;
             byPool[p] += mw;
             bySite[model.Pools[p].SiteIndex] += mw;
-            allocations.Add(new Allocation(m, model.Contracts[c].Id, poolRefs[p].SiteId, poolRefs[p].Chip, mw));
+            allocations.Add(new Allocation(m, model.Contracts[c].Id, model.Contracts[c].Tenant, poolRefs[p].SiteId, poolRefs[p].Chip, mw));
         }
         var classCapacity = new double[model.ClassPools.Length];
         for (var p = 0; p < model.Pools.Length; p++)
@@ -79,7 +79,7 @@ internal static class PlanBuilder
             }
             var committed = committedMw[ci];
             var fill = committed > 0 ? Math.Min(1, byContract[ci] / committed) : 1;
-            fills.Add(new ContractFill(m, contract.Id, contract.Tenant, committed, byContract[ci], fill));
+            fills.Add(new ContractFill(m, contract.Id, contract.Tenant, committed, byContract[ci]));
             if (committed > 0 && fill < 1 - Tolerance)
             {
                 var reach = component is null

@@ -20,7 +20,7 @@ internal sealed class ApiKeyAuthentication(
 {
     public const string SchemeName = "ApiKey";
 
-    private static readonly ConcurrentDictionary<string, (ApiKeyRecord Key, DateTime Until)> Trusted = new();
+    private static readonly ConcurrentDictionary<string, (ApiKeyRecord Key, DateTimeOffset Until)> Trusted = new();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -30,7 +30,7 @@ internal sealed class ApiKeyAuthentication(
             return AuthenticateResult.NoResult();
         }
         var cacheKey = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(presented))) + "@" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(server);
-        var now = DateTime.UtcNow;
+        var now = server.TimeProvider.GetUtcNow();
         ApiKeyRecord? key;
         if (Trusted.TryGetValue(cacheKey, out var hit) && hit.Until > now)
         {
@@ -42,6 +42,11 @@ internal sealed class ApiKeyAuthentication(
             if (key is null)
             {
                 Trusted.TryRemove(cacheKey, out _);
+                if (ApiKeySecrets.TryParse(presented, out var keyId, out _))
+                {
+                    // The public id only: the secret part of a presented key is never logged.
+                    LogMessages.KeyRefused(Logger, keyId);
+                }
                 return AuthenticateResult.Fail("unknown or revoked API key");
             }
             Trusted[cacheKey] = (key, now + server.KeyCacheLifetime);

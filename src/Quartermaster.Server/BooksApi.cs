@@ -12,24 +12,24 @@ internal static class BooksApi
     public static RouteGroupBuilder MapBooksApi(this RouteGroupBuilder api)
     {
         var books = api.MapGroup("/books").WithTags("Books");
-        books.MapGet("/", ListBooks).RequireAuthorization(Principals.Anyone)
+        books.MapGet("/", ListBooks).WithName("ListBooks").RequireAuthorization(Principals.Anyone)
             .WithSummary("List books (latest versions); a tenant sees the books it is a tenant of.");
-        books.MapPost("/", ImportBook).RequireAuthorization(Principals.Admin)
+        books.MapPost("/", ImportBook).WithName("ImportBook").RequireAuthorization(Principals.Admin)
             .Accepts<string>(YamlContentType).WithSummary("Import a book from YAML: a new book, or a new version of the book with that id.");
-        books.MapGet("/{bookId}", GetBook).RequireAuthorization(Principals.Provider)
+        books.MapGet("/{bookId}", GetBook).WithName("GetBook").RequireAuthorization(Principals.Provider)
             .WithSummary("The latest version of a book, with its size.");
-        books.MapPut("/{bookId}", ReplaceBook).RequireAuthorization(Principals.Admin)
+        books.MapPut("/{bookId}", ReplaceBook).WithName("ReplaceBook").RequireAuthorization(Principals.Admin)
             .Accepts<string>(YamlContentType).WithSummary("Store a new version of a book from YAML; the id in the YAML must match.");
-        books.MapGet("/{bookId}/versions", ListVersions).RequireAuthorization(Principals.Provider)
+        books.MapGet("/{bookId}/versions", ListVersions).WithName("ListBookVersions").RequireAuthorization(Principals.Provider)
             .WithSummary("Every version of a book, oldest first.");
-        books.MapGet("/{bookId}/versions/{version:int}", ExportVersion).RequireAuthorization(Principals.Provider)
+        books.MapGet("/{bookId}/versions/{version:int}", ExportVersion).WithName("ExportBookVersion").RequireAuthorization(Principals.Provider)
             .Produces<string>(StatusCodes.Status200OK, YamlContentType).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Export a version as YAML, exactly as imported.");
-        books.MapGet("/{bookId}/sites", ListSites).RequireAuthorization(Principals.Provider)
+        books.MapGet("/{bookId}/sites", ListSites).WithName("ListSites").RequireAuthorization(Principals.Provider)
             .WithSummary("Sites of the latest version.");
-        books.MapGet("/{bookId}/sites/{siteId}", GetSite).RequireAuthorization(Principals.Provider)
+        books.MapGet("/{bookId}/sites/{siteId}", GetSite).WithName("GetSite").RequireAuthorization(Principals.Provider)
             .WithSummary("One site of the latest version.");
-        books.MapGet("/{bookId}/investments", ListInvestments).RequireAuthorization(Principals.Provider)
+        books.MapGet("/{bookId}/investments", ListInvestments).WithName("ListInvestments").RequireAuthorization(Principals.Provider)
             .WithSummary("Equity stakes in tenants, latest version (audited).");
         return api;
     }
@@ -49,7 +49,7 @@ internal static class BooksApi
         return TypedResults.Ok(visible);
     }
 
-    private static async Task<Results<Created<BookVersion>, ProblemHttpResult>> ImportBook(HttpRequest request, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
+    private static async Task<Results<Created<BookVersion>, ProblemHttpResult>> ImportBook(HttpRequest request, ClaimsPrincipal user, IBookStore store, ILogger<BookVersion> log, CancellationToken cancel)
     {
         var (book, yaml, problem) = await RequestBodies.ReadBookAsync(request);
         if (problem is not null)
@@ -57,10 +57,11 @@ internal static class BooksApi
             return problem;
         }
         var version = (await store.SaveBookAsync(user.Scope(), book!, yaml, null, cancel))!;
+        LogMessages.BookVersionStored(log, version.BookId, version.Version, version.CreatedBy);
         return TypedResults.Created($"/api/v1/books/{version.BookId}/versions/{version.Version}", version);
     }
 
-    private static async Task<Results<Created<BookVersion>, ProblemHttpResult>> ReplaceBook(string bookId, HttpRequest request, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
+    private static async Task<Results<Created<BookVersion>, ProblemHttpResult>> ReplaceBook(string bookId, HttpRequest request, ClaimsPrincipal user, IBookStore store, ILogger<BookVersion> log, CancellationToken cancel)
     {
         var (book, yaml, problem) = await RequestBodies.ReadBookAsync(request);
         if (problem is not null)
@@ -72,12 +73,13 @@ internal static class BooksApi
             return Problems.BadRequest($"the YAML is book '{book.Id}', not '{bookId}'", [new BodyError(1, 1, $"expected book: {bookId}")]);
         }
         var version = (await store.SaveBookAsync(user.Scope(), book, yaml, null, cancel))!;
+        LogMessages.BookVersionStored(log, version.BookId, version.Version, version.CreatedBy);
         return TypedResults.Created($"/api/v1/books/{version.BookId}/versions/{version.Version}", version);
     }
 
     private static async Task<Results<Ok<BookOverview>, ProblemHttpResult>> GetBook(string bookId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
     {
-        if (await store.GetBookAsync(user.Scope(), bookId, null, cancel) is not { } stored)
+        if (await store.GetBookAsync(user.Scope(), bookId, cancel: cancel) is not { } stored)
         {
             return Problems.NotFound();
         }
@@ -94,34 +96,30 @@ internal static class BooksApi
 
     private static async Task<IResult> ExportVersion(string bookId, int version, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
     {
-        var scope = user.Scope();
-        if (await store.GetBookAsync(scope, bookId, version, cancel) is not { } stored)
+        // The YAML holds every tenant's contracts: the store audits the export with the read.
+        if (await store.GetBookAsync(user.Scope(), bookId, version, BookReadPurpose.Export, cancel) is not { } stored)
         {
             return Problems.NotFound();
         }
-        // The YAML holds every tenant's contracts: a provider-side read of tenant data.
-        await store.AppendAuditAsync(scope, "book.export", $"books/{bookId}/versions/{version}", null, cancel);
         return TypedResults.Text(stored.Yaml, YamlContentType + "; charset=utf-8");
     }
 
     private static async Task<Results<Ok<List<SiteView>>, ProblemHttpResult>> ListSites(string bookId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel) =>
-        await store.GetBookAsync(user.Scope(), bookId, null, cancel) is { } stored
+        await store.GetBookAsync(user.Scope(), bookId, cancel: cancel) is { } stored
             ? TypedResults.Ok(stored.Book.Sites.Select(SiteView.Of).ToList())
             : Problems.NotFound();
 
     private static async Task<Results<Ok<SiteView>, ProblemHttpResult>> GetSite(string bookId, string siteId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel) =>
-        await store.GetBookAsync(user.Scope(), bookId, null, cancel) is { } stored && stored.Book.Sites.FirstOrDefault(s => s.Id == siteId) is { } site
+        await store.GetBookAsync(user.Scope(), bookId, cancel: cancel) is { } stored && stored.Book.Sites.FirstOrDefault(s => s.Id == siteId) is { } site
             ? TypedResults.Ok(SiteView.Of(site))
             : Problems.NotFound();
 
     private static async Task<Results<Ok<List<InvestmentView>>, ProblemHttpResult>> ListInvestments(string bookId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
     {
-        var scope = user.Scope();
-        if (await store.GetBookAsync(scope, bookId, null, cancel) is not { } stored)
+        if (await store.GetBookAsync(user.Scope(), bookId, null, BookReadPurpose.Investments, cancel) is not { } stored)
         {
             return Problems.NotFound();
         }
-        await store.AppendAuditAsync(scope, "investments.read", $"books/{bookId}/investments", null, cancel);
         return TypedResults.Ok(stored.Book.Investments.Select(InvestmentView.Of).ToList());
     }
 }

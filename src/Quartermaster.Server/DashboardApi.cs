@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Quartermaster.Core;
-using Quartermaster.Reports;
+using Quartermaster.Documents;
 using Quartermaster.Storage;
 
 namespace Quartermaster.Server;
@@ -11,13 +11,13 @@ internal static class DashboardApi
 {
     public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", Me).RequireAuthorization(Principals.Anyone).WithTags("Dashboard")
+        api.MapGet("/me", Me).WithName("GetMe").RequireAuthorization(Principals.Anyone).WithTags("Dashboard")
             .WithSummary("The role of your key, and the tenant it reads for.");
-        api.MapGet("/books/{bookId}/dashboard", Overview).RequireAuthorization(Principals.Provider).WithTags("Dashboard")
+        api.MapGet("/books/{bookId}/dashboard", Overview).WithName("GetDashboard").RequireAuthorization(Principals.Provider).WithTags("Dashboard")
             .WithSummary("Capacity committed against online, fill ratios and idle capacity of the latest plan (provider side).");
-        api.MapGet("/deals", Deals).RequireAuthorization(Principals.Provider).WithTags("Dashboard")
+        api.MapGet("/deals", Deals).WithName("ListDeals").RequireAuthorization(Principals.Provider).WithTags("Dashboard")
             .WithSummary("Public deals across the market: cumulative GW by provider, and the market map (provider side; empty when the server has no deals file).");
-        api.MapGet("/books/{bookId}/tenants/{tenantId}/fill", Fill).RequireAuthorization(Principals.Anyone).WithTags("Tenant data")
+        api.MapGet("/books/{bookId}/tenants/{tenantId}/fill", Fill).WithName("GetTenantFill").RequireAuthorization(Principals.Anyone).WithTags("Tenant data")
             .WithSummary("A tenant's committed and allocated MW per month under the latest plan.");
         return api;
     }
@@ -28,30 +28,32 @@ internal static class DashboardApi
         return TypedResults.Ok(new Caller(scope.Actor, RoleNames.ToName(scope.Role), scope.TenantId));
     }
 
-    private static Ok<object> Deals(ServerOptions options) =>
-        TypedResults.Ok(ReportData.DealsData(options.Deals ?? Watch.DealsOverview.Of([], [Watch.LabRivalryGroup.FrontierLabs])));
+    private static Ok<DealsChartData> Deals(ServerOptions options) =>
+        TypedResults.Ok(DealsChartData.Of(options.Deals ?? Watch.DealsOverview.Of([], [Watch.LabRivalryGroup.FrontierLabs])));
 
     private static async Task<Results<Ok<DashboardView>, ProblemHttpResult>> Overview(string bookId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
     {
         var scope = user.Scope();
-        if (await store.GetBookAsync(scope, bookId, null, cancel) is not { } stored)
+        if (await store.GetBookAsync(scope, bookId, cancel: cancel) is not { } stored)
         {
             return Problems.NotFound();
         }
         var book = stored.Book;
-        object? plan = null;
+        PlanChartData? plan = null;
         var latest = await store.LatestPlanAsync(scope, bookId, cancel);
         if (latest is not null && latest.BookVersion == stored.Version.Version)
         {
             // Provider reads of tenant rows: the store audits them.
             var fills = await store.ListFillsAsync(scope, latest.PlanId, null, cancel);
             var allocations = await store.ListAllocationsAsync(scope, latest.PlanId, null, null, cancel);
-            plan = ReportData.PlanData(book, latest.Policy,
-                fills.Select(f => new TenantMonthFill(Month.Parse(f.Month), f.TenantId, f.CommittedMw, f.AllocatedMw)),
-                allocations.Select(a => new SiteMonthLoad(Month.Parse(a.Month), a.SiteId, a.Mw)));
+            if (!AllocationPolicyNames.TryParse(latest.Policy, out var policy))
+            {
+                throw new InvalidOperationException($"plan {latest.PlanId} names an unknown policy '{latest.Policy}'");
+            }
+            plan = PlanChartData.Of(book, policy, fills, allocations);
         }
         return TypedResults.Ok(new DashboardView(bookId, stored.Version.Version, plan is null ? null : latest!.PlanId,
-            ReportData.Tenants(book), ReportData.Capacity(book), plan));
+            TenantLegend.Of(book), CapacityData.Of(book), plan));
     }
 
     private static async Task<Results<Ok<TenantFill>, ProblemHttpResult>> Fill(string bookId, string tenantId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
@@ -63,8 +65,8 @@ internal static class DashboardApi
             return Problems.NotFound();
         }
         var byMonth = (await store.ListFillsAsync(scope, plan.PlanId, tenantId, cancel))
-            .GroupBy(f => f.Month).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(new TenantFill(bookId, plan.PlanId, tenantId, [.. byMonth.Select(g => g.Key)],
+            .GroupBy(f => f.Month).OrderBy(g => g.Key).ToList();
+        return TypedResults.Ok(new TenantFill(bookId, plan.PlanId, tenantId, [.. byMonth.Select(g => g.Key.ToString())],
             [.. byMonth.Select(g => g.Sum(f => f.CommittedMw))], [.. byMonth.Select(g => g.Sum(f => f.AllocatedMw))]));
     }
 }

@@ -1,3 +1,5 @@
+using Quartermaster.Documents;
+
 namespace Quartermaster.Server;
 
 /// <summary>
@@ -10,4 +12,4 @@ namespace Quartermaster.Server;
 /// <param name="Tenants">Tenants in book order (id, name): the key to stable colours.</param>
 /// <param name="Capacity">Online and committed MW per month.</param>
 /// <param name="Plan">Fill ratio per tenant and month, idle MW per site and month; null without a plan.</param>
-public sealed record DashboardView(string BookId, int Version, string? PlanId, object Tenants, object Capacity, object? Plan);
+public sealed record DashboardView(string BookId, int Version, string? PlanId, IReadOnlyList<TenantLegend> Tenants, CapacityData Capacity, PlanChartData? Plan);

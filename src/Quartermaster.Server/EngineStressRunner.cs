@@ -1,6 +1,6 @@
 using Quartermaster.Core;
-using Quartermaster.Planning;
-using Quartermaster.Reports;
+using Quartermaster.Analysis;
+using Quartermaster.Documents;
 using Quartermaster.Stress;
 
 namespace Quartermaster.Server;
@@ -14,20 +14,15 @@ namespace Quartermaster.Server;
 public sealed class EngineStressRunner(StressOptions? options = null) : IStressRunner
 {
     /// <inheritdoc/>
-    public Task<object> RunAsync(Book book, IProgress<double> progress, CancellationToken cancel)
+    public Task<StressRunResult> RunAsync(Book book, IProgress<double> progress, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(book);
         // A dedicated thread drives the run, so a long run holds at most one of the thread pool's threads
         // (its parallel workers) and the API stays responsive while it goes.
-        return Task.Factory.StartNew<object>(() =>
+        return Task.Factory.StartNew(() =>
         {
-            var plan = new FlowPlanner().Allocate(book, book.Scenario.Policy);
-            var result = StressEngine.Run(PlannedCapacity.ToStressInput(book, plan), options, progress, cancel);
-            return new
-            {
-                Summary = StressDocument.Of(result, book),
-                Charts = ReportData.StressData(book, result, tornado: null),
-            };
+            var result = PlannedStress.Run(book, book.Scenario.Policy, options, progress, cancel).Result;
+            return new StressRunResult(StressDocument.Of(result, book), StressChartData.Of(book, result, tornado: null));
         }, cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 }

@@ -16,9 +16,6 @@ public sealed class FlowBookPlanner : IBookPlanner
     {
         ArgumentNullException.ThrowIfNull(book);
         var plan = new FlowPlanner().Allocate(book, policy);
-        var tenantOf = book.Contracts.ToDictionary(c => c.Id, c => c.Tenant, StringComparer.Ordinal);
-        return new BookPlan(
-            [.. plan.Fills.Select(f => new FillRow(f.Month.ToString(), f.ContractId, f.TenantId, f.CommittedMw, f.AllocatedMw))],
-            [.. plan.Allocations.Select(a => new AllocationRow(a.Month.ToString(), a.ContractId, tenantOf[a.ContractId], a.SiteId, a.Chip, a.Mw))]);
+        return new BookPlan(plan.Fills, plan.Allocations);
     }
 }

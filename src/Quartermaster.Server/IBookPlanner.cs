@@ -1,5 +1,4 @@
 using Quartermaster.Core;
-using Quartermaster.Storage;
 
 namespace Quartermaster.Server;
 
@@ -19,4 +18,4 @@ public interface IBookPlanner
 /// <summary>A plan's rows as the server stores them.</summary>
 /// <param name="Fills">Committed and allocated MW per contract and month (every month of every contract's term within the horizon).</param>
 /// <param name="Allocations">MW per contract, site, chip pool and month; only positive rows.</param>
-public sealed record BookPlan(IReadOnlyList<FillRow> Fills, IReadOnlyList<AllocationRow> Allocations);
+public sealed record BookPlan(IReadOnlyList<ContractFill> Fills, IReadOnlyList<Allocation> Allocations);

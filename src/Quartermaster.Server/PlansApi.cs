@@ -11,15 +11,15 @@ internal static class PlansApi
     public static RouteGroupBuilder MapPlansApi(this RouteGroupBuilder api)
     {
         var plans = api.MapGroup("/books/{bookId}/plans").WithTags("Plans");
-        plans.MapPost("/", RunPlan).RequireAuthorization(Principals.Admin).Accepts<PlanRequest>("application/json")
+        plans.MapPost("/", RunPlan).WithName("RunPlan").RequireAuthorization(Principals.Admin).Accepts<PlanRequest>("application/json")
             .WithSummary("Plan the latest version under a policy and store the plan (admin). Body optional.");
-        plans.MapGet("/{planId}", GetPlan).RequireAuthorization(Principals.Provider)
+        plans.MapGet("/{planId}", GetPlan).WithName("GetPlan").RequireAuthorization(Principals.Provider)
             .WithSummary("A stored plan with every contract's committed and allocated MW per month (audited).");
         return api;
     }
 
     private static async Task<Results<Created<PlanSummary>, ProblemHttpResult>> RunPlan(
-        string bookId, HttpRequest request, ClaimsPrincipal user, IBookStore store, ServerOptions options, TenantReadCache cache, CancellationToken cancel)
+        string bookId, HttpRequest request, ClaimsPrincipal user, IBookStore store, ServerOptions options, TenantReadCache cache, ILogger<PlanSummary> log, CancellationToken cancel)
     {
         var scope = user.Scope();
         PlanRequest? body = null;
@@ -31,7 +31,7 @@ internal static class PlansApi
                 return problem;
             }
         }
-        if (await store.GetBookAsync(scope, bookId, null, cancel) is not { } stored)
+        if (await store.GetBookAsync(scope, bookId, cancel: cancel) is not { } stored)
         {
             return Problems.NotFound();
         }
@@ -40,8 +40,11 @@ internal static class PlansApi
         {
             return Problems.BadRequest($"unknown policy '{name}'; expected one of {string.Join(", ", AllocationPolicyNames.All)}");
         }
+        var planning = options.TimeProvider.GetTimestamp();
         var plan = options.Planner.Plan(stored.Book, policy);
         var summary = await store.SavePlanAsync(scope, bookId, stored.Version.Version, policy.ToName(), options.Planner.Name, plan.Fills, plan.Allocations, cancel);
+        var milliseconds = (long)options.TimeProvider.GetElapsedTime(planning).TotalMilliseconds;
+        LogMessages.PlanStored(log, summary.PlanId, bookId, summary.BookVersion, scope.Actor, summary.Policy, summary.Planner, milliseconds);
         cache.PlanStored(bookId);
         return TypedResults.Created($"/api/v1/books/{bookId}/plans/{summary.PlanId}", summary);
     }

@@ -21,29 +21,32 @@ public static class QuartermasterServer
     /// <summary>
     /// Opens the store, applies migrations, imports the seed book into an empty database, and returns the
     /// app ready to start (<c>await app.StartAsync()</c>, then read the bound address from <c>app.Urls</c>).
+    /// The process is left as the host set it up (thread pool, culture): a stress run drives the engine from a
+    /// thread of its own with at most one worker per core, so requests keep pool threads without extra headroom.
     /// </summary>
     /// <exception cref="InvalidOperationException">PostgreSQL's service role could bypass row-level security.</exception>
     public static async Task<WebApplication> BuildAsync(ServerOptions options, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var store = BookStores.Open(options.Database, options.DatabaseOwner, options.Store);
-        await PrepareStoreAsync(store, options, cancel);
-
-        // Stress runs keep the pool's worker threads busy for seconds; without headroom, requests would queue
-        // behind them until the pool grows (a thread every half second), and polling a run would stall.
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, 4 * Environment.ProcessorCount), io);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.ClearProviders();
+        // Our own lines (one per stored book version, plan, stress run, refused key) at Information; the framework's from Warning.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Quartermaster", LogLevel.Information)
+            // Data protection keys are unused (no cookies, no antiforgery); its warning about them is noise.
+            .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         if (options.ConsoleLogging)
         {
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
-                // Data protection keys are unused (no cookies, no antiforgery); its warning about them is noise.
-                .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+        if (options.LoggerProvider is { } provider)
+        {
+            builder.Logging.AddProvider(provider);
         }
         var services = builder.Services;
-        services.AddSingleton(store);
+        // Built by a factory so the container owns the store and disposes it with the app.
+        services.AddSingleton<IBookStore>(_ => store);
         services.AddSingleton(options);
         services.AddSingleton<StressJobs>();
         services.AddSingleton<TenantReadCache>();
@@ -52,6 +55,11 @@ public static class QuartermasterServer
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = null;
+            // Enums as their words and months as YYYY-MM, as in every document the CLI prints.
+            foreach (var converter in Documents.DocumentJson.Converters())
+            {
+                o.SerializerOptions.Converters.Add(converter);
+            }
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["trace_id"] = c.HttpContext.TraceIdentifier);
@@ -96,10 +104,22 @@ public static class QuartermasterServer
                 });
             };
         });
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            // A month is written as text (YYYY-MM) by its JSON converter, which the schema generator cannot see.
+            if (context.JsonTypeInfo.Type == typeof(Month))
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+                schema.Description = "A calendar month, YYYY-MM.";
+            }
+            return Task.CompletedTask;
+        }).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Quartermaster API";
             document.Info.Description = "A neutral compute provider's book, plans and stress runs. Every error is RFC 9457 problem details.";
+            // The repository carries no licence file: all rights reserved until the project chooses one.
+            document.Info.License = new OpenApiLicense { Name = "All rights reserved", Identifier = "LicenseRef-AllRightsReserved" };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
@@ -109,10 +129,36 @@ public static class QuartermasterServer
                 Description = "An API key from `qm keys create`, as `Authorization: Bearer qm_...` (or `X-Api-Key: qm_...`).",
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+            // Client generators join paths to the server URL: "http://host/" + "/api/v1/..." would double the slash.
+            foreach (var server in document.Servers ?? [])
+            {
+                server.Url = server.Url?.TrimEnd('/');
+            }
+            document.Tags ??= new HashSet<OpenApiTag>();
+            foreach (var (name, description) in TagDescriptions)
+            {
+                if (document.Tags.FirstOrDefault(t => t.Name == name) is { } tag)
+                {
+                    tag.Description = description;
+                }
+                else
+                {
+                    document.Tags.Add(new OpenApiTag { Name = name, Description = description });
+                }
+            }
             return Task.CompletedTask;
         }));
 
         var app = builder.Build();
+        try
+        {
+            await PrepareStoreAsync(store, options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(QuartermasterServer)), cancel);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         if (options.BareBenchmarkBody is { } bare)
         {
             // Through the same pipeline, but anonymous, unlimited and without the database: the ceiling served endpoints are compared to.
@@ -124,7 +170,8 @@ public static class QuartermasterServer
         app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapGet("/healthz", Healthz).AllowAnonymous().WithTags("Health").WithSummary("Liveness and schema version; no key needed.");
+        app.MapGet("/healthz", Healthz).WithName("GetHealth").AllowAnonymous().WithTags("Health")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).WithSummary("Liveness and schema version; no key needed.");
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         var api = app.MapGroup("/api/v1")
@@ -138,18 +185,31 @@ public static class QuartermasterServer
         return app;
     }
 
+    /// <summary>What each tag of the OpenAPI document groups, as client generators and the reference page show it.</summary>
+    private static readonly (string Name, string Description)[] TagDescriptions =
+    [
+        ("Health", "Liveness and the database's schema version; no key needed."),
+        ("Books", "Books and their versions as YAML, sites and investments: provider side."),
+        ("Tenant data", "Tenants, contracts, allocations, fill and SLA: every role, each tenant scoped to its own rows."),
+        ("Plans", "Plans of a book's latest version under a policy, stored and read back: provider side."),
+        ("Stress runs", "Monte Carlo stress runs as background jobs: start, poll, cancel. Provider side."),
+        ("Dashboard", "What the dashboard at / draws: the caller's role, a book's overview, public deals."),
+    ];
+
     private static async Task<Ok<Health>> Healthz(IBookStore store, CancellationToken cancel) =>
         TypedResults.Ok(new Health("ok", await store.SchemaVersionAsync(cancel)));
 
-    private static async Task PrepareStoreAsync(IBookStore store, ServerOptions options, CancellationToken cancel)
+    private static async Task PrepareStoreAsync(IBookStore store, ServerOptions options, ILogger log, CancellationToken cancel)
     {
         await store.MigrateAsync(null, cancel);
         if (store is PostgresBookStore postgres && options.RequireRowLevelSecurity
             && await postgres.ServiceRoleProblemsAsync(cancel) is { Count: > 0 } problems)
         {
-            store.Dispose();
             throw new InvalidOperationException("refusing to serve: " + string.Join("; ", problems));
         }
+        var schemaVersion = await store.SchemaVersionAsync(cancel);
+        var where = Describe(store);
+        LogMessages.Serving(log, where, schemaVersion);
         if (options.SeedBookPath is { } seed && (await store.ListBooksAsync(AccessScope.System, cancel)).Count == 0)
         {
             var read = BookReader.ReadFile(seed);
@@ -157,10 +217,22 @@ public static class QuartermasterServer
             {
                 throw new InvalidOperationException($"the seed book does not read: {read.Errors[0]}");
             }
-            var version = await store.SaveBookAsync(AccessScope.System, read.Book, await File.ReadAllTextAsync(seed, cancel), null, cancel);
+            var version = (await store.SaveBookAsync(AccessScope.System, read.Book, await File.ReadAllTextAsync(seed, cancel), null, cancel))!;
+            LogMessages.BookVersionStored(log, version.BookId, version.Version, version.CreatedBy);
+            var planning = options.TimeProvider.GetTimestamp();
             var plan = options.Planner.Plan(read.Book, read.Book.Scenario.Policy);
-            await store.SavePlanAsync(AccessScope.System, version!.BookId, version.Version, read.Book.Scenario.Policy.ToName(),
+            var summary = await store.SavePlanAsync(AccessScope.System, version.BookId, version.Version, read.Book.Scenario.Policy.ToName(),
                 options.Planner.Name, plan.Fills, plan.Allocations, cancel);
+            var milliseconds = (long)options.TimeProvider.GetElapsedTime(planning).TotalMilliseconds;
+            LogMessages.PlanStored(log, summary.PlanId, summary.BookId, summary.BookVersion, AccessScope.System.Actor, summary.Policy, summary.Planner, milliseconds);
         }
     }
+
+    /// <summary>The database as a log line may name it: a SQLite path, or PostgreSQL host, port, database and user (never the password).</summary>
+    private static string Describe(IBookStore store) => store switch
+    {
+        SqliteBookStore sqlite => "SQLite " + sqlite.Path,
+        PostgresBookStore postgres => "PostgreSQL " + postgres.Endpoint,
+        _ => store.GetType().Name,
+    };
 }

@@ -47,8 +47,20 @@ public sealed record ServerOptions
     /// </summary>
     public byte[]? BareBenchmarkBody { get; init; }
 
-    /// <summary>Log requests and startup to the console (off in tests).</summary>
+    /// <summary>Log to the console (off in tests): the server's own lines from Information, the framework's from Warning.</summary>
     public bool ConsoleLogging { get; init; } = true;
+
+    /// <summary>
+    /// The server's clock: when a running stress run's progress is stored, how long a key and the latest plan are
+    /// trusted. Tests pass a fake one to move time on by hand.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>How often a running stress run's progress is stored for other instances to read.</summary>
+    public TimeSpan ProgressSaveInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Another destination for the same log lines (tests collect them there); none when null.</summary>
+    public ILoggerProvider? LoggerProvider { get; init; }
 
     /// <summary>Public deals across the market, shown on the provider's dashboard (<c>GET /api/v1/deals</c>); null: none.</summary>
     public Watch.DealsOverview? Deals { get; init; }

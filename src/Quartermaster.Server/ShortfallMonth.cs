@@ -1,3 +1,5 @@
+using Quartermaster.Core;
+
 namespace Quartermaster.Server;
 
 /// <summary>A month in which a contract got less than committed.</summary>
@@ -5,4 +7,4 @@ namespace Quartermaster.Server;
 /// <param name="CommittedMw">MW committed.</param>
 /// <param name="AllocatedMw">MW allocated.</param>
 /// <param name="ShortfallMw">Committed minus allocated.</param>
-public sealed record ShortfallMonth(string Month, double CommittedMw, double AllocatedMw, double ShortfallMw);
+public sealed record ShortfallMonth(Month Month, double CommittedMw, double AllocatedMw, double ShortfallMw);

@@ -10,11 +10,11 @@ internal static class StressApi
     public static RouteGroupBuilder MapStressApi(this RouteGroupBuilder api)
     {
         var stress = api.MapGroup("/").WithTags("Stress runs");
-        stress.MapPost("/books/{bookId}/stress-runs", StartRun).RequireAuthorization(Principals.Admin)
+        stress.MapPost("/books/{bookId}/stress-runs", StartRun).WithName("StartStressRun").RequireAuthorization(Principals.Admin)
             .WithSummary("Start a stress run of the latest version in the background (admin); poll its Location.");
-        stress.MapGet("/stress-runs/{runId}", GetRun).RequireAuthorization(Principals.Provider)
+        stress.MapGet("/stress-runs/{runId}", GetRun).WithName("GetStressRun").RequireAuthorization(Principals.Provider)
             .WithSummary("A stress run: status, progress, and the result once it has succeeded.");
-        stress.MapPost("/stress-runs/{runId}/cancel", CancelRun).RequireAuthorization(Principals.Admin)
+        stress.MapPost("/stress-runs/{runId}/cancel", CancelRun).WithName("CancelStressRun").RequireAuthorization(Principals.Admin)
             .WithSummary("Ask a running stress run to stop (admin).");
         return api;
     }
@@ -23,7 +23,7 @@ internal static class StressApi
         string bookId, ClaimsPrincipal user, IBookStore store, StressJobs jobs, CancellationToken cancel)
     {
         var scope = user.Scope();
-        if (await store.GetBookAsync(scope, bookId, null, cancel) is not { } stored)
+        if (await store.GetBookAsync(scope, bookId, cancel: cancel) is not { } stored)
         {
             return Problems.NotFound();
         }
@@ -48,7 +48,7 @@ internal static class StressApi
         {
             return Problems.Conflict($"the run is {run.Status.ToString().ToLowerInvariant()}, not running here");
         }
-        await store.AppendAuditAsync(scope, "stress.cancel", $"stress-runs/{runId}", null, cancel);
+        await store.RecordStressRunCancelAsync(scope, run, cancel);
         return TypedResults.Accepted($"/api/v1/stress-runs/{runId}", StressRunView.Of(run, jobs.Progress(runId)));
     }
 }

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using Quartermaster.Core;
+using Quartermaster.Documents;
 using Quartermaster.Storage;
 
 namespace Quartermaster.Server;
@@ -11,7 +9,7 @@ namespace Quartermaster.Server;
 /// Runs stress runs in the background: each run's state is in the store (so any instance can report a
 /// finished run), its live progress and cancellation here. Stopping the server cancels what is running.
 /// </summary>
-internal sealed class StressJobs(IBookStore store, ServerOptions options, IOptions<JsonOptions> json, ILogger<StressJobs> log) : IHostedService
+internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogger<StressJobs> log) : IHostedService
 {
     private readonly ConcurrentDictionary<string, Job> _running = new();
 
@@ -62,13 +60,15 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, IOptio
         var scope = AccessScope.System;
         using var stopSaving = new CancellationTokenSource();
         var saving = Task.CompletedTask;
+        var started = options.TimeProvider.GetTimestamp();
         try
         {
             run = run with { Status = StressRunStatus.Running };
             await store.UpdateStressRunAsync(scope, run);
+            LogMessages.StressRunStarted(log, run.RunId, run.BookId, run.BookVersion);
             saving = SaveProgressAsync(run, job, stopSaving.Token);
             var result = await options.StressRunner.RunAsync(book, new SynchronousProgress(p => job.Progress = p), job.Cancel.Token);
-            run = run with { Status = StressRunStatus.Succeeded, Progress = 1, ResultJson = JsonSerializer.Serialize(result, json.Value.SerializerOptions) };
+            run = run with { Status = StressRunStatus.Succeeded, Progress = 1, ResultJson = DocumentJson.Serialize(result) };
         }
         catch (OperationCanceledException)
         {
@@ -78,7 +78,7 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, IOptio
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            log.LogError(e, "stress run {RunId} failed", run.RunId);
+            LogMessages.StressRunFailed(log, e, run.RunId);
             run = run with { Status = StressRunStatus.Failed, Progress = job.Progress, Error = e.Message };
         }
         try
@@ -87,6 +87,8 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, IOptio
             await stopSaving.CancelAsync();
             await saving;
             await store.UpdateStressRunAsync(scope, run);
+            var seconds = options.TimeProvider.GetElapsedTime(started).TotalSeconds;
+            LogMessages.StressRunFinished(log, run.RunId, run.Status, seconds, run.Progress);
         }
         finally
         {
@@ -95,10 +97,13 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, IOptio
         }
     }
 
-    /// <summary>Stores the live progress about once a second, so every server instance sharing the database can report it.</summary>
+    /// <summary>
+    /// Stores the live progress every <see cref="ServerOptions.ProgressSaveInterval"/> on the server's clock, so every
+    /// server instance sharing the database can report it.
+    /// </summary>
     private async Task SaveProgressAsync(StressRunRecord run, Job job, CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        using var timer = new PeriodicTimer(options.ProgressSaveInterval, options.TimeProvider);
         var saved = 0.0;
         try
         {

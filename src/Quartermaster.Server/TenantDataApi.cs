@@ -17,15 +17,15 @@ internal static class TenantDataApi
     public static RouteGroupBuilder MapTenantDataApi(this RouteGroupBuilder api)
     {
         var books = api.MapGroup("/books/{bookId}").WithTags("Tenant data").RequireAuthorization(Principals.Anyone);
-        books.MapGet("/tenants", ListTenants).WithSummary("Tenants of the latest version that you may see.");
-        books.MapGet("/tenants/{tenantId}", GetTenant).WithSummary("One tenant.");
-        books.MapGet("/tenants/{tenantId}/contracts", ListTenantContracts).WithSummary("A tenant's contracts.");
-        books.MapGet("/tenants/{tenantId}/allocations", ListAllocations)
+        books.MapGet("/tenants", ListTenants).WithName("ListTenants").WithSummary("Tenants of the latest version that you may see.");
+        books.MapGet("/tenants/{tenantId}", GetTenant).WithName("GetTenant").WithSummary("One tenant.");
+        books.MapGet("/tenants/{tenantId}/contracts", ListTenantContracts).WithName("ListTenantContracts").WithSummary("A tenant's contracts.");
+        books.MapGet("/tenants/{tenantId}/allocations", ListAllocations).WithName("ListTenantAllocations")
             .WithSummary("A tenant's allocations by month from the latest plan; ?month=YYYY-MM for one month.");
-        books.MapGet("/tenants/{tenantId}/sla", GetSla).WithSummary("Committed against allocated MW per contract, and the months that fell short.");
-        books.MapGet("/contracts", ListContracts).WithSummary("Contracts of the latest version that you may see.");
-        books.MapGet("/contracts/{contractId}", GetContract).WithSummary("One contract.");
-        books.MapPut("/contracts/{contractId}", PutContract).RequireAuthorization(Principals.Admin)
+        books.MapGet("/tenants/{tenantId}/sla", GetSla).WithName("GetTenantSla").WithSummary("Committed against allocated MW per contract, and the months that fell short.");
+        books.MapGet("/contracts", ListContracts).WithName("ListContracts").WithSummary("Contracts of the latest version that you may see.");
+        books.MapGet("/contracts/{contractId}", GetContract).WithName("GetContract").WithSummary("One contract.");
+        books.MapPut("/contracts/{contractId}", PutContract).WithName("PutContract").RequireAuthorization(Principals.Admin)
             .Accepts<ContractView>("application/json")
             .WithSummary("Add or replace a contract; stores a new version of the book (admin).");
         return api;
@@ -84,9 +84,14 @@ internal static class TenantDataApi
         string bookId, string tenantId, string? month, ClaimsPrincipal user, IBookStore store, TenantReadCache cache, CancellationToken cancel)
     {
         var scope = user.Scope();
-        if (month is not null && !Month.TryParse(month, out _))
+        Month? parsed = null;
+        if (month is not null)
         {
-            return Problems.BadRequest($"month '{month}' is not a month like 2026-06");
+            if (!Month.TryParse(month, out var valid))
+            {
+                return Problems.BadRequest($"month '{month}' is not a month like 2026-06");
+            }
+            parsed = valid;
         }
         if (await cache.LatestPlanAsync(store, scope, bookId, cancel) is not { } plan)
         {
@@ -98,7 +103,7 @@ internal static class TenantDataApi
             {
                 return null;
             }
-            var rows = await store.ListAllocationsAsync(scope, plan.PlanId, tenantId, month, cancel);
+            var rows = await store.ListAllocationsAsync(scope, plan.PlanId, tenantId, parsed, cancel);
             var months = rows.GroupBy(r => r.Month).Select(g => new MonthAllocations(g.Key, g.Sum(r => r.Mw), [.. g])).ToList();
             return new TenantAllocations(bookId, plan.PlanId, tenantId, months);
         });
@@ -121,7 +126,7 @@ internal static class TenantDataApi
     }
 
     private static async Task<Results<Ok<BookVersion>, ProblemHttpResult>> PutContract(
-        string bookId, string contractId, HttpRequest request, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
+        string bookId, string contractId, HttpRequest request, ClaimsPrincipal user, IBookStore store, ILogger<BookVersion> log, CancellationToken cancel)
     {
         var scope = user.Scope();
         var (view, problem) = await RequestBodies.ReadJsonAsync<ContractView>(request);
@@ -136,7 +141,7 @@ internal static class TenantDataApi
         // Optimistic concurrency: if another write stored a version meanwhile, apply the change to that one.
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            if (await store.GetBookAsync(scope, bookId, null, cancel) is not { } stored)
+            if (await store.GetBookAsync(scope, bookId, cancel: cancel) is not { } stored)
             {
                 return Problems.NotFound();
             }
@@ -150,6 +155,7 @@ internal static class TenantDataApi
             }
             if (await store.SaveBookAsync(scope, read.Book, yaml, stored.Version.Version, cancel) is { } saved)
             {
+                LogMessages.BookVersionStored(log, saved.BookId, saved.Version, saved.CreatedBy);
                 return TypedResults.Ok(saved);
             }
         }

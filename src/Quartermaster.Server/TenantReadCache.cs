@@ -20,7 +20,7 @@ internal sealed class TenantReadCache(ServerOptions options, IOptions<JsonOption
 
     private const int MaxEntries = 10_000;
 
-    private readonly ConcurrentDictionary<string, (PlanSummary? Plan, DateTime Until)> _latestPlans = new();
+    private readonly ConcurrentDictionary<string, (PlanSummary? Plan, DateTimeOffset Until)> _latestPlans = new();
     private readonly ConcurrentDictionary<(string Caller, string Plan, string Tenant, string? Month, string Kind), byte[]> _reads = new();
 
     /// <summary>The latest plan of a book, from memory when fresh.</summary>
@@ -30,7 +30,7 @@ internal sealed class TenantReadCache(ServerOptions options, IOptions<JsonOption
         {
             return await store.LatestPlanAsync(scope, bookId, cancel);
         }
-        var now = DateTime.UtcNow;
+        var now = options.TimeProvider.GetUtcNow();
         if (_latestPlans.TryGetValue(bookId, out var hit) && hit.Until > now)
         {
             return hit.Plan;

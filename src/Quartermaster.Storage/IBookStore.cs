@@ -6,7 +6,8 @@ namespace Quartermaster.Storage;
 /// Where books, plans, stress runs, API keys and the audit log live. Every method that touches tenant
 /// data takes the caller's <see cref="AccessScope"/> and returns only rows that scope may see (a rival's
 /// row is indistinguishable from a missing one); provider-side reads of tenant data and every write are
-/// appended to the audit log in the same transaction. Implementations: <see cref="SqliteBookStore"/>, <see cref="PostgresBookStore"/>.
+/// appended to the audit log in the same transaction. Callers cannot append entries of their own, so a read
+/// of tenant data cannot be made without its entry, nor an entry without the read. Implementations: <see cref="SqliteBookStore"/>, <see cref="PostgresBookStore"/>.
 /// </summary>
 public interface IBookStore : IDisposable
 {
@@ -29,8 +30,11 @@ public interface IBookStore : IDisposable
     /// <summary>Every version of <paramref name="bookId"/>, oldest first; empty when there is no such book.</summary>
     Task<IReadOnlyList<BookVersion>> ListVersionsAsync(AccessScope scope, string bookId, CancellationToken cancel = default);
 
-    /// <summary>A version (the latest when null) of a book with its YAML text; provider roles only, null for tenants and unknown books.</summary>
-    Task<StoredBook?> GetBookAsync(AccessScope scope, string bookId, int? version = null, CancellationToken cancel = default);
+    /// <summary>
+    /// A version (the latest when null) of a book with its YAML text; provider roles only, null for tenants and unknown books.
+    /// The book holds every tenant's contracts, so a provider read is audited as <paramref name="purpose"/> in the transaction of the read.
+    /// </summary>
+    Task<StoredBook?> GetBookAsync(AccessScope scope, string bookId, int? version = null, BookReadPurpose purpose = BookReadPurpose.Read, CancellationToken cancel = default);
 
     /// <summary>The tenants of a book version that the scope may see.</summary>
     Task<IReadOnlyList<TenantView>> ListTenantsAsync(AccessScope scope, string bookId, int version, CancellationToken cancel = default);
@@ -46,7 +50,7 @@ public interface IBookStore : IDisposable
 
     /// <summary>Stores a plan of a book version with its fill and allocation rows (admin only).</summary>
     Task<PlanSummary> SavePlanAsync(AccessScope scope, string bookId, int version, string policy, string planner,
-        IReadOnlyList<FillRow> fills, IReadOnlyList<AllocationRow> allocations, CancellationToken cancel = default);
+        IReadOnlyList<ContractFill> fills, IReadOnlyList<Allocation> allocations, CancellationToken cancel = default);
 
     /// <summary>A plan's header by id, or null.</summary>
     Task<PlanSummary?> GetPlanAsync(AccessScope scope, string bookId, string planId, CancellationToken cancel = default);
@@ -55,10 +59,10 @@ public interface IBookStore : IDisposable
     Task<PlanSummary?> LatestPlanAsync(AccessScope scope, string bookId, CancellationToken cancel = default);
 
     /// <summary>Fill rows of a plan that the scope may see, of one tenant when <paramref name="tenantId"/> is given, by month then contract.</summary>
-    Task<IReadOnlyList<FillRow>> ListFillsAsync(AccessScope scope, string planId, string? tenantId, CancellationToken cancel = default);
+    Task<IReadOnlyList<ContractFill>> ListFillsAsync(AccessScope scope, string planId, string? tenantId, CancellationToken cancel = default);
 
     /// <summary>Allocation rows of a plan that the scope may see, of one tenant when given, of one month when given.</summary>
-    Task<IReadOnlyList<AllocationRow>> ListAllocationsAsync(AccessScope scope, string planId, string? tenantId, string? month = null, CancellationToken cancel = default);
+    Task<IReadOnlyList<Allocation>> ListAllocationsAsync(AccessScope scope, string planId, string? tenantId, Month? month = null, CancellationToken cancel = default);
 
     /// <summary>Records a new queued stress run of a book version (admin only).</summary>
     Task<StressRunRecord> CreateStressRunAsync(AccessScope scope, string bookId, int version, CancellationToken cancel = default);
@@ -66,7 +70,7 @@ public interface IBookStore : IDisposable
     /// <summary>Updates a stress run's status, progress, result or error.</summary>
     Task UpdateStressRunAsync(AccessScope scope, StressRunRecord run, CancellationToken cancel = default);
 
-    /// <summary>A stress run by id (provider roles only), or null.</summary>
+    /// <summary>A stress run by id (provider roles only), or null; reading a finished run, whose result has figures per tenant, is audited.</summary>
     Task<StressRunRecord?> GetStressRunAsync(AccessScope scope, string runId, CancellationToken cancel = default);
 
     /// <summary>Creates an API key; the returned key is the only copy of its secret.</summary>
@@ -81,8 +85,8 @@ public interface IBookStore : IDisposable
     /// <summary>The valid (unrevoked) key matching a presented key, checked in constant time; null otherwise.</summary>
     Task<ApiKeyRecord?> AuthenticateAsync(string presentedKey, CancellationToken cancel = default);
 
-    /// <summary>Appends an entry to the audit log in its own transaction.</summary>
-    Task AppendAuditAsync(AccessScope scope, string action, string resource, string? tenantId, CancellationToken cancel = default);
+    /// <summary>Records that <paramref name="scope"/> asked a stress run to stop (admin only); the entry is the record, the job runner stops the run.</summary>
+    Task RecordStressRunCancelAsync(AccessScope scope, StressRunRecord run, CancellationToken cancel = default);
 
     /// <summary>The whole audit log in sequence order.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditLogAsync(CancellationToken cancel = default);

@@ -26,7 +26,9 @@ public sealed partial class PostgresBookStore : SqlBookStore
     {
         _service = NpgsqlDataSource.Create(serviceConnectionString);
         _owner = ownerConnectionString is null ? _service : NpgsqlDataSource.Create(ownerConnectionString);
-        var serviceUser = new NpgsqlConnectionStringBuilder(serviceConnectionString).Username;
+        var service = new NpgsqlConnectionStringBuilder(serviceConnectionString);
+        Endpoint = $"{service.Host}:{service.Port}/{service.Database} as {service.Username}";
+        var serviceUser = service.Username;
         var ownerUser = ownerConnectionString is null ? serviceUser : new NpgsqlConnectionStringBuilder(ownerConnectionString).Username;
         if (serviceUser is not null && serviceUser != ownerUser)
         {
@@ -34,6 +36,9 @@ public sealed partial class PostgresBookStore : SqlBookStore
                 : throw new ArgumentException($"service role '{serviceUser}' must be a plain lower-case identifier", nameof(serviceConnectionString));
         }
     }
+
+    /// <summary>Where requests go, as <c>host:port/database as user</c>: safe to log, it holds no password.</summary>
+    public string Endpoint { get; }
 
     /// <summary>
     /// What is wrong with the service role for RLS to hold: superuser, BYPASSRLS, or owning tables.

@@ -9,4 +9,7 @@ public sealed record StoreOptions(bool ApplyTenantFilter = true)
 {
     /// <summary>The defaults: the tenant filter on.</summary>
     public static StoreOptions Default { get; } = new();
+
+    /// <summary>The tenant a query is filtered to: the caller's own for a tenant, none for provider roles or with the filter off.</summary>
+    internal string? TenantFilter(AccessScope scope) => ApplyTenantFilter ? scope.VisibleTenant : null;
 }

@@ -3,14 +3,24 @@ using System.Data.Common;
 
 namespace Quartermaster.Storage;
 
-/// <summary>An open connection and transaction with small helpers for parameterised SQL; one per store call.</summary>
-internal sealed class StoreTransaction(DbConnection connection, DbTransaction transaction, CancellationToken cancel)
+/// <summary>
+/// An open connection and transaction with the caller's scope set, and small helpers for parameterised SQL;
+/// one per store call. Made only by <see cref="StoreTransactions"/>.
+/// </summary>
+internal sealed class StoreTransaction(DbConnection connection, DbTransaction transaction, AccessScope scope,
+    Func<StoreTransaction, string, Task> takeLock, CancellationToken cancel)
 {
     public DbConnection Connection { get; } = connection;
 
     public DbTransaction Transaction { get; } = transaction;
 
+    /// <summary>Who is asking; set in the database (PostgreSQL) before any statement of the transaction ran.</summary>
+    public AccessScope Scope { get; } = scope;
+
     public CancellationToken Cancel { get; } = cancel;
+
+    /// <summary>Serialises writers of one named thing (a book's versions, the audit chain) until commit.</summary>
+    public Task LockAsync(string name) => takeLock(this, name);
 
     public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {

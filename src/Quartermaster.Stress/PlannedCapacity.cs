@@ -1,5 +1,4 @@
 using Quartermaster.Core;
-using Quartermaster.Planning;
 
 namespace Quartermaster.Stress;
 

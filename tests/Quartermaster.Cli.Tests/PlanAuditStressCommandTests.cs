@@ -7,23 +7,23 @@ public class PlanAuditStressCommandTests
     [Fact]
     public void Plan_json_has_the_documented_fields_and_respects_capacity_and_commitment()
     {
-        var outcome = Qm.Run("plan", Qm.Example, "--json");
+        var outcome = Terminal.Run("plan", Qm.Example, "--json");
         Assert.Equal(0, outcome.ExitCode);
         using var json = JsonDocument.Parse(outcome.Stdout);
         var root = json.RootElement;
         Assert.Equal("max-min", root.GetProperty("policy").GetString());
         Assert.Equal(120, root.GetProperty("months").GetArrayLength());
-        foreach (var fill in root.GetProperty("fill").EnumerateArray())
+        foreach (var fill in root.GetProperty("fills").EnumerateArray())
         {
             Assert.InRange(fill.GetProperty("fill_ratio").GetDouble(), 0, 1);
             Assert.True(fill.GetProperty("allocated_mw").GetDouble() <= fill.GetProperty("committed_mw").GetDouble() + 1e-6);
         }
         var allocatedBySiteMonth = root.GetProperty("allocations").EnumerateArray()
-            .GroupBy(a => (a.GetProperty("site").GetString(), a.GetProperty("month").GetString()))
+            .GroupBy(a => (a.GetProperty("site_id").GetString(), a.GetProperty("month").GetString()))
             .ToDictionary(g => g.Key, g => g.Sum(a => a.GetProperty("mw").GetDouble()));
         foreach (var idle in root.GetProperty("idle").EnumerateArray())
         {
-            var key = (idle.GetProperty("site").GetString(), idle.GetProperty("month").GetString());
+            var key = (idle.GetProperty("site_id").GetString(), idle.GetProperty("month").GetString());
             Assert.True(allocatedBySiteMonth.GetValueOrDefault(key) <= idle.GetProperty("online_mw").GetDouble() + 1e-6);
         }
         var shortfall = root.GetProperty("shortfalls")[0];
@@ -37,7 +37,7 @@ public class PlanAuditStressCommandTests
     [InlineData("favour-stakes", 1)]
     public void The_audit_passes_neutral_policies_and_catches_favouring_stakes(string policy, int exitCode)
     {
-        var outcome = Qm.Run("audit", Qm.Example, "--policy", policy, "--json");
+        var outcome = Terminal.Run("audit", Qm.Example, "--policy", policy, "--json");
         Assert.Equal(exitCode, outcome.ExitCode);
         using var json = JsonDocument.Parse(outcome.Stdout);
         Assert.Equal(exitCode == 0, json.RootElement.GetProperty("passed").GetBoolean());
@@ -51,8 +51,8 @@ public class PlanAuditStressCommandTests
     [Fact]
     public void Stress_json_is_identical_for_any_thread_count_and_chunk_size()
     {
-        var one = Qm.Run("stress", Qm.Example, "--paths", "3000", "--threads", "1", "--json");
-        var two = Qm.Run("stress", Qm.Example, "--paths", "3000", "--threads", "2", "--chunk", "257", "--json");
+        var one = Terminal.Run("stress", Qm.Example, "--paths", "3000", "--threads", "1", "--json");
+        var two = Terminal.Run("stress", Qm.Example, "--paths", "3000", "--threads", "2", "--chunk", "257", "--json");
         Assert.Equal(0, one.ExitCode);
         Assert.Equal(one.Stdout, two.Stdout);
         using var json = JsonDocument.Parse(one.Stdout);
@@ -74,8 +74,8 @@ public class PlanAuditStressCommandTests
     [Fact]
     public void A_different_seed_gives_a_different_run()
     {
-        var a = Qm.Run("stress", Qm.Example, "--paths", "500", "--seed", "1", "--json");
-        var b = Qm.Run("stress", Qm.Example, "--paths", "500", "--seed", "2", "--json");
+        var a = Terminal.Run("stress", Qm.Example, "--paths", "500", "--seed", "1", "--json");
+        var b = Terminal.Run("stress", Qm.Example, "--paths", "500", "--seed", "2", "--json");
         Assert.NotEqual(a.Stdout, b.Stdout);
     }
 
@@ -85,7 +85,7 @@ public class PlanAuditStressCommandTests
         var folder = Directory.CreateTempSubdirectory("qm-report-cli-");
         try
         {
-            var outcome = Qm.Run("report", Qm.Example, "--out", folder.FullName, "--paths", "2000");
+            var outcome = Terminal.Run("report", Qm.Example, "--out", folder.FullName, "--paths", "2000");
             Assert.Equal(0, outcome.ExitCode);
             var html = File.ReadAllText(Path.Combine(folder.FullName, "report.html"));
             Assert.Contains("echarts", html, StringComparison.Ordinal);
@@ -104,13 +104,13 @@ public class PlanAuditStressCommandTests
         var path = Path.Combine(Path.GetTempPath(), $"qm-L-{Guid.NewGuid():N}.yaml");
         try
         {
-            Assert.Equal(0, Qm.Run("gen", "--sites", "500", "--tenants", "40", "--contracts", "100", "--months", "120", "--shortage", "1.3", "--out", path).ExitCode);
-            var plan = Qm.Run("plan", path, "--json");
+            Assert.Equal(0, Terminal.Run("gen", "--sites", "500", "--tenants", "40", "--contracts", "100", "--months", "120", "--shortage", "1.3", "--out", path).ExitCode);
+            var plan = Terminal.Run("plan", path, "--json");
             Assert.Equal(0, plan.ExitCode);
             using var json = JsonDocument.Parse(plan.Stdout);
             Assert.Equal(120, json.RootElement.GetProperty("months").GetArrayLength());
             Assert.NotEqual(0, json.RootElement.GetProperty("shortfalls").GetArrayLength());
-            Assert.Equal(0, Qm.Run("audit", path).ExitCode);
+            Assert.Equal(0, Terminal.Run("audit", path).ExitCode);
         }
         finally
         {
@@ -121,7 +121,7 @@ public class PlanAuditStressCommandTests
     [Fact]
     public void Planning_commands_reject_an_unknown_policy_with_exit_two()
     {
-        var outcome = Qm.Run("plan", Qm.Example, "--policy", "max-mn");
+        var outcome = Terminal.Run("plan", Qm.Example, "--policy", "max-mn");
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains("max-mn", outcome.Stderr, StringComparison.Ordinal);
     }
@@ -130,11 +130,11 @@ public class PlanAuditStressCommandTests
     public void Compare_reports_the_paired_difference_of_two_books_on_common_random_numbers()
     {
         var dearer = Path.Combine(Path.GetTempPath(), $"qm-dearer-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(dearer, File.ReadAllText(Qm.Example).Replace("price: $280K/MW-month", "price: $300K/MW-month", StringComparison.Ordinal));
+        File.WriteAllText(dearer, File.ReadAllText(Qm.Example).Replace("price: $500K/MW-month", "price: $520K/MW-month", StringComparison.Ordinal));
         try
         {
-            var same = Qm.Run("stress", Qm.Example, "--compare", Qm.Example, "--paths", "1000", "--json");
-            var outcome = Qm.Run("stress", Qm.Example, "--compare", dearer, "--paths", "1000", "--json");
+            var same = Terminal.Run("stress", Qm.Example, "--compare", Qm.Example, "--paths", "1000", "--json");
+            var outcome = Terminal.Run("stress", Qm.Example, "--compare", dearer, "--paths", "1000", "--json");
             Assert.Equal(0, outcome.ExitCode);
             using var itself = JsonDocument.Parse(same.Stdout);
             Assert.Equal(0, itself.RootElement.GetProperty("difference").GetProperty("mean").GetDouble());
@@ -142,7 +142,7 @@ public class PlanAuditStressCommandTests
             var difference = json.RootElement.GetProperty("difference");
             // A higher price on lab B's contract can only add revenue, path by path.
             Assert.True(difference.GetProperty("ci95")[0].GetDouble() > 0);
-            Assert.Equal(1.0, difference.GetProperty("p_other_better").GetDouble());
+            Assert.Equal(1.0, difference.GetProperty("p_b_better").GetDouble());
         }
         finally
         {
@@ -153,11 +153,32 @@ public class PlanAuditStressCommandTests
     [Fact]
     public void Tornado_ranks_inputs_by_their_swing_in_mean_payoff()
     {
-        var outcome = Qm.Run("stress", Qm.Example, "--tornado", "--paths", "500", "--json");
+        var outcome = Terminal.Run("stress", Qm.Example, "--tornado", "--paths", "500", "--json");
         Assert.Equal(0, outcome.ExitCode);
         using var json = JsonDocument.Parse(outcome.Stdout);
-        var swings = json.RootElement.GetProperty("bars").EnumerateArray().Select(b => b.GetProperty("swing").GetDouble()).ToList();
+        var swings = json.RootElement.GetProperty("bars").EnumerateArray().Select(b => b.GetProperty("total").GetProperty("swing").GetDouble()).ToList();
         Assert.True(swings.Count >= 5);
         Assert.Equal(swings.OrderByDescending(s => s), swings);
+    }
+
+    [Fact]
+    public void Tornado_can_rank_by_chance_of_loss_for_the_operating_book_and_the_total()
+    {
+        var outcome = Qm.Run("stress", Qm.Example, "--tornado", "--tornado-metric", "p-loss", "--paths", "500", "--json");
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        Assert.Equal("p-loss", json.RootElement.GetProperty("metric").GetString());
+        var bars = json.RootElement.GetProperty("bars").EnumerateArray().ToList();
+        Assert.All(bars, b =>
+        {
+            Assert.InRange(b.GetProperty("operating").GetProperty("low").GetDouble(), 0, 1);
+            Assert.InRange(b.GetProperty("total").GetProperty("high").GetDouble(), 0, 1);
+            Assert.False(string.IsNullOrEmpty(b.GetProperty("label").GetString()));
+        });
+        var swings = bars.Select(b => b.GetProperty("total").GetProperty("swing").GetDouble()).ToList();
+        Assert.Equal(swings.OrderByDescending(s => s), swings);
+
+        var wrong = Qm.Run("stress", Qm.Example, "--tornado", "--tornado-metric", "median");
+        Assert.Equal(2, wrong.ExitCode);
     }
 }

@@ -11,15 +11,29 @@ internal static class Qm
 
     public static string Example => Path.Combine(Root, "examples", "neutral-cloud-2026.yaml");
 
-    public static Outcome Run(params string[] args)
+    public static Outcome Run(params string[] args) => RunIn(Root, args);
+
+    /// <summary>Runs qm with <paramref name="workingDirectory"/> as its working directory.</summary>
+    public static Outcome RunIn(string workingDirectory, params string[] args) =>
+        RunDll(Path.Combine(AppContext.BaseDirectory, "qm.dll"), workingDirectory, TimeSpan.FromMinutes(2), args);
+
+    /// <summary>Runs <c>qm bench</c>: the benchmark program, built next to its project in the tests' configuration.</summary>
+    public static Outcome Bench(TimeSpan deadline, params string[] args)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var dll = Path.Combine(Root, "bench", "Quartermaster.Bench", "bin", configuration, "net10.0", "Quartermaster.Bench.dll");
+        return RunDll(dll, Root, deadline, args);
+    }
+
+    private static Outcome RunDll(string dll, string workingDirectory, TimeSpan deadline, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Root,
+            WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "qm.dll"));
+        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -28,10 +42,10 @@ internal static class Qm
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(deadline))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("qm " + string.Join(' ', args) + " did not finish in 2 minutes");
+            throw new TimeoutException($"{Path.GetFileName(dll)} {string.Join(' ', args)} did not finish in {deadline.TotalSeconds:0} s");
         }
         return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
     }

@@ -15,7 +15,7 @@ public sealed partial class ValidateCommandTests : IDisposable
     [Fact]
     public void The_example_is_valid_and_exits_zero()
     {
-        var outcome = Qm.Run("validate", Qm.Example);
+        var outcome = Terminal.Run("validate", Qm.Example);
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("valid (5 sites, 5 tenants, 5 contracts, 120 months)", outcome.Stdout, StringComparison.Ordinal);
         Assert.Empty(outcome.Stderr);
@@ -31,7 +31,7 @@ public sealed partial class ValidateCommandTests : IDisposable
             return path;
         }).ToList();
 
-        var outcome = Qm.Run(["validate", .. files]);
+        var outcome = Terminal.Run(["validate", .. files]);
 
         Assert.Equal(2, outcome.ExitCode);
         var lines = outcome.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -44,7 +44,8 @@ public sealed partial class ValidateCommandTests : IDisposable
             var valid = outcome.Stdout.Contains(file + ": valid", StringComparison.Ordinal);
             Assert.True(reported ^ valid, $"{file}: reported {reported}, valid {valid}");
         }
-        Assert.True(lines.Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).Distinct().Count() >= files.Count - 8);
+        // About ten truncations of the example end on a complete book (its scenario's comment lines make several).
+        Assert.True(lines.Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).Distinct().Count() >= files.Count - 12);
     }
 
     [Fact]
@@ -52,10 +53,10 @@ public sealed partial class ValidateCommandTests : IDisposable
     {
         var bad = Path.Combine(_dir.FullName, "bad.yaml");
         File.WriteAllText(bad, "book: x\nprovider: y\nhorizon: {start: 2026-01, end: 2026-12}\nsites: 3\n");
-        var outcome = Qm.Run("validate", "--json", Qm.Example, bad);
+        var outcome = Terminal.Run("validate", "--json", Qm.Example, bad);
         Assert.Equal(2, outcome.ExitCode);
         using var json = System.Text.Json.JsonDocument.Parse(outcome.Stdout);
-        var results = json.RootElement.EnumerateArray().ToList();
+        var results = json.RootElement.GetProperty("files").EnumerateArray().ToList();
         Assert.True(results[0].GetProperty("valid").GetBoolean());
         Assert.False(results[1].GetProperty("valid").GetBoolean());
         var error = results[1].GetProperty("errors")[0];

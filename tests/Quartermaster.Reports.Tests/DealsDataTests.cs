@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Quartermaster.Documents;
 using Quartermaster.Watch;
 
 namespace Quartermaster.Reports.Tests;
@@ -18,7 +19,7 @@ public class DealsDataTests
         var deals = DealsReader.ReadText(Csv, "m.csv");
         Assert.Empty(deals.Errors);
         var overview = DealsOverview.Of(deals.Deals, [new LabRivalryGroup("ab", "A and B", ["LabA", "LabB"])]);
-        return JsonDocument.Parse(JsonSerializer.Serialize(ReportData.DealsData(overview), ReportData.JsonOptions)).RootElement;
+        return JsonDocument.Parse(DocumentJson.Serialize(DealsChartData.Of(overview))).RootElement;
     }
 
     private static double[] Numbers(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetDouble())];
@@ -38,7 +39,7 @@ public class DealsDataTests
         Assert.Equal([10e9, 10e9, 19e9], Numbers(series[0].GetProperty("cumulative_usd")));
         Assert.Equal([0, 0, 0], Numbers(series[1].GetProperty("cumulative_gw")));
         Assert.Equal([0, 6e9, 6e9], Numbers(series[1].GetProperty("cumulative_usd")));
-        Assert.Equal(["a5"], Texts(timeline.GetProperty("undated")));
+        Assert.Equal(["a5"], Texts(timeline.GetProperty("undated_deal_ids")));
     }
 
     [Fact]
@@ -60,6 +61,7 @@ public class DealsDataTests
         Assert.Equal(["P1>LabA supply 2 10 0 False", "P1>LabB both 1 5 4 True", "P2>LabA supply 0 6 0 False", "P2>LabC supply 0.5 0 0 False"], edges);
         var rival = Assert.Single(map.GetProperty("rival_suppliers").EnumerateArray());
         Assert.Equal("P1", rival.GetProperty("provider").GetString());
+        Assert.Equal("ab", rival.GetProperty("group_id").GetString());
         Assert.Equal(["LabA", "LabB"], Texts(rival.GetProperty("labs")));
     }
 }

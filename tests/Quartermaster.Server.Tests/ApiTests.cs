@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Quartermaster.Books;
 using Quartermaster.Storage;
-using Quartermaster.Storage.Tests;
 
 namespace Quartermaster.Server.Tests;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Quartermaster.Books;
 using Quartermaster.Storage;
-using Quartermaster.Storage.Tests;
 
 namespace Quartermaster.Server.Tests;
 

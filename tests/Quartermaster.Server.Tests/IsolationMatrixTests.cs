@@ -1,5 +1,4 @@
 using Quartermaster.Storage;
-using Quartermaster.Storage.Tests;
 using Xunit.Abstractions;
 
 namespace Quartermaster.Server.Tests;

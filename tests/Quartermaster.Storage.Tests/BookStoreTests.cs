@@ -22,6 +22,9 @@ public abstract class BookStoreTests : IDisposable
     /// <summary>Runs raw SQL on the store's database as its owner, bypassing the application (to tamper in tests).</summary>
     protected abstract Task ExecuteAsOwnerAsync(IBookStore store, string sql);
 
+    /// <summary>SQL, run as the owner, after which the store can no longer append to the audit log.</summary>
+    protected abstract string CloseAuditLogSql { get; }
+
     protected async Task<IBookStore> NewStoreAsync(StoreOptions? options = null)
     {
         var store = CreateStore(options);
@@ -103,7 +106,7 @@ public abstract class BookStoreTests : IDisposable
         var store = await NewStoreAsync();
         var book = TestBooks.Small();
         await store.SaveBookAsync(Admin, book);
-        FillRow[] mislabelled = [new("2026-01", "beta-deal", "alpha-lab", 60, 30)];
+        ContractFill[] mislabelled = [new(new Month(2026, 1), "beta-deal", "alpha-lab", 60, 30)];
 
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => store.SavePlanAsync(Admin, book.Id, 1, "max-min", "test", mislabelled, []));
         Assert.Null(await store.LatestPlanAsync(Admin, book.Id));
@@ -125,14 +128,77 @@ public abstract class BookStoreTests : IDisposable
         Assert.True(AuditVerification.Verify(log).IsIntact);
     }
 
+    /// <summary>Fills the audit log with <paramref name="entries"/> entries: a book saved, then an analyst's reads of a contract.</summary>
+    protected static async Task AuditedReadsAsync(IBookStore store, int entries)
+    {
+        await store.SaveBookAsync(Admin, TestBooks.Small());
+        for (var i = 1; i < entries; i++)
+        {
+            await store.GetContractAsync(Analyst, "small-book", 1, "alpha-deal");
+        }
+    }
+
+    /// <summary>Every store read that hands out tenant data, with the audit action a provider's read of it leaves.</summary>
+    private static async Task<List<(string Action, Func<AccessScope, Task<object?>> Read)>> TenantDataReadsAsync(IBookStore store)
+    {
+        var book = TestBooks.Small();
+        await store.SaveBookAsync(Admin, book);
+        var plan = await store.SavePlanAsync(Admin, book.Id, 1, "max-min", "test", TestBooks.Fills(book), TestBooks.Allocations(book));
+        var run = await store.CreateStressRunAsync(Admin, book.Id, 1);
+        await store.UpdateStressRunAsync(Admin, run with { Status = StressRunStatus.Succeeded, Progress = 1, ResultJson = "{}" });
+        return
+        [
+            ("book.read", async s => await store.GetBookAsync(s, book.Id)),
+            ("book.export", async s => await store.GetBookAsync(s, book.Id, 1, BookReadPurpose.Export)),
+            ("investments.read", async s => await store.GetBookAsync(s, book.Id, null, BookReadPurpose.Investments)),
+            ("tenants.read", async s => await store.ListTenantsAsync(s, book.Id, 1)),
+            ("tenant.read", async s => await store.GetTenantAsync(s, book.Id, 1, "alpha-lab")),
+            ("contracts.read", async s => await store.ListContractsAsync(s, book.Id, 1)),
+            ("contract.read", async s => await store.GetContractAsync(s, book.Id, 1, "alpha-deal")),
+            ("sla.read", async s => await store.ListFillsAsync(s, plan.PlanId, null)),
+            ("allocations.read", async s => await store.ListAllocationsAsync(s, plan.PlanId, null)),
+            ("stress.read", async s => await store.GetStressRunAsync(s, run.RunId)),
+        ];
+    }
+
+    [Fact]
+    public async Task Each_provider_read_of_tenant_data_leaves_exactly_one_audit_entry_naming_it()
+    {
+        var store = await NewStoreAsync();
+        foreach (var (action, read) in await TenantDataReadsAsync(store))
+        {
+            var before = (await store.ReadAuditLogAsync()).Count;
+            Assert.NotNull(await read(Analyst));
+            var after = await store.ReadAuditLogAsync();
+            Assert.Equal([(action, "analyst-key")], after.Skip(before).Select(e => (e.Action, e.Actor)));
+            await read(Alpha);
+            Assert.Equal(after.Count, (await store.ReadAuditLogAsync()).Count);
+        }
+        Assert.True(AuditVerification.Verify(await store.ReadAuditLogAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task A_provider_read_of_tenant_data_fails_whole_when_its_audit_entry_cannot_be_written()
+    {
+        // Proves the entry is written in the transaction of the read: were it appended after, the data would be out already.
+        var store = await NewStoreAsync();
+        var reads = await TenantDataReadsAsync(store);
+        await ExecuteAsOwnerAsync(store, CloseAuditLogSql);
+
+        foreach (var (action, read) in reads)
+        {
+            var error = await Record.ExceptionAsync(() => read(Analyst));
+            Assert.True(error is System.Data.Common.DbException, $"{action}: a provider read went through without its audit entry ({error?.GetType().Name ?? "no error"})");
+        }
+        // A tenant reading its own rows leaves no entry, so it still reads.
+        Assert.Equal(["alpha-deal"], (await store.ListContractsAsync(Alpha, "small-book", 1)).Select(c => c.Id));
+    }
+
     [Fact]
     public async Task An_edited_audit_entry_is_detected_and_named()
     {
         var store = await NewStoreAsync();
-        for (var i = 0; i < 4; i++)
-        {
-            await store.AppendAuditAsync(Analyst, "contracts.read", $"books/b/contracts/{i}", "alpha-lab");
-        }
+        await AuditedReadsAsync(store, 4);
         await ExecuteAsOwnerAsync(store, "UPDATE audit_log SET actor = 'someone-else' WHERE seq = 3");
 
         var result = AuditVerification.Verify(await store.ReadAuditLogAsync());
@@ -144,10 +210,7 @@ public abstract class BookStoreTests : IDisposable
     public async Task A_deleted_audit_entry_is_detected_and_a_truncated_tail_is_caught_by_the_exported_head()
     {
         var store = await NewStoreAsync();
-        for (var i = 0; i < 5; i++)
-        {
-            await store.AppendAuditAsync(Analyst, "contracts.read", $"r{i}", null);
-        }
+        await AuditedReadsAsync(store, 5);
         var head = AuditVerification.Verify(await store.ReadAuditLogAsync()).Head;
         await ExecuteAsOwnerAsync(store, "DELETE FROM audit_log WHERE seq = 2");
         Assert.Equal("entries 2..2 were deleted", AuditVerification.Verify(await store.ReadAuditLogAsync()).Problem);
@@ -162,10 +225,7 @@ public abstract class BookStoreTests : IDisposable
     public async Task Reordered_audit_entries_are_detected()
     {
         var store = await NewStoreAsync();
-        for (var i = 0; i < 4; i++)
-        {
-            await store.AppendAuditAsync(Analyst, "contracts.read", $"r{i}", null);
-        }
+        await AuditedReadsAsync(store, 4);
         // Swap entries 2 and 3 by renumbering them.
         await ExecuteAsOwnerAsync(store, "UPDATE audit_log SET seq = 100 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 100");
 

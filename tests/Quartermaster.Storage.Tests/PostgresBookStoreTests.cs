@@ -24,6 +24,8 @@ public sealed class PostgresBookStoreTests(PostgresServer server) : BookStoreTes
         await command.ExecuteNonQueryAsync();
     }
 
+    protected override string CloseAuditLogSql => "REVOKE INSERT ON audit_log FROM qm_service";
+
     [Fact]
     public async Task The_service_role_owns_nothing_and_cannot_bypass_row_level_security()
     {
@@ -75,7 +77,7 @@ public sealed class PostgresBookStoreTests(PostgresServer server) : BookStoreTes
     public async Task The_service_role_cannot_change_or_delete_audit_entries()
     {
         var store = await NewStoreAsync();
-        await store.AppendAuditAsync(Admin, "x", "y", null);
+        await AuditedReadsAsync(store, 1);
         await using var connection = new NpgsqlConnection(_connections[store].Service);
         await connection.OpenAsync();
         foreach (var sql in new[] { "UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log" })

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Quartermaster.Books;
 using Quartermaster.Core;
+using Quartermaster.Documents;
 using Quartermaster.Planning;
 using Spectre.Console;
 
@@ -9,7 +10,7 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm audit BOOK</c>: proves (or disproves) that a plan treated competing tenants alike.</summary>
 internal static class AuditCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var book = new Argument<string>("BOOK") { Description = "The book file (YAML)." };
         var policy = PolicyOption.Create();
@@ -25,7 +26,7 @@ internal static class AuditCommand
         { book, policy, json };
         command.SetAction(parse =>
         {
-            var loaded = BookArguments.Load(parse.GetValue(book)!);
+            var loaded = BookArguments.Load(context, parse.GetValue(book)!);
             if (loaded is null)
             {
                 return ExitCodes.BadInput;
@@ -37,46 +38,27 @@ internal static class AuditCommand
             }
             catch (PlanningException e)
             {
-                Console.Error.WriteLine($"{parse.GetValue(book)}: {e.Message}");
+                context.Stderr.WriteLine($"{parse.GetValue(book)}: {e.Message}");
                 return ExitCodes.BadInput;
             }
             if (parse.GetValue(json))
             {
-                WriteJson(report);
+                WriteJson(context, report);
             }
             else
             {
-                WriteTables(loaded, report);
+                WriteTables(context, loaded, report);
             }
             return report.Passed ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;
     }
 
-    private static void WriteJson(AuditReport report) => Json.Write(new
-    {
-        Policy = report.Policy.ToName(),
-        report.Passed,
-        Checks = report.Checks.Select(c => new
-        {
-            c.Name,
-            c.Passed,
-            c.Summary,
-            Findings = c.Findings.Select(f => new { Month = f.Month.ToString(), Contracts = f.ContractIds, f.Detail, f.Value }),
-        }),
-        CostOfNeutrality = report.CostOfNeutrality.Select(t => new
-        {
-            Tenant = t.TenantId,
-            PolicyRevenueUsd = t.PolicyRevenueUsd,
-            RevenueMaxRevenueUsd = t.RevenueMaxRevenueUsd,
-            CostUsd = t.CostUsd,
-        }),
-        CostOfNeutralityUsd = report.CostOfNeutralityUsd,
-    });
+    private static void WriteJson(CliContext context, AuditReport report) => Json.Write(context, AuditDocument.Of(report));
 
-    private static void WriteTables(Book book, AuditReport report)
+    private static void WriteTables(CliContext context, Book book, AuditReport report)
     {
-        var console = AnsiConsole.Console;
+        var console = context.Out;
         console.MarkupLine(report.Passed
             ? $"[green]PASS[/]: the {report.Policy.ToName()} plan of {Markup.Escape(book.Id)} treats competing tenants alike."
             : $"[red]FAIL[/]: the {report.Policy.ToName()} plan of {Markup.Escape(book.Id)} is not neutral.");

@@ -7,18 +7,18 @@ namespace Quartermaster.Cli.Commands;
 internal static class BookArguments
 {
     /// <summary>The book at <paramref name="path"/>, or null after printing its errors to stderr.</summary>
-    public static Book? Load(string path)
+    public static Book? Load(CliContext context, string path)
     {
         var result = BookReader.ReadFile(path);
-        PrintErrors(result.Errors);
+        PrintErrors(context, result.Errors);
         return result.Book;
     }
 
-    public static void PrintErrors(IEnumerable<BookError> errors)
+    public static void PrintErrors(CliContext context, IEnumerable<BookError> errors)
     {
         foreach (var error in errors)
         {
-            Console.Error.WriteLine(error.ToString());
+            context.Stderr.WriteLine(error.ToString());
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Documents;
 using Quartermaster.Watch;
 using Spectre.Console;
 
@@ -7,7 +8,7 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm deals alerts --rules RULES.yaml</c>: reports the rules the market crosses, with the deals that crossed them.</summary>
 internal static class DealsAlertsCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var file = DealsArguments.DealsFile();
         var rules = new Option<string>("--rules") { Description = "The alert rules file (YAML, docs/deals.md).", Required = true };
@@ -23,9 +24,9 @@ internal static class DealsAlertsCommand
         { file, rules, json };
         command.SetAction(parse =>
         {
-            var deals = DealsArguments.Load(parse.GetValue(file)!);
+            var deals = DealsArguments.Load(context, parse.GetValue(file)!);
             var (ruleList, errors) = AlertRulesReader.ReadFile(parse.GetValue(rules)!);
-            BookArguments.PrintErrors(errors);
+            BookArguments.PrintErrors(context, errors);
             if (deals is null || errors.Count > 0)
             {
                 return ExitCodes.BadInput;
@@ -33,34 +34,20 @@ internal static class DealsAlertsCommand
             var findings = ruleList.SelectMany(r => r.Evaluate(deals)).ToList();
             if (parse.GetValue(json))
             {
-                Json.Write(new
-                {
-                    Rules = ruleList.Select(r => new { r.Name, r.Text }),
-                    Findings = findings.Select(f => new
-                    {
-                        f.Rule,
-                        f.Subject,
-                        f.Value,
-                        Unit = f.Unit.ToString().ToLowerInvariant(),
-                        WindowStart = f.WindowStart?.ToString(),
-                        WindowEnd = f.WindowEnd?.ToString(),
-                        f.DealIds,
-                        f.Message,
-                    }),
-                });
+                Json.Write(context, DealsAlertsDocument.Of(ruleList, findings));
             }
             else
             {
-                WriteTable(ruleList, findings);
+                WriteTable(context, ruleList, findings);
             }
             return findings.Count > 0 ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteTable(IReadOnlyList<AlertRule> rules, List<AlertFinding> findings)
+    private static void WriteTable(CliContext context, IReadOnlyList<AlertRule> rules, List<AlertFinding> findings)
     {
-        var console = AnsiConsole.Console;
+        var console = context.Out;
         if (findings.Count == 0)
         {
             console.MarkupLine($"[green]No alert fired[/] ({rules.Count} rules checked).");

@@ -24,22 +24,22 @@ internal static class DealsArguments
     public static Option<bool> Json() => new("--json") { Description = "Print the result as JSON on stdout (snake_case, stable names)." };
 
     /// <summary>The deals in <paramref name="path"/>, or null after printing its errors to stderr.</summary>
-    public static IReadOnlyList<Deal>? Load(string path)
+    public static IReadOnlyList<Deal>? Load(CliContext context, string path)
     {
         var result = DealsReader.ReadFile(path);
-        BookArguments.PrintErrors(result.Errors);
+        BookArguments.PrintErrors(context, result.Errors);
         return result.IsValid ? result.Deals : null;
     }
 
     /// <summary>The rivalry groups in <paramref name="path"/>, the built-in frontier group when null, or null after printing errors.</summary>
-    public static IReadOnlyList<LabRivalryGroup>? LoadRivalries(string? path)
+    public static IReadOnlyList<LabRivalryGroup>? LoadRivalries(CliContext context, string? path)
     {
         if (path is null)
         {
             return [LabRivalryGroup.FrontierLabs];
         }
         var (groups, errors) = RivalriesReader.ReadFile(path);
-        BookArguments.PrintErrors(errors);
+        BookArguments.PrintErrors(context, errors);
         return errors.Count == 0 ? groups : null;
     }
 
@@ -48,13 +48,13 @@ internal static class DealsArguments
     /// (else none), with rivalries from <paramref name="rivalriesPath"/>, or <see cref="DefaultRivalries"/> when null and
     /// present (else the frontier group). <paramref name="ok"/> is false after printing the errors of a bad file.
     /// </summary>
-    public static DealsOverview? LoadOverview(string? dealsPath, string? rivalriesPath, out bool ok)
+    public static DealsOverview? LoadOverview(CliContext context, string? dealsPath, string? rivalriesPath, out bool ok)
     {
         dealsPath ??= File.Exists(DefaultDeals) ? DefaultDeals : null;
         rivalriesPath ??= File.Exists(DefaultRivalries) ? DefaultRivalries : null;
         // A rivalries file named on the command line is checked even when there are no deals to draw.
-        var deals = dealsPath is null ? [] : Load(dealsPath);
-        var groups = LoadRivalries(rivalriesPath);
+        var deals = dealsPath is null ? [] : Load(context, dealsPath);
+        var groups = LoadRivalries(context, rivalriesPath);
         ok = deals is not null && groups is not null;
         return ok && dealsPath is not null ? DealsOverview.Of(deals!, groups!) : null;
     }

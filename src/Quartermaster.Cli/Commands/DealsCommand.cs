@@ -6,7 +6,7 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm deals</c>: the analyst's view of public deals across providers and labs (Watch).</summary>
 internal static class DealsCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var command = new Command("deals", """
             Watch public deals across providers and labs: who supplies whom, how much capacity each
@@ -15,11 +15,11 @@ internal static class DealsCommand
             Example:  qm deals timeline --by provider
             Verbs:    validate, timeline, map, exposure, alerts. The file format is in docs/deals.md.
             """);
-        command.Subcommands.Add(DealsValidateCommand.Create());
-        command.Subcommands.Add(DealsTimelineCommand.Create());
-        command.Subcommands.Add(DealsMapCommand.Create());
-        command.Subcommands.Add(DealsExposureCommand.Create());
-        command.Subcommands.Add(DealsAlertsCommand.Create());
+        command.Subcommands.Add(DealsValidateCommand.Create(context));
+        command.Subcommands.Add(DealsTimelineCommand.Create(context));
+        command.Subcommands.Add(DealsMapCommand.Create(context));
+        command.Subcommands.Add(DealsExposureCommand.Create(context));
+        command.Subcommands.Add(DealsAlertsCommand.Create(context));
         command.SetAction(parse => new HelpAction().Invoke(parse));
         return command;
     }

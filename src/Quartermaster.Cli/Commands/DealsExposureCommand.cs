@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Documents;
 using Quartermaster.Watch;
 using Spectre.Console;
 
@@ -7,7 +8,7 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm deals exposure</c>: each provider's shares by lab and each lab's shares by provider.</summary>
 internal static class DealsExposureCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var file = DealsArguments.DealsFile();
         var json = DealsArguments.Json();
@@ -22,31 +23,27 @@ internal static class DealsExposureCommand
         { file, json };
         command.SetAction(parse =>
         {
-            if (DealsArguments.Load(parse.GetValue(file)!) is not { } deals)
+            if (DealsArguments.Load(context, parse.GetValue(file)!) is not { } deals)
             {
                 return ExitCodes.BadInput;
             }
             var exposure = MarketExposure.Of(deals);
             if (parse.GetValue(json))
             {
-                Json.Write(new
-                {
-                    Providers = exposure.Providers.Select(p => new { p.Provider, p.Gw, p.Usd, Labs = p.Labs }),
-                    Labs = exposure.Labs.Select(l => new { l.Lab, l.Gw, l.Usd, l.Clouds, l.Backers, Providers = l.Providers }),
-                });
+                Json.Write(context, DealsExposureDocument.Of(exposure));
             }
             else
             {
-                WriteTables(exposure);
+                WriteTables(context, exposure);
             }
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteTables(MarketExposure exposure)
+    private static void WriteTables(CliContext context, MarketExposure exposure)
     {
-        var console = AnsiConsole.Console;
+        var console = context.Out;
         var providers = new Table().Title("Providers: exposure by lab").AddColumn("provider").AddColumn(new TableColumn("labs").RightAligned())
             .AddColumn(new TableColumn("GW").RightAligned()).AddColumn("top lab (GW)").AddColumn(new TableColumn("HHI (GW)").RightAligned())
             .AddColumn(new TableColumn("$").RightAligned()).AddColumn("top lab ($)").AddColumn(new TableColumn("HHI ($)").RightAligned());

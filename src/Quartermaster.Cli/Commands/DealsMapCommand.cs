@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Documents;
 using Quartermaster.Watch;
 using Spectre.Console;
 
@@ -7,7 +8,7 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm deals map</c>: the market as a graph, with providers that supply rival labs marked.</summary>
 internal static class DealsMapCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var file = DealsArguments.DealsFile();
         var rivalries = new Option<string?>("--rivalries")
@@ -26,46 +27,29 @@ internal static class DealsMapCommand
         { file, rivalries, json };
         command.SetAction(parse =>
         {
-            if (DealsArguments.Load(parse.GetValue(file)!) is not { } deals || DealsArguments.LoadRivalries(parse.GetValue(rivalries)) is not { } groups)
+            if (DealsArguments.Load(context, parse.GetValue(file)!) is not { } deals || DealsArguments.LoadRivalries(context, parse.GetValue(rivalries)) is not { } groups)
             {
                 return ExitCodes.BadInput;
             }
             var map = MarketMap.Of(deals, groups);
             if (parse.GetValue(json))
             {
-                WriteJson(map);
+                WriteJson(context, map);
             }
             else
             {
-                WriteTables(map);
+                WriteTables(context, map);
             }
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteJson(MarketMap map) => Json.Write(new
-    {
-        Groups = map.Groups.Select(g => new { g.Id, g.Name, g.Labs }),
-        map.Nodes,
-        Edges = map.Edges.Select(e => new
-        {
-            e.Provider,
-            e.Lab,
-            e.Gw,
-            e.Usd,
-            e.SupplyUsd,
-            e.EquityUsd,
-            e.PaidTwice,
-            Kinds = e.Kinds.Select(k => k.Word()),
-            e.DealIds,
-        }),
-        map.RivalSuppliers,
-    });
+    private static void WriteJson(CliContext context, MarketMap map) => Json.Write(context, DealsMapDocument.Of(map));
 
-    private static void WriteTables(MarketMap map)
+    private static void WriteTables(CliContext context, MarketMap map)
     {
-        var console = AnsiConsole.Console;
+        var console = context.Out;
         var edges = new Table().Title("Market map: provider to lab").AddColumns("provider", "lab")
             .AddColumn(new TableColumn("GW").RightAligned()).AddColumn(new TableColumn("supply $").RightAligned())
             .AddColumn(new TableColumn("equity $").RightAligned()).AddColumns("kinds", "marks");

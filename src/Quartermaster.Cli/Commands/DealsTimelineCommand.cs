@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Documents;
 using Quartermaster.Watch;
 using Spectre.Console;
 
@@ -9,12 +10,11 @@ internal static class DealsTimelineCommand
 {
     private const int SeriesColumns = 6;
 
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var file = DealsArguments.DealsFile();
         var provider = new Option<string?>("--provider") { Description = "Only this provider's deals (ignoring case)." };
-        var by = new Option<string>("--by") { Description = "One series per provider or per lab.", DefaultValueFactory = _ => "provider" };
-        by.AcceptOnlyFromAmong("provider", "lab");
+        var by = TypedOptions.OneOf("--by", "One series per provider or per lab.", ["provider", "lab"], "provider");
         var json = DealsArguments.Json();
         var command = new Command("timeline", """
             Cumulative GW and dollars committed over time, by announcement month.
@@ -27,7 +27,7 @@ internal static class DealsTimelineCommand
         { file, provider, by, json };
         command.SetAction(parse =>
         {
-            if (DealsArguments.Load(parse.GetValue(file)!) is not { } deals)
+            if (DealsArguments.Load(context, parse.GetValue(file)!) is not { } deals)
             {
                 return ExitCodes.BadInput;
             }
@@ -36,51 +36,26 @@ internal static class DealsTimelineCommand
             if (only is not null && !deals.Any(d => string.Equals(d.Provider, only, StringComparison.OrdinalIgnoreCase)))
             {
                 var suggestion = Books.Suggestions.Closest(only, deals.Select(d => d.Provider).Distinct());
-                Console.Error.WriteLine($"qm: no deals of provider '{only}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
+                context.Stderr.WriteLine($"qm: no deals of provider '{only}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
                 return ExitCodes.BadInput;
             }
             var timeline = DealTimeline.Of(deals, side, only);
             if (parse.GetValue(json))
             {
-                WriteJson(timeline);
+                WriteJson(context, timeline);
             }
             else
             {
-                WriteTable(timeline);
+                WriteTable(context, timeline);
             }
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteJson(DealTimeline timeline) => Json.Write(new
-    {
-        GroupedBy = timeline.GroupedBy == MarketSide.Lab ? "lab" : "provider",
-        timeline.Provider,
-        Total = Series(timeline.Total),
-        Series = timeline.Series.Select(Series),
-        Undated = timeline.Undated.Select(d => new { d.Id, d.Provider, d.Lab, Kind = d.Kind.Word(), d.PowerGw, d.AmountUsd }),
-    });
+    private static void WriteJson(CliContext context, DealTimeline timeline) => Json.Write(context, DealsTimelineDocument.Of(timeline));
 
-    private static object Series(TimelineSeries series) => new
-    {
-        series.Key,
-        series.TotalGw,
-        series.TotalUsd,
-        Points = series.Points.Select(p => new
-        {
-            Month = p.Month.ToString(),
-            p.AddedGw,
-            p.AddedUsd,
-            p.AddedEquityUsd,
-            p.CumulativeGw,
-            p.CumulativeUsd,
-            p.CumulativeEquityUsd,
-            p.DealIds,
-        }),
-    };
-
-    private static void WriteTable(DealTimeline timeline)
+    private static void WriteTable(CliContext context, DealTimeline timeline)
     {
         var shown = timeline.Series.Take(SeriesColumns).ToList();
         var others = timeline.Series.Skip(SeriesColumns).ToList();
@@ -109,11 +84,11 @@ internal static class DealsTimelineCommand
             table.AddRow(row.ToArray());
         }
         table.Caption("each cell: GW committed, dollars committed (equity included), cumulative to the month");
-        AnsiConsole.Console.Write(table);
+        context.Out.Write(table);
         if (timeline.Undated.Count > 0)
         {
-            AnsiConsole.Console.WriteLine();
-            AnsiConsole.Console.MarkupLine($"[yellow]{timeline.Undated.Count} undated deals are not on the timeline:[/] "
+            context.Out.WriteLine();
+            context.Out.MarkupLine($"[yellow]{timeline.Undated.Count} undated deals are not on the timeline:[/] "
                 + Markup.Escape(string.Join("; ", timeline.Undated.Select(d => $"{d.Id} ({d.Provider} to {d.Lab}, {Figures(d)})"))));
         }
     }

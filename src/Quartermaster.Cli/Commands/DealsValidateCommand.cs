@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Documents;
 using Quartermaster.Watch;
 
 namespace Quartermaster.Cli.Commands;
@@ -6,7 +7,7 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm deals validate FILE...</c>: checks deals files and lists every error in them.</summary>
 internal static class DealsValidateCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var files = new Argument<string[]>("FILE") { Description = "One or more deals files (CSV).", Arity = ArgumentArity.OneOrMore };
         var json = DealsArguments.Json();
@@ -18,22 +19,16 @@ internal static class DealsValidateCommand
             Exit code 0 when every file is valid, 2 when any has an error.
             """)
         { files, json };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(json)));
+        command.SetAction(parse => Run(context, parse.GetValue(files)!, parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(string[] paths, bool json)
+    private static int Run(CliContext context, string[] paths, bool json)
     {
         var results = paths.Select(p => (Path: p, Result: DealsReader.ReadFile(p))).ToList();
         if (json)
         {
-            Json.Write(results.Select(r => new
-            {
-                File = r.Path,
-                Valid = r.Result.IsValid,
-                Deals = r.Result.Deals.Count,
-                Errors = r.Result.Errors.Select(e => new { e.Line, e.Column, e.Message }),
-            }));
+            Json.Write(context, DealsValidateDocument.Of(results));
         }
         else
         {
@@ -42,10 +37,10 @@ internal static class DealsValidateCommand
                 if (result.IsValid)
                 {
                     var deals = result.Deals;
-                    Console.Out.WriteLine($"{path}: valid ({deals.Count} deals, {deals.Select(d => d.Provider).Distinct().Count()} providers, "
+                    context.Stdout.WriteLine($"{path}: valid ({deals.Count} deals, {deals.Select(d => d.Provider).Distinct().Count()} providers, "
                         + $"{deals.Select(d => d.Lab).Distinct().Count()} labs, {deals.Count(d => d.Announced is null)} undated)");
                 }
-                BookArguments.PrintErrors(result.Errors);
+                BookArguments.PrintErrors(context, result.Errors);
             }
         }
         return results.All(r => r.Result.IsValid) ? ExitCodes.Ok : ExitCodes.BadInput;

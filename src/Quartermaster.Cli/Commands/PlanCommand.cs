@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Quartermaster.Books;
 using Quartermaster.Core;
+using Quartermaster.Documents;
 using Quartermaster.Planning;
 using Spectre.Console;
 
@@ -11,7 +12,7 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm plan BOOK</c>: allocates capacity month by month and shows who gets what.</summary>
 internal static class PlanCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var book = new Argument<string>("BOOK") { Description = "The book file (YAML)." };
         var policy = PolicyOption.Create();
@@ -28,7 +29,7 @@ internal static class PlanCommand
         { book, policy, json, csv, reference };
         command.SetAction(parse =>
         {
-            var loaded = BookArguments.Load(parse.GetValue(book)!);
+            var loaded = BookArguments.Load(context, parse.GetValue(book)!);
             if (loaded is null)
             {
                 return ExitCodes.BadInput;
@@ -41,29 +42,29 @@ internal static class PlanCommand
             }
             catch (PlanningException e)
             {
-                Console.Error.WriteLine($"{parse.GetValue(book)}: {e.Message}");
+                context.Stderr.WriteLine($"{parse.GetValue(book)}: {e.Message}");
                 return ExitCodes.BadInput;
             }
             if (parse.GetValue(csv) is { } folder)
             {
-                WriteCsv(plan, folder);
+                WriteCsv(context, plan, folder);
             }
             if (parse.GetValue(json))
             {
-                Json.Write(PlanDocument.Of(plan));
+                Json.Write(context, PlanDocument.Of(plan));
             }
             else
             {
-                WriteTables(loaded, plan);
+                WriteTables(context, loaded, plan);
             }
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteTables(Book book, Plan plan)
+    private static void WriteTables(CliContext context, Book book, Plan plan)
     {
-        var console = AnsiConsole.Console;
+        var console = context.Out;
         var shortMonths = plan.Shortfalls.Select(s => s.Month).Distinct().Order().ToList();
         console.MarkupLine($"[bold]{Markup.Escape(book.Id)}[/] planned under [bold]{plan.Policy.ToName()}[/]: {plan.Months.Count} months, "
             + (shortMonths.Count == 0 ? "no shortfall." : $"shortfall in {shortMonths.Count} months ({shortMonths[0]} to {shortMonths[^1]})."));
@@ -113,7 +114,7 @@ internal static class PlanCommand
     private static string FillCell(double ratio, double allocated, double committed) =>
         ratio < 1 - 1e-9 ? $"[yellow]{ratio:P1}[/] {Mw(allocated)}/{Mw(committed)}" : $"100% {Mw(committed)}";
 
-    private static void WriteCsv(Plan plan, string folder)
+    private static void WriteCsv(CliContext context, Plan plan, string folder)
     {
         Directory.CreateDirectory(folder);
         Write("allocations.csv", "month,contract,site,chip,mw", plan.Allocations.Select(a => $"{a.Month},{a.ContractId},{a.SiteId},{a.Chip},{R(a.Mw)}"));
@@ -122,7 +123,7 @@ internal static class PlanCommand
         Write("idle.csv", "month,site,online_mw,allocated_mw", plan.Idle.Select(i => $"{i.Month},{i.SiteId},{R(i.OnlineMw)},{R(i.AllocatedMw)}"));
         Write("shortfalls.csv", "month,contract,tenant,short_mw,saturated_pools",
             plan.Shortfalls.Select(s => $"{s.Month},{s.ContractId},{s.TenantId},{R(s.ShortMw)},{string.Join(' ', s.SaturatedPools.Select(p => p.SiteId + "/" + p.Chip))}"));
-        Console.Error.WriteLine($"wrote allocations.csv, fill.csv, idle.csv, shortfalls.csv to {folder}");
+        context.Stderr.WriteLine($"wrote allocations.csv, fill.csv, idle.csv, shortfalls.csv to {folder}");
 
         void Write(string name, string header, IEnumerable<string> rows)
         {

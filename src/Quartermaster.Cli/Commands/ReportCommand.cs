@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Quartermaster.Analysis;
 using Quartermaster.Planning;
 using Quartermaster.Reports;
 using Quartermaster.Stress;
@@ -8,11 +9,11 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm report BOOK --out DIR</c>: the whole analysis as one HTML file that opens offline.</summary>
 internal static class ReportCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var book = new Argument<string>("BOOK") { Description = "The book file (YAML)." };
         var output = new Option<string>("--out") { Description = "Folder to write report.html into (created if missing).", Required = true };
-        var paths = new Option<int?>("--paths") { Description = "Futures to simulate (default: the book's scenario paths)." };
+        var paths = TypedOptions.OptionalWholeNumber("--paths", "Futures to simulate (default: the book's scenario paths).", 1, Books.BookLimits.MaxPaths);
         var policy = PolicyOption.Create();
         var deals = new Option<string?>("--deals")
         {
@@ -32,11 +33,14 @@ internal static class ReportCommand
             Example:  qm report examples/neutral-cloud-2026.yaml --out out/ --deals data/deals.csv
             """)
         { book, output, paths, policy, deals, rivalries };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
+        return command;
+
+        int Run(ParseResult parse, CancellationToken cancel)
         {
-            var loaded = BookArguments.Load(parse.GetValue(book)!);
+            var loaded = BookArguments.Load(context, parse.GetValue(book)!);
             // Every input file is checked before the (slow) stress run, and all their errors are printed together.
-            var market = DealsArguments.LoadOverview(parse.GetValue(deals), parse.GetValue(rivalries), out var marketOk);
+            var market = DealsArguments.LoadOverview(context, parse.GetValue(deals), parse.GetValue(rivalries), out var marketOk);
             if (loaded is null || !marketOk)
             {
                 return ExitCodes.BadInput;
@@ -44,24 +48,27 @@ internal static class ReportCommand
             try
             {
                 var chosen = PolicyOption.Resolve(parse.GetValue(policy), loaded);
-                var plan = new FlowPlanner().Allocate(loaded, chosen);
                 var audit = NeutralityAudit.Run(loaded, chosen);
-                var input = PlannedCapacity.ToStressInput(loaded, plan);
-                var options = new StressOptions(Paths: parse.GetValue(paths));
-                var stress = StressEngine.Run(input, options);
+                var pathCount = parse.GetValue(paths) ?? loaded.Scenario.Paths;
                 // The tornado runs the model twice per input; a quarter of the paths keeps it to a few seconds.
-                var tornado = StressEngine.Tornado(input, options: options with { Paths = Math.Max(1000, stress.Paths / 4) });
-                var path = HtmlReport.WriteTo(new ReportContent(loaded, plan, audit, stress, tornado, market), parse.GetValue(output)!);
-                Console.Error.WriteLine($"wrote {path}");
-                Console.Out.WriteLine(path);
+                var tornadoPaths = Math.Max(1000, pathCount / 4);
+                var options = new StressOptions(pathCount, ChunkPaths: StressCommand.SmoothChunk(pathCount));
+                var tornadoOptions = options with { Paths = tornadoPaths, ChunkPaths = StressCommand.SmoothChunk(tornadoPaths) };
+                // Each part's share of the progress is its share of the simulated paths.
+                var runShare = pathCount / (pathCount + ((double)tornadoPaths * (1 + (2 * TornadoInputs.Default.Count))));
+                var (run, tornado) = ProgressDisplay.Run(context, "qm report", "simulating futures", p => (
+                    PlannedStress.Run(loaded, chosen, options, ProgressDisplay.Part(p, 0, runShare), cancel),
+                    PlannedStress.Tornado(loaded, chosen, TornadoMetric.Mean, tornadoOptions, ProgressDisplay.Part(p, runShare, 1 - runShare), cancel)));
+                var path = HtmlReport.WriteTo(new ReportContent(loaded, run.Plan, audit, run.Result, tornado, market), parse.GetValue(output)!);
+                context.Stderr.WriteLine($"wrote {path}");
+                context.Stdout.WriteLine(path);
                 return ExitCodes.Ok;
             }
             catch (PlanningException e)
             {
-                Console.Error.WriteLine($"{parse.GetValue(book)}: {e.Message}");
+                context.Stderr.WriteLine($"{parse.GetValue(book)}: {e.Message}");
                 return ExitCodes.BadInput;
             }
-        });
-        return command;
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace Quartermaster.Cli.Commands;
 /// <summary><c>qm serve</c>: runs the multi-tenant HTTP service until Ctrl+C.</summary>
 internal static class ServeCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var db = DatabaseOptions.Database();
         var owner = DatabaseOptions.Owner();
@@ -20,7 +20,8 @@ internal static class ServeCommand
         var noCache = new Option<bool>("--no-read-cache") { Description = "Benchmarks: read tenants' plan rows from the database every time.", Hidden = true };
         var deals = new Option<string?>("--deals") { Description = "Public deals shown on the provider's dashboard. Default: data/deals.csv when present." };
         var rivalries = new Option<string?>("--rivalries") { Description = "Rivalry groups of labs for the market map. Default: data/rivalries.yaml when present." };
-        var rate = new Option<int>("--rate-limit") { Description = "Requests per second per API key (bursts of twice that).", DefaultValueFactory = _ => 100 };
+        // Bursts are twice the rate, so the rate stays well inside an int.
+        var rate = TypedOptions.WholeNumber("--rate-limit", "Requests per second per API key (bursts of twice that).", 1, 1_000_000_000, 100);
         var command = new Command("serve", """
             Serve the HTTP API: books, plans, stress runs; each tenant sees only its own data.
 
@@ -33,7 +34,12 @@ internal static class ServeCommand
         { db, owner, urls, seed, deals, rivalries, rate, bare, noCache };
         command.SetAction(async (parse, cancel) =>
         {
-            var market = DealsArguments.LoadOverview(parse.GetValue(deals), parse.GetValue(rivalries), out var marketOk);
+            if (ListenAddresses.Problem(parse.GetValue(urls)!) is { } problem)
+            {
+                context.Stderr.WriteLine($"qm serve: {problem}");
+                return ExitCodes.BadInput;
+            }
+            var market = DealsArguments.LoadOverview(context, parse.GetValue(deals), parse.GetValue(rivalries), out var marketOk);
             if (!marketOk)
             {
                 return ExitCodes.BadInput;
@@ -54,50 +60,22 @@ internal static class ServeCommand
             {
                 await using var app = await QuartermasterServer.BuildAsync(options, cancel);
                 await app.StartAsync(cancel);
-                Console.Error.WriteLine($"qm serve: listening on {string.Join(", ", app.Urls)} ({options.Database ?? Storage.BookStores.DefaultSqliteFile}); Ctrl+C stops");
+                context.Stderr.WriteLine($"qm serve: listening on {string.Join(", ", app.Urls)} ({DatabaseOptions.Describe(options.Database)}); Ctrl+C stops");
                 await app.WaitForShutdownAsync(cancel);
                 return ExitCodes.Ok;
             }
             catch (InvalidOperationException e)
             {
-                Console.Error.WriteLine("qm serve: " + e.Message);
+                context.Stderr.WriteLine("qm serve: " + Program.OneLine(e.Message));
+                return ExitCodes.BadInput;
+            }
+            catch (IOException e)
+            {
+                // Taken between the check above and the bind.
+                context.Stderr.WriteLine("qm serve: cannot listen: " + Program.OneLine(e.Message));
                 return ExitCodes.BadInput;
             }
         });
         return command;
-    }
-}
-
-
-/// <summary>The <c>--db</c> and <c>--db-owner</c> options shared by serve, keys and audit-log.</summary>
-internal static class DatabaseOptions
-{
-    public static Option<string?> Database() => new("--db")
-    {
-        Description = "SQLite file (default quartermaster.db) or a PostgreSQL connection string for the service role.",
-    };
-
-    public static Option<string?> Owner() => new("--db-owner")
-    {
-        Description = "PostgreSQL only: connection string of the owner role that applies migrations.",
-    };
-
-    /// <summary>The example book, from the working directory or the checkout qm was built in; null when neither has it.</summary>
-    public static string? ExampleBook()
-    {
-        const string relative = "examples/neutral-cloud-2026.yaml";
-        if (File.Exists(relative))
-        {
-            return relative;
-        }
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Quartermaster.Books;
 using Quartermaster.Core;
+using Quartermaster.Documents;
 using Spectre.Console;
 
 namespace Quartermaster.Cli.Commands;
@@ -10,7 +11,7 @@ internal static class ShowCommand
 {
     private const int TenantColumns = 6;
 
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var book = new Argument<string>("BOOK") { Description = "The book file (YAML)." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON on stdout, every month included." };
@@ -23,7 +24,7 @@ internal static class ShowCommand
         { book, json };
         command.SetAction(parse =>
         {
-            var loaded = BookArguments.Load(parse.GetValue(book)!);
+            var loaded = BookArguments.Load(context, parse.GetValue(book)!);
             if (loaded is null)
             {
                 return ExitCodes.BadInput;
@@ -31,43 +32,22 @@ internal static class ShowCommand
             var outlook = CapacityOutlook.Of(loaded);
             if (parse.GetValue(json))
             {
-                WriteJson(loaded, outlook);
+                WriteJson(context, loaded);
             }
             else
             {
-                WriteTables(loaded, outlook);
+                WriteTables(context, loaded, outlook);
             }
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteJson(Book book, CapacityOutlook outlook) => Json.Write(new
-    {
-        Book = book.Id,
-        book.Provider,
-        Horizon = new { Start = book.Horizon.Start.ToString(), End = book.Horizon.End.ToString() },
-        Sites = book.Sites.Select(s => new
-        {
-            s.Id,
-            s.Region,
-            s.Halls,
-            Chips = s.ChipPools.ToDictionary(p => p.Chip, p => p.ShareFraction),
-            CapexPerMwUsd = s.CapexPerMwUsd,
-            OpexPerMwMonthUsd = s.OpexPerMwMonthUsd,
-            OnlineMw = outlook.Months.Select(s.OnlineMw),
-        }),
-        Tenants = book.Tenants.Select(t => new { t.Id, t.Name, t.RivalryGroup }),
-        Months = outlook.Months.Select(m => m.ToString()),
-        outlook.OnlineMw,
-        outlook.CommittedMw,
-        CommittedMwByTenant = outlook.CommittedMwByTenant.ToDictionary(t => t.Key, t => t.Value),
-        FirstShortageMonth = outlook.FirstShortage?.ToString(),
-    });
+    private static void WriteJson(CliContext context, Book book) => Json.Write(context, ShowDocument.Of(book));
 
-    private static void WriteTables(Book book, CapacityOutlook outlook)
+    private static void WriteTables(CliContext context, Book book, CapacityOutlook outlook)
     {
-        var console = AnsiConsole.Console;
+        var console = context.Out;
         console.MarkupLine($"[bold]{Markup.Escape(book.Id)}[/]: {Markup.Escape(book.Provider)}, {book.Horizon.Start} to {book.Horizon.End} ({book.Horizon.MonthCount} months)");
         console.MarkupLine($"{book.Sites.Count} sites, {book.Tenants.Count} tenants in {book.RivalryGroups.Count} rivalry groups, "
             + $"{book.Contracts.Count} contracts, {book.Investments.Count} investments ({Quantities.FormatMoney(book.Investments.Sum(i => i.AmountUsd))} invested)");

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Quartermaster.Books;
+using Quartermaster.Documents;
 
 namespace Quartermaster.Cli.Commands;
 
 /// <summary><c>qm validate BOOK...</c>: checks book files and lists every error in them.</summary>
 internal static class ValidateCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var books = new Argument<string[]>("BOOK") { Description = "One or more book files (YAML).", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on stdout." };
@@ -18,21 +19,16 @@ internal static class ValidateCommand
             Exit code 0 when every book is valid, 2 when any has an error.
             """)
         { books, json };
-        command.SetAction(parse => Run(parse.GetValue(books)!, parse.GetValue(json)));
+        command.SetAction(parse => Run(context, parse.GetValue(books)!, parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(string[] paths, bool json)
+    private static int Run(CliContext context, string[] paths, bool json)
     {
         var results = paths.Select(p => (Path: p, Result: BookReader.ReadFile(p))).ToList();
         if (json)
         {
-            Json.Write(results.Select(r => new
-            {
-                File = r.Path,
-                Valid = r.Result.IsValid,
-                Errors = r.Result.Errors.Select(e => new { e.Line, e.Column, e.Message }),
-            }));
+            Json.Write(context, ValidateDocument.Of(results));
         }
         else
         {
@@ -41,9 +37,9 @@ internal static class ValidateCommand
                 if (result.IsValid)
                 {
                     var book = result.Book!;
-                    Console.Out.WriteLine($"{path}: valid ({book.Sites.Count} sites, {book.Tenants.Count} tenants, {book.Contracts.Count} contracts, {book.Horizon.MonthCount} months)");
+                    context.Stdout.WriteLine($"{path}: valid ({book.Sites.Count} sites, {book.Tenants.Count} tenants, {book.Contracts.Count} contracts, {book.Horizon.MonthCount} months)");
                 }
-                BookArguments.PrintErrors(result.Errors);
+                BookArguments.PrintErrors(context, result.Errors);
             }
         }
         return results.All(r => r.Result.IsValid) ? ExitCodes.Ok : ExitCodes.BadInput;

@@ -59,9 +59,9 @@
     // Committed MW by tenant (stacked) against MW online.
     capacity(element, data) {
       const c = data.capacity;
-      const series = c.committed_by_tenant.map(t => ({
-        name: t.tenant, type: 'line', stack: 'committed', areaStyle: {}, symbol: 'none', step: 'end',
-        itemStyle: { color: tenantColour(data.tenants, t.tenant) }, data: t.mw,
+      const series = c.committed_mw_by_tenant.map(t => ({
+        name: t.tenant_id, type: 'line', stack: 'committed', areaStyle: {}, symbol: 'none', step: 'end',
+        itemStyle: { color: tenantColour(data.tenants, t.tenant_id) }, data: t.mw,
       }));
       series.push({ name: 'online', type: 'line', symbol: 'none', step: 'end', lineStyle: { width: 3, color: '#000' }, itemStyle: { color: '#000' }, data: c.online_mw });
       return mount(element, { xAxis: monthAxis(c.months), yAxis: valueAxis('MW'), series: series }, c.months.length * series.length);
@@ -71,12 +71,12 @@
     fillHeatmap(element, data) {
       const p = data.plan;
       const cells = [];
-      p.fill.forEach((row, y) => row.ratio.forEach((r, x) => { if (r !== null) cells.push([x, y, r]); }));
+      p.fill_by_tenant.forEach((row, y) => row.ratio.forEach((r, x) => { if (r !== null) cells.push([x, y, r]); }));
       return mount(element, {
-        tooltip: { position: 'top', formatter: c => `${p.fill[c.value[1]].tenant} ${p.months[c.value[0]]}: ${(c.value[2] * 100).toFixed(1)}% filled` },
+        tooltip: { position: 'top', formatter: c => `${p.fill_by_tenant[c.value[1]].tenant_id} ${p.months[c.value[0]]}: ${(c.value[2] * 100).toFixed(1)}% filled` },
         grid: { left: 140, right: 24, top: 24, bottom: 90 },
         xAxis: { type: 'category', data: p.months, name: 'month', nameLocation: 'middle', nameGap: 32, splitArea: { show: true } },
-        yAxis: { type: 'category', data: p.fill.map(f => f.tenant), name: 'tenant' },
+        yAxis: { type: 'category', data: p.fill_by_tenant.map(f => f.tenant_id), name: 'tenant' },
         visualMap: { min: 0, max: 1, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, text: ['fill 100%', '0%'], inRange: { color: ['#b2182b', '#f7f7f7', '#2166ac'] } },
         series: [{ type: 'heatmap', data: cells, name: 'fill ratio' }],
       }, cells.length);
@@ -85,20 +85,20 @@
     // Idle MW (online minus allocated) per site, stacked.
     idle(element, data) {
       const p = data.plan;
-      const series = p.idle_by_site.map(s => ({ name: s.site, type: 'line', stack: 'idle', areaStyle: {}, symbol: 'none', data: s.idle_mw }));
+      const series = p.idle_by_site.map(s => ({ name: s.site_id, type: 'line', stack: 'idle', areaStyle: {}, symbol: 'none', data: s.idle_mw }));
       return mount(element, { xAxis: monthAxis(p.months), yAxis: valueAxis('idle MW'), series: series }, p.months.length * series.length);
     },
 
     // Distribution of the payoff over simulated futures.
     payoffHistogram(element, data) {
       const h = data.stress.histogram;
-      const labels = h.counts.map((_, i) => money((h.edges[i] + h.edges[i + 1]) / 2));
+      const labels = h.counts.map((_, i) => money((h.edges_usd[i] + h.edges_usd[i + 1]) / 2));
       return mount(element, {
-        tooltip: { trigger: 'axis', formatter: ps => `${money(h.edges[ps[0].dataIndex])} to ${money(h.edges[ps[0].dataIndex + 1])}: ${ps[0].value} futures` },
+        tooltip: { trigger: 'axis', formatter: ps => `${money(h.edges_usd[ps[0].dataIndex])} to ${money(h.edges_usd[ps[0].dataIndex + 1])}: ${ps[0].value} futures` },
         xAxis: { type: 'category', data: labels, name: 'payoff (NPV, USD)', nameLocation: 'middle', nameGap: 32 },
         yAxis: valueAxis('futures (count)'),
         series: [{ type: 'bar', name: 'futures', data: h.counts, barCategoryGap: '5%',
-          itemStyle: { color: p => (h.edges[p.dataIndex + 1] <= 0 ? '#b2182b' : '#2166ac') } }],
+          itemStyle: { color: p => (h.edges_usd[p.dataIndex + 1] <= 0 ? '#b2182b' : '#2166ac') } }],
       }, h.counts.length);
     },
 
@@ -128,10 +128,10 @@
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 190, right: 40, top: 40, bottom: 56 },
         xAxis: { type: 'value', name: 'change in mean payoff (USD)', nameLocation: 'middle', nameGap: 32, axisLabel: { formatter: money } },
-        yAxis: { type: 'category', data: bars.map(b => `${b.input} (${b.step})`) },
+        yAxis: { type: 'category', data: bars.map(b => `${b.label} (${b.step})`) },
         series: [
-          { name: 'input lower', type: 'bar', data: bars.map(b => b.low - t.base), itemStyle: { color: '#b2182b' } },
-          { name: 'input higher', type: 'bar', data: bars.map(b => b.high - t.base), itemStyle: { color: '#2166ac' } },
+          { name: 'input lower', type: 'bar', data: bars.map(b => b.total.low - t.base.total), itemStyle: { color: '#b2182b' } },
+          { name: 'input higher', type: 'bar', data: bars.map(b => b.total.high - t.base.total), itemStyle: { color: '#2166ac' } },
         ],
       }, bars.length * 2);
     },
@@ -200,7 +200,7 @@
         lineStyle: { width: 1 + Math.min(10, 1.5 * e.gw), type: e.kind === 'equity' ? 'dashed' : 'solid', color: e.paid_twice ? '#9467bd' : '#8c96a0', opacity: 0.85 },
         label: { show: e.paid_twice, formatter: 'paid twice', color: '#6a3d9a', fontSize: 11, backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3] },
         tooltip: { formatter: `${escape(e.source)} → ${escape(e.target)}: ${gw(e.gw)}, supply ${money(e.supply_usd)}, equity ${money(e.equity_usd)}`
-          + `${e.paid_twice ? '<br>paid twice' : ''}<br>${e.deals.map(escape).join(', ')}` },
+          + `${e.paid_twice ? '<br>paid twice' : ''}<br>${e.deal_ids.map(escape).join(', ')}` },
       }));
       // The names drawn in red, for readers and tests that cannot see colours.
       element.dataset.redNames = JSON.stringify(nodes.filter(n => n.label.color === red).map(n => n.name));

@@ -1,0 +1,62 @@
+using static Quartermaster.Storage.StoreClock;
+
+namespace Quartermaster.Storage;
+
+/// <summary>Background stress runs as stored: state, progress and result, so any instance can report a run.</summary>
+internal sealed class StressRuns(StoreTransactions transactions, StoreOptions options)
+{
+    public Task<StressRunRecord> CreateAsync(AccessScope scope, string bookId, int version, CancellationToken cancel) =>
+        transactions.WriteAsync(scope, async tx =>
+        {
+            var run = new StressRunRecord(NewId("run"), bookId, version, StressRunStatus.Queued, 0, null, null, StoredNow());
+            await tx.ExecuteAsync("INSERT INTO stress_runs (run_id, book_id, version, status, progress, created_at) VALUES (@id, @b, @v, @s, 0, @a)",
+                ("@id", run.RunId), ("@b", bookId), ("@v", version), ("@s", run.Status.ToString()), ("@a", Format(run.CreatedAt)));
+            await AuditLog.AppendAsync(tx, "stress.start", $"books/{bookId}/stress-runs/{run.RunId}", null);
+            return run;
+        }, cancel);
+
+    /// <summary>Stores a run's status, progress, result or error; a run's end (succeeded, failed, cancelled) is audited.</summary>
+    public Task UpdateAsync(AccessScope scope, StressRunRecord run, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return transactions.WriteAsync(scope, async tx =>
+        {
+            await tx.ExecuteAsync("UPDATE stress_runs SET status = @s, progress = @p, result = @r, error = @e WHERE run_id = @id",
+                ("@s", run.Status.ToString()), ("@p", run.Progress), ("@r", run.ResultJson), ("@e", run.Error), ("@id", run.RunId));
+            if (run.Status is StressRunStatus.Succeeded or StressRunStatus.Failed or StressRunStatus.Cancelled)
+            {
+                await AuditLog.AppendAsync(tx, "stress." + run.Status.ToString().ToLowerInvariant(), $"books/{run.BookId}/stress-runs/{run.RunId}", null);
+            }
+            return 0;
+        }, cancel);
+    }
+
+    /// <summary>An admin's request to stop a run: nothing to store but the audit entry.</summary>
+    public Task RecordCancelAsync(AccessScope scope, StressRunRecord run, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return transactions.WriteAsync(scope, async tx =>
+        {
+            await AuditLog.AppendAsync(tx, "stress.cancel", $"books/{run.BookId}/stress-runs/{run.RunId}", null);
+            return 0;
+        }, cancel);
+    }
+
+    public async Task<StressRunRecord?> GetAsync(AccessScope scope, string runId, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!scope.IsProvider && options.ApplyTenantFilter)
+        {
+            return null;
+        }
+        // Polls of a running run are not audited; reading a finished run's result (figures per tenant) is.
+        return (await transactions.ReadTenantDataAsync(scope,
+            rows => rows is [{ ResultJson: not null } run] ? new AuditedRead("stress.read", $"books/{run.BookId}/stress-runs/{run.RunId}") : null,
+            tx => tx.QueryAsync(
+            "SELECT run_id, book_id, version, status, progress, result, error, created_at FROM stress_runs WHERE run_id = @id",
+            r => new StressRunRecord(r.GetString(0), r.GetString(1), ToInt(r.GetValue(2)),
+                Enum.Parse<StressRunStatus>(r.GetString(3)), r.GetDouble(4), r.IsDBNull(5) ? null : r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetString(6), Parse(r.GetString(7))),
+            ("@id", runId)), cancel)).FirstOrDefault();
+    }
+}
