@@ -11,7 +11,8 @@ namespace Quartermaster.Planning;
 /// weights, tiers, class capacities). Its rows are reused when, in addition, the layout of contracts and
 /// sites, the pool capacities and last month's placement are equal, since placement follows last month.
 /// Months where a dedicated-hall contract and a rival both get MW are placed hall by hall by an exact second stage
-/// (<see cref="HallIsolation"/>), which throws <see cref="PlanningException"/> if isolation would change the fair shares.
+/// (<see cref="HallIsolation"/>); where isolation would change the fair shares, that month alone is planned by
+/// progressive filling over isolated placements (mixed-integer programs), the others stay on the flow planner.
 /// Not thread-safe: one instance per caller. Months are solved in parallel internally.
 /// </remarks>
 public sealed class FlowPlanner : IPlanner
@@ -98,7 +99,7 @@ public sealed class FlowPlanner : IPlanner
     {
         if (HallIsolation.Applies(model, problem, fair))
         {
-            return HallIsolation.Place(model, problem, fair, capacity, month);
+            return HallIsolation.Place(model, problem, fair, capacity, month) ?? HallIsolation.Fill(model, problem, capacity, month);
         }
         return FlowPlacement.Place(model, problem, fair, capacity, month, previous);
     }

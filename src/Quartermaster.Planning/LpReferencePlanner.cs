@@ -128,7 +128,7 @@ public sealed class LpReferencePlanner : IPlanner
         var allocated = Enumerable.Range(0, n).Select(i => fill[i] * problem.Demand[i]).ToArray();
         if (HallIsolation.Applies(model, problem, allocated))
         {
-            return HallIsolation.Place(model, problem, allocated, capacity, month);
+            return HallIsolation.Place(model, problem, allocated, capacity, month) ?? HallIsolation.Fill(model, problem, capacity, month);
         }
 
         // Final LP: place the frozen fills (at most, as GLOP's level carries its own tolerance).
@@ -157,9 +157,10 @@ public sealed class LpReferencePlanner : IPlanner
         /// slack hands MW to whoever can take it, and 1e-9 of 100 GW is 0.1 of a 0.001 MW contract's commitment), then
         /// as little as lets GLOP, which reads the rounding of a tight row as infeasibility, solve. GLOP's own precision,
         /// about 1e-9 of the largest MW in a pool, is the reference's: a contract sharing a pool with one 1e8 times its
-        /// size is known to it only roughly (tests compare with that in mind).
+        /// size is known to it only roughly (tests compare with that in mind). The last, 1e-7, covers GLOP's primal
+        /// feasibility tolerance (1e-8 of a row scaled to 1), by which a level found earlier can overfill a pool.
         /// </summary>
-        private static readonly double[] Slacks = [0, 1e-12, 1e-9];
+        private static readonly double[] Slacks = [0, 1e-12, 1e-9, 1e-7];
 
         /// <summary>The highest level every active contract can reach together, frozen ones at their fill.</summary>
         /// <remarks>
@@ -368,6 +369,6 @@ public sealed class LpReferencePlanner : IPlanner
         }
 
         private static InvalidOperationException Failed() =>
-            new("Neither GLOP nor CLP found an optimum of a progressive-filling LP, which is always feasible, even with its rows relaxed by 1e-9");
+            new("Neither GLOP nor CLP found an optimum of a progressive-filling LP, which is always feasible, even with its rows relaxed by 1e-7");
     }
 }

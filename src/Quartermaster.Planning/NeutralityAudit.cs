@@ -16,7 +16,7 @@ public static class NeutralityAudit
     /// Audits <paramref name="book"/> under <paramref name="policy"/>, planning with a fresh planner from
     /// <paramref name="planners"/> for every plan (a <see cref="FlowPlanner"/> when null), so no plan reuses another.
     /// </summary>
-    /// <exception cref="PlanningException">Dedicated-hall isolation would change the fair shares of some month.</exception>
+    /// <exception cref="PlanningException">Under <c>weighted</c>, a contract's weight is not positive.</exception>
     public static AuditReport Run(Book book, AllocationPolicy policy, Func<IPlanner>? planners = null)
     {
         ArgumentNullException.ThrowIfNull(book);
@@ -104,7 +104,8 @@ public static class NeutralityAudit
     /// <summary>
     /// Among contracts with a commitment and the same eligible pools (with capacity online) in a month, fill
     /// ratios over weight (weight 1 unless <c>weighted</c>) must be equal for those below fill 1, and a contract at
-    /// fill 1 may not sit above them.
+    /// fill 1 may not sit above them. Where hall isolation concerns a contract, it is compared only with contracts of
+    /// the same tenant and isolation (see <see cref="HallRole"/>).
     /// </summary>
     public static AuditCheck Spread(Book book, AllocationPolicy policy, Plan plan)
     {
@@ -119,10 +120,11 @@ public static class NeutralityAudit
             // capacity online, since every pool of a class is eligible for the same contracts.
             var online = book.Sites.SelectMany(s => s.ChipPools.Where(p => p.ShareFraction * s.OnlineMw(month) > 0).Select(p => (s.Region, p.Chip)))
                 .ToHashSet();
+            var committed = monthFills.Where(f => f.CommittedMw > 0).Select(f => contracts[f.ContractId]).ToList();
             var groups = monthFills.Where(f => f.CommittedMw > 0)
                 .GroupBy(f => string.Join(" ", online
                     .Where(k => contracts[f.ContractId].Regions.Contains(k.Region) && contracts[f.ContractId].Chips.Contains(k.Chip))
-                    .Select(k => $"{k.Region}/{k.Chip}").Order(StringComparer.Ordinal)), StringComparer.Ordinal);
+                    .Select(k => $"{k.Region}/{k.Chip}").Order(StringComparer.Ordinal)) + HallRole(book, committed, contracts[f.ContractId]), StringComparer.Ordinal);
             foreach (var group in groups)
             {
                 var rows = group.Select(f => (f.ContractId, f.FillRatio,
@@ -146,6 +148,21 @@ public static class NeutralityAudit
             ? "identically eligible contracts get equal fill ratios in every month"
             : $"{findings.Count} groups of identically eligible contracts get unequal fill ratios";
         return new AuditCheck("spread", findings.Count == 0, summary, findings.ToValueList());
+    }
+
+    /// <summary>
+    /// What sets a contract apart under hall isolation this month (empty when isolation does not concern it): a
+    /// dedicated-hall contract with a committed rival may use only its tenant's halls, and a rival of one may not use
+    /// them, so such contracts are comparable only with contracts of the same tenant and isolation.
+    /// </summary>
+    private static string HallRole(Book book, List<Contract> committed, Contract contract)
+    {
+        var groupOf = book.Tenants.ToDictionary(t => t.Id, t => t.RivalryGroup, StringComparer.Ordinal);
+        bool Rivals(Contract a, Contract b) => a.Tenant != b.Tenant && groupOf.GetValueOrDefault(a.Tenant) is { } g && groupOf.GetValueOrDefault(b.Tenant) == g;
+        bool Isolated(Contract c) => c.Isolation == Isolation.DedicatedHall && committed.Any(o => Rivals(c, o));
+        return Isolated(contract) || committed.Any(o => Isolated(o) && Rivals(o, contract))
+            ? $"\u0001{contract.Tenant}\u0001{contract.Isolation}"
+            : "";
     }
 
     private static ValueList<TenantRevenue> CostOfNeutrality(Book book, Plan plan, Plan revenueMax)
