@@ -82,22 +82,30 @@ internal static class PlanBuilder
             fills.Add(new ContractFill(m, contract.Id, contract.Tenant, committed, byContract[ci]));
             if (committed > 0 && fill < 1 - Tolerance)
             {
-                var reach = component is null
-                    ? model.EligibleClasses[ci]
-                    : ComponentClasses(model, active, component, Array.IndexOf(active, ci));
-                // Contracts with the same reach share one list: a short month can have thousands of shortfalls.
-                var key = string.Join(",", reach);
-                if (!reasons.TryGetValue(key, out var saturated))
+                // The full pools the contract may use bound it. Under pro-rata a contract none of whose pools is full is
+                // held to its component's common ratio, so the full pools of the component bound it.
+                var saturated = Saturated(model.EligibleClasses[ci]);
+                if (saturated.Count == 0 && component is not null)
                 {
-                    saturated = reach.SelectMany(k => model.ClassPools[k])
-                        .Where(p => month.PoolCapacity[p] > 0 && byPool[p] >= month.PoolCapacity[p] * (1 - Tolerance))
-                        .Order()
-                        .Select(p => poolRefs[p])
-                        .ToValueList();
-                    reasons[key] = saturated;
+                    saturated = Saturated(ComponentClasses(model, active, component, Array.IndexOf(active, ci)));
                 }
                 shortfalls.Add(new Shortfall(m, contract.Id, contract.Tenant, committed - byContract[ci], saturated));
             }
+        }
+        // Contracts with the same reach share one list: a short month can have thousands of shortfalls.
+        ValueList<ChipPoolRef> Saturated(int[] reach)
+        {
+            var key = string.Join(",", reach);
+            if (!reasons.TryGetValue(key, out var saturated))
+            {
+                saturated = reach.SelectMany(k => model.ClassPools[k])
+                    .Where(p => month.PoolCapacity[p] > 0 && byPool[p] >= month.PoolCapacity[p] * (1 - Tolerance))
+                    .Order()
+                    .Select(p => poolRefs[p])
+                    .ToValueList();
+                reasons[key] = saturated;
+            }
+            return saturated;
         }
         for (var s = 0; s < model.Sites.Length; s++)
         {
