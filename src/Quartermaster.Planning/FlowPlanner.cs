@@ -99,7 +99,7 @@ public sealed class FlowPlanner : IPlanner
     {
         if (HallIsolation.Applies(model, problem, fair))
         {
-            return HallIsolation.Place(model, problem, fair, capacity, month) ?? HallIsolation.Fill(model, problem, capacity, month);
+            return HallIsolation.PlanMonth(model, problem, fair, capacity, month, rest => FlowPlacement.Place(model, problem, rest, capacity, month, previous));
         }
         return FlowPlacement.Place(model, problem, fair, capacity, month, previous);
     }

@@ -56,21 +56,56 @@ internal static class HallIsolation
         return active.Any(c => model.Rivals[c].Any(active.Contains));
     }
 
-    /// <summary>True when some dedicated-hall contract committed this month has a rival committed this month.</summary>
-    public static bool MayBind(PlanningModel model, FillProblem problem)
+    /// <summary>
+    /// Plans a month where isolation applies: the contracts it concerns (see <see cref="Concerned"/>) hall by hall,
+    /// at their fair shares when those fit (<see cref="Place"/>) and otherwise by <see cref="Fill"/>; every other
+    /// contract at its fair share by <paramref name="placeRest"/>, which gets the fair MW with the concerned ones at 0.
+    /// </summary>
+    public static MonthAllocation PlanMonth(PlanningModel model, FillProblem problem, double[] fair, double[] poolCapacity, Month month, Func<double[], MonthAllocation> placeRest)
     {
+        var concerned = Concerned(model, problem, poolCapacity);
+        var halls = Place(model, problem, fair, poolCapacity, month, concerned) ?? Fill(model, problem, poolCapacity, month, concerned);
+        var rest = placeRest([.. fair.Select((mw, i) => concerned[i] ? 0 : mw)]);
+        var rows = rest.Pools.Concat(halls.Pools).ToList();
+        rows.Sort(static (a, b) => a.Contract != b.Contract ? a.Contract.CompareTo(b.Contract) : a.Pool.CompareTo(b.Pool));
+        var shapes = rest.Shapes;
+        if (shapes is not null)
+        {
+            shapes = (PoolShare[]?[])shapes.Clone();
+            foreach (var group in halls.Pools.GroupBy(r => r.Contract))
+            {
+                shapes[group.Key] = PoolShare.ShapeOf([.. group]);
+            }
+        }
+        return new MonthAllocation(month, poolCapacity, rows, halls.Halls, shapes);
+    }
+
+    /// <summary>
+    /// The contracts (problem indices) the hall question concerns: those linked, by classes they may both use, to a
+    /// contract that may use a site where a dedicated-hall contract with a rival may go. The others share neither a
+    /// pool nor a hall with them, so their fair shares and placement stand as the flow planner made them.
+    /// </summary>
+    private static bool[] Concerned(PlanningModel model, FillProblem problem, double[] poolCapacity)
+    {
+        var n = problem.Demand.Length;
         var present = problem.Contract.ToHashSet();
-        return problem.Contract.Any(c => model.Rivals[c].Any(present.Contains));
+        int[] Sites(int i) => [.. problem.Eligible[i].SelectMany(k => model.ClassPools[k]).Where(p => poolCapacity[p] > 0).Select(p => model.Pools[p].SiteIndex).Distinct()];
+        var hallSites = Enumerable.Range(0, n)
+            .Where(i => model.Contracts[problem.Contract[i]].Isolation == Isolation.DedicatedHall && model.Rivals[problem.Contract[i]].Any(present.Contains))
+            .SelectMany(Sites).ToHashSet();
+        var component = EligibilityComponents.Label(problem.Eligible, problem.ClassCapacity);
+        var touched = Enumerable.Range(0, n).Where(i => Sites(i).Any(hallSites.Contains)).Select(i => component[i]).ToHashSet();
+        return [.. Enumerable.Range(0, n).Select(i => touched.Contains(component[i]))];
     }
 
     /// <summary>
     /// Places the shares <paramref name="fair"/> (MW per contract of <paramref name="problem"/>) hall by hall, keeping
     /// every dedicated-hall contract away from its rivals; null when they do not fit (isolation binds the fairness).
     /// </summary>
-    public static MonthAllocation? Place(PlanningModel model, FillProblem problem, double[] fair, double[] poolCapacity, Month month)
+    public static MonthAllocation? Place(PlanningModel model, FillProblem problem, double[] fair, double[] poolCapacity, Month month, bool[] concerned)
     {
         var fill = fair.Select((mw, i) => mw / problem.Demand[i]).ToArray();
-        var present = fair.Select(mw => mw > 0).ToArray();
+        var present = fair.Select((mw, i) => mw > 0 && concerned[i]).ToArray();
         using var mip = new HallMip(model, problem, poolCapacity, present);
         for (var i = 0; i < fair.Length; i++)
         {
@@ -80,9 +115,9 @@ internal static class HallIsolation
                 mip.AddToObjective(i, 1);
             }
         }
-        mip.Solve(month);
+        mip.Solve(month, true);
         var placed = Enumerable.Range(0, fair.Length).Where(i => present[i]).Sum(i => mip.Fill(i) * problem.Demand[i]);
-        var wanted = fair.Sum();
+        var wanted = Enumerable.Range(0, fair.Length).Where(i => present[i]).Sum(i => fair[i]);
         if (placed < wanted - (Tolerance * Math.Max(1e-3, wanted)))
         {
             return null;
@@ -94,16 +129,33 @@ internal static class HallIsolation
     /// Plans the month by progressive filling over isolated placements (see the class): the lexicographic max-min
     /// of the policy with no dedicated-hall contract in a hall with a rival.
     /// </summary>
-    public static MonthAllocation Fill(PlanningModel model, FillProblem problem, double[] poolCapacity, Month month)
+    public static MonthAllocation Fill(PlanningModel model, FillProblem problem, double[] poolCapacity, Month month, bool[] concerned)
     {
         var n = problem.Demand.Length;
         var fill = new double[n];
         var state = new byte[n];
         const byte Active = 1, Frozen = 2;
         var component = problem.FreezesComponents ? EligibilityComponents.Label(problem.Eligible, problem.ClassCapacity) : null;
-        var present = Enumerable.Repeat(true, n).ToArray();
+        var present = concerned;
 
-        HallMip Build(double level, double top)
+        // Each program is solved with the least slack on held fills that SCIP finds feasible: a level found by one
+        // program is feasible to SCIP's tolerance, which the next may read as infeasibility.
+        HallMip Solved(double level, double top, Action<HallMip> complete)
+        {
+            foreach (var slack in (double[])[Slack, 1e-7, 1e-5])
+            {
+                var mip = Build(level, top, slack);
+                complete(mip);
+                if (mip.Solve(month, slack >= 1e-5))
+                {
+                    return mip;
+                }
+                mip.Dispose();
+            }
+            throw new InvalidOperationException("unreachable: the last attempt throws");
+        }
+
+        HallMip Build(double level, double top, double slack)
         {
             var mip = new HallMip(model, problem, poolCapacity, present);
             for (var i = 0; i < n; i++)
@@ -111,10 +163,10 @@ internal static class HallIsolation
                 switch (state[i])
                 {
                     case Frozen:
-                        mip.Total[i].SetBounds(fill[i] * (1 - Slack), fill[i]);
+                        mip.Total[i].SetBounds(fill[i] * (1 - slack), fill[i]);
                         break;
                     case Active:
-                        mip.Total[i].SetBounds(Math.Min(1, problem.Slope[i] * level) * (1 - Slack), 1);
+                        mip.Total[i].SetBounds(Math.Min(1, problem.Slope[i] * level) * (1 - slack), 1);
                         break;
                     default:
                         mip.Total[i].SetBounds(0, 0);
@@ -128,7 +180,7 @@ internal static class HallIsolation
         {
             for (var i = 0; i < n; i++)
             {
-                if (problem.Tier[i] == tier)
+                if (problem.Tier[i] == tier && concerned[i])
                 {
                     state[i] = Active;
                 }
@@ -138,9 +190,10 @@ internal static class HallIsolation
                 var active = Enumerable.Range(0, n).Where(i => state[i] == Active).ToArray();
                 var top = active.Min(i => 1 / problem.Slope[i]);
                 double level;
-                using (var mip = Build(0, top))
+                Variable? tau = null;
+                using (Solved(0, top, mip =>
                 {
-                    var tau = mip.Solver.MakeNumVar(0, top, "tau");
+                    tau = mip.Solver.MakeNumVar(0, top, "tau");
                     foreach (var i in active)
                     {
                         // fill_i >= slope_i * tau: every active contract keeps up with the level.
@@ -149,18 +202,20 @@ internal static class HallIsolation
                         keepUp.SetCoefficient(tau, -problem.Slope[i]);
                     }
                     mip.Solver.Objective().SetCoefficient(tau, 1);
-                    mip.Solve(month);
-                    level = tau.SolutionValue();
+                }))
+                {
+                    level = tau!.SolutionValue();
                 }
                 var candidates = active.ToList();
                 while (candidates.Count > 0)
                 {
-                    using var mip = Build(level, top);
-                    foreach (var i in candidates)
+                    using var mip = Solved(level, top, m =>
                     {
-                        mip.AddToObjective(i, 1);
-                    }
-                    mip.Solve(month);
+                        foreach (var i in candidates)
+                        {
+                            m.AddToObjective(i, 1);
+                        }
+                    });
                     var rising = candidates.Where(i => mip.Fill(i) > (Math.Min(1, problem.Slope[i] * level) * (1 + Rise)) + 1e-9).ToList();
                     if (rising.Count == 0)
                     {
@@ -182,12 +237,13 @@ internal static class HallIsolation
             }
         }
 
-        using var final = Build(0, 0);
-        for (var i = 0; i < n; i++)
+        using var final = Solved(0, 0, m =>
         {
-            final.AddToObjective(i, 1);
-        }
-        final.Solve(month);
+            for (var i = 0; i < n; i++)
+            {
+                m.AddToObjective(i, 1);
+            }
+        });
         // Frozen fills that are feasible only to SCIP's tolerance leave one contract a sliver short; every contract is
         // brought down to the same fraction of its fill, so contracts at one level stay at exactly one level.
         var reached = Enumerable.Range(0, n).Where(i => fill[i] > 0).Select(i => final.Fill(i) / fill[i]).DefaultIfEmpty(1).Min();
@@ -322,7 +378,8 @@ internal static class HallIsolation
 
         public double Fill(int i) => _of[i].Sum(v => Math.Max(0, v.SolutionValue()));
 
-        public void Solve(Month month)
+        /// <summary>True when SCIP finds the optimum; otherwise false, or an exception when <paramref name="last"/>.</summary>
+        public bool Solve(Month month, bool last)
         {
             using var parameters = new MPSolverParameters();
             parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 1e-9);
@@ -330,10 +387,15 @@ internal static class HallIsolation
             // 1e-6 of itself; the rows are well scaled, so a tighter one costs nothing.
             Solver.SetSolverSpecificParametersAsString("numerics/feastol = 1e-9\n");
             var status = Solver.Solve(parameters);
-            if (status != Solver.ResultStatus.OPTIMAL)
+            if (status == Solver.ResultStatus.OPTIMAL)
+            {
+                return true;
+            }
+            if (last)
             {
                 throw new InvalidOperationException($"SCIP returned {status} on the hall-isolation program of {month}, which is always feasible");
             }
+            return false;
         }
 
         /// <summary>

@@ -126,15 +126,16 @@ public sealed class LpReferencePlanner : IPlanner
         }
 
         var allocated = Enumerable.Range(0, n).Select(i => fill[i] * problem.Demand[i]).ToArray();
-        if (HallIsolation.Applies(model, problem, allocated))
-        {
-            return HallIsolation.Place(model, problem, allocated, capacity, month) ?? HallIsolation.Fill(model, problem, capacity, month);
-        }
-
         // Final LP: place the frozen fills (at most, as GLOP's level carries its own tolerance).
-        var placed = lp.Place(fill);
-        return new MonthAllocation(month, capacity, [.. Enumerable.Range(0, n).SelectMany(i => pools[i].Select((p, j) => new PoolMw(problem.Contract[i], p, placed[i][j] * problem.Demand[i])))
-            .Where(x => x.Mw > 0).OrderBy(x => x.Contract).ThenBy(x => x.Pool)]);
+        MonthAllocation PlaceFills(double[] fills)
+        {
+            var placed = lp.Place(fills);
+            return new MonthAllocation(month, capacity, [.. Enumerable.Range(0, n).SelectMany(i => pools[i].Select((p, j) => new PoolMw(problem.Contract[i], p, placed[i][j] * problem.Demand[i])))
+                .Where(x => x.Mw > 0).OrderBy(x => x.Contract).ThenBy(x => x.Pool)]);
+        }
+        return HallIsolation.Applies(model, problem, allocated)
+            ? HallIsolation.PlanMonth(model, problem, allocated, capacity, month, rest => PlaceFills([.. rest.Select((mw, i) => mw / problem.Demand[i])]))
+            : PlaceFills(fill);
     }
 
     private enum Stage : byte
