@@ -139,14 +139,15 @@ internal static class HallIsolation
         var present = concerned;
 
         // Each program is solved with the least slack on held fills that SCIP finds feasible: a level found by one
-        // program is feasible to SCIP's tolerance, which the next may read as infeasibility.
+        // program is feasible to SCIP's tolerance, which the next may read as infeasibility. The last attempt drops
+        // the held fills' lower bounds altogether (always feasible), so a month is never refused for rounding.
         HallMip Solved(double level, double top, Action<HallMip> complete)
         {
-            foreach (var slack in (double[])[Slack, 1e-7, 1e-5])
+            foreach (var slack in (double[])[Slack, 1e-7, 1e-5, 1])
             {
                 var mip = Build(level, top, slack);
                 complete(mip);
-                if (mip.Solve(month, slack >= 1e-5))
+                if (mip.Solve(month, slack >= 1))
                 {
                     return mip;
                 }
@@ -204,7 +205,8 @@ internal static class HallIsolation
                     mip.Solver.Objective().SetCoefficient(tau, 1);
                 }))
                 {
-                    level = tau!.SolutionValue();
+                    // SCIP may return a level a rounding below 0; a negative fill would make the next program infeasible.
+                    level = Math.Max(0, tau!.SolutionValue());
                 }
                 var candidates = active.ToList();
                 while (candidates.Count > 0)
@@ -231,7 +233,7 @@ internal static class HallIsolation
                 }
                 foreach (var i in freeze)
                 {
-                    fill[i] = Math.Min(problem.Slope[i] * level, 1);
+                    fill[i] = Math.Clamp(problem.Slope[i] * level, 0, 1);
                     state[i] = Frozen;
                 }
             }
