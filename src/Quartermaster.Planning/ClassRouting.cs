@@ -1,36 +1,32 @@
 namespace Quartermaster.Planning;
 
 /// <summary>
-/// Routes each contract's fair MW onto pool classes, preferring the classes it used last month.
+/// Routes the fair MW of each placement unit (a group of contracts placed alike, see <see cref="FlowPlacement"/>)
+/// onto pool classes, preferring the classes it used last month.
 /// </summary>
 internal static class ClassRouting
 {
     /// <summary>
-    /// MW of each contract on each of its eligible classes (indexed like <see cref="FillProblem.Eligible"/>),
-    /// summing to <paramref name="allocated"/> (up to the max-flow tolerance).
+    /// MW of each unit on each of its eligible classes (indexed like <paramref name="eligible"/>), summing to
+    /// <paramref name="allocated"/> (up to the max-flow tolerance, relative to each unit's MW).
     /// </summary>
     /// <remarks>
     /// First a max-flow only along last month's class flows (capped at last month's MW): the most MW that can stay.
     /// Then the rest is routed on the capacity left, without touching what stayed. Only when that cannot route every
-    /// fair share (what stayed blocks another contract) does a max-flow augment the first phase freely, and an
+    /// unit's share (what stayed blocks another unit) does a max-flow augment the first phase freely, and an
     /// augmenting path may then move some MW that could have stayed: staying is a strong preference, not a
     /// guaranteed optimum (that would be a min-cost flow). In a month whose inputs equal last month's, the first
-    /// phase routes everything and nothing moves (a property test checks this).
+    /// phase routes everything and nothing moves (a property test checks this). Units are listed in canonical order,
+    /// so which unit an augmenting path favours depends on what the units are, never on names.
     /// </remarks>
-    public static double[][] Route(FillProblem problem, double[] allocated, double[][] previous)
+    public static double[][] Route(int[][] eligible, double[] classCapacity, double[] allocated, double[][] previous)
     {
         var n = allocated.Length;
         if (n == 0)
         {
             return [];
         }
-        var scale = 1.0;
-        foreach (var capacity in problem.ClassCapacity)
-        {
-            scale = Math.Max(scale, capacity);
-        }
-        var stay = new MonthNetwork(problem);
-        stay.Flow.PushEpsilon = 1e-13 * scale;
+        var stay = new MonthNetwork(eligible, classCapacity, allocated);
         for (var i = 0; i < n; i++)
         {
             stay.Flow.SetCapacity(stay.SourceEdge[i], allocated[i]);
@@ -43,21 +39,27 @@ internal static class ClassRouting
         var stayed = Flows(stay);
 
         // The rest, on the capacity the stays left.
-        var rest = new MonthNetwork(problem);
-        rest.Flow.PushEpsilon = 1e-13 * scale;
-        var wanted = 0.0;
+        var rest = new MonthNetwork(eligible, classCapacity, allocated);
         for (var i = 0; i < n; i++)
         {
-            var left = Math.Max(0, allocated[i] - stayed[i].Sum());
-            wanted += left;
-            rest.Flow.SetCapacity(rest.SourceEdge[i], left);
+            var kept = 0.0;
+            foreach (var mw in stayed[i])
+            {
+                kept += mw;
+            }
+            rest.Flow.SetCapacity(rest.SourceEdge[i], Math.Max(0, allocated[i] - kept));
         }
-        for (var k = 0; k < problem.ClassCapacity.Length; k++)
+        for (var k = 0; k < classCapacity.Length; k++)
         {
             rest.Flow.SetCapacity(rest.SinkEdge[k], Math.Max(0, stay.Flow.Residual(stay.SinkEdge[k])));
         }
-        var routed = rest.Flow.Augment(rest.Source, rest.Sink);
-        if (routed >= wanted - (1e-10 * scale * (n + 1)))
+        rest.Flow.Augment(rest.Source, rest.Sink);
+        var routedAll = true;
+        for (var i = 0; i < n && routedAll; i++)
+        {
+            routedAll = !rest.Flow.HasSpare(rest.SourceEdge[i], ProgressiveFilling.Saturated);
+        }
+        if (routedAll)
         {
             var more = Flows(rest);
             for (var i = 0; i < n; i++)
@@ -70,7 +72,7 @@ internal static class ClassRouting
             return stayed;
         }
 
-        // The stays block a fair share: augment the first phase freely.
+        // The stays block a unit's share: augment the first phase freely.
         for (var i = 0; i < n; i++)
         {
             foreach (var edge in stay.MiddleEdge[i])

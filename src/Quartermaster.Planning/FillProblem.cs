@@ -5,9 +5,16 @@ namespace Quartermaster.Planning;
 /// classes each may use, and the MW of each class online. Equal inputs give equal answers, which is
 /// what lets a re-plan reuse a month.
 /// </summary>
+/// <remarks>
+/// Contracts are listed in a canonical order, by what they are that month (tier, eligible classes, weight,
+/// commitment, isolation, rivalry group, price), never by id or file order: every sum and every tie in
+/// planning follows this order, so renaming or reordering contracts and tenants changes no figure. Only
+/// contracts equal in all of these keep their id order among themselves, and for fairness and placement
+/// they are interchangeable.
+/// </remarks>
 internal sealed class FillProblem
 {
-    /// <summary>Model index of each contract taking part (committed above 0), ascending.</summary>
+    /// <summary>Model index of each contract taking part (committed above 0), in canonical order.</summary>
     public required int[] Contract { get; init; }
 
     /// <summary>Id of each contract taking part (the cache compares ids, not indices).</summary>
@@ -38,16 +45,17 @@ internal sealed class FillProblem
     public static FillProblem Of(PlanningModel model, Month month, double[] poolCapacity)
     {
         var active = new List<int>();
-        var demand = new List<double>();
+        var committed = new double[model.Contracts.Length];
         for (var c = 0; c < model.Contracts.Length; c++)
         {
-            var d = model.Contracts[c].CommittedMw(month);
-            if (d > 0)
+            committed[c] = model.Contracts[c].CommittedMw(month);
+            if (committed[c] > 0)
             {
                 active.Add(c);
-                demand.Add(d);
             }
         }
+        active.Sort((a, b) => CompareCanonically(model, committed, a, b));
+        var demand = active.Select(c => committed[c]).ToList();
         var classCapacity = new double[model.ClassRegion.Length];
         for (var p = 0; p < poolCapacity.Length; p++)
         {
@@ -65,6 +73,47 @@ internal sealed class FillProblem
             ClassCapacity = classCapacity,
             FreezesComponents = model.FreezesComponents,
         };
+    }
+
+    /// <summary>
+    /// Orders model contracts <paramref name="a"/> and <paramref name="b"/> by what they are this month; model index
+    /// (id order) last, reached only by contracts that are interchangeable for planning.
+    /// </summary>
+    private static int CompareCanonically(PlanningModel model, double[] committed, int a, int b)
+    {
+        var order = model.Tier[a].CompareTo(model.Tier[b]);
+        if (order != 0)
+        {
+            return order;
+        }
+        order = model.EligibleClasses[a].AsSpan().SequenceCompareTo(model.EligibleClasses[b]);
+        if (order != 0)
+        {
+            return order;
+        }
+        order = model.Slope[a].CompareTo(model.Slope[b]);
+        if (order != 0)
+        {
+            return order;
+        }
+        order = committed[a].CompareTo(committed[b]);
+        if (order != 0)
+        {
+            return order;
+        }
+        var (x, y) = (model.Contracts[a], model.Contracts[b]);
+        order = x.Isolation.CompareTo(y.Isolation);
+        if (order != 0)
+        {
+            return order;
+        }
+        order = string.CompareOrdinal(model.Group[a], model.Group[b]);
+        if (order != 0)
+        {
+            return order;
+        }
+        order = x.PricePerMwMonthUsd.CompareTo(y.PricePerMwMonthUsd);
+        return order != 0 ? order : a.CompareTo(b);
     }
 
     /// <summary>True when <paramref name="other"/> has exactly the same inputs, so has the same fill.</summary>

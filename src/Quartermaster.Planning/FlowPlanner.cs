@@ -11,7 +11,8 @@ namespace Quartermaster.Planning;
 /// weights, tiers, class capacities). Its rows are reused when, in addition, the layout of contracts and
 /// sites, the pool capacities and last month's placement are equal, since placement follows last month.
 /// Months where a dedicated-hall contract and a rival both get MW are placed hall by hall by an exact second stage
-/// (<see cref="HallIsolation"/>), which throws <see cref="PlanningException"/> if isolation would change the fair shares.
+/// (<see cref="HallIsolation"/>); where isolation would change the fair shares, that month alone is planned by
+/// progressive filling over isolated placements (mixed-integer programs), the others stay on the flow planner.
 /// Not thread-safe: one instance per caller. Months are solved in parallel internally.
 /// </remarks>
 public sealed class FlowPlanner : IPlanner
@@ -80,7 +81,7 @@ public sealed class FlowPlanner : IPlanner
                 old = null;
                 previousSame = sameLayout && before!.Months.TryGetValue(months[t], out old) && old.Allocation.Pools.SequenceEqual(allocations[t].Pools);
             }
-            previous = new LastMonth(allocations[t].Pools, model.Contracts.Length);
+            previous = new LastMonth(allocations[t], model.Contracts.Length);
         }
         // Rows depend only on their month's placement, so they are built in parallel.
         Parallel.For(0, months.Length, t => rows[t] ??= PlanBuilder.BuildMonth(model, allocations[t], poolRefs));
@@ -98,24 +99,9 @@ public sealed class FlowPlanner : IPlanner
     {
         if (HallIsolation.Applies(model, problem, fair))
         {
-            return HallIsolation.Place(model, problem, fair, capacity, month);
+            return HallIsolation.PlanMonth(model, problem, fair, capacity, month, rest => FlowPlacement.Place(model, problem, rest, capacity, month, previous));
         }
-        var lastMonthClasses = new double[problem.Demand.Length][];
-        for (var i = 0; i < lastMonthClasses.Length; i++)
-        {
-            var eligible = problem.Eligible[i];
-            lastMonthClasses[i] = new double[eligible.Length];
-            foreach (var (_, pool, mw) in previous.Of(problem.Contract[i]))
-            {
-                var j = Array.IndexOf(eligible, model.PoolClass[pool]);
-                if (j >= 0)
-                {
-                    lastMonthClasses[i][j] += mw;
-                }
-            }
-        }
-        var classFlows = ClassRouting.Route(problem, fair, lastMonthClasses);
-        return new MonthAllocation(month, capacity, PoolSplit.Split(model, problem, classFlows, capacity, previous));
+        return FlowPlacement.Place(model, problem, fair, capacity, month, previous);
     }
 
     private sealed record Memory(AllocationPolicy Policy, string Layout)

@@ -4,26 +4,44 @@ namespace Quartermaster.Planning;
 
 /// <summary>
 /// The <c>dedicated-hall</c> rule: a dedicated-hall contract never shares a hall with a rival tenant (same rivalry
-/// group, another tenant). Enforced exactly as a second stage, month by month, only where the rule can bind.
+/// group, another tenant). Enforced exactly, month by month, only where the rule can bind.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Isolation only removes placements, so the max-min shares computed without it are an upper bound on what any
-/// isolated plan can give, lexicographically. The second stage asks a mixed-integer program (OR-Tools SCIP) to
+/// isolated plan can give, lexicographically. <see cref="Place"/> asks a mixed-integer program (OR-Tools SCIP) to
 /// place exactly those shares hall by hall: binary y[tenant, site, hall] reserves a hall for a tenant with
 /// dedicated-hall contracts (at most one tenant per rivalry group per hall); that tenant's dedicated contracts
-/// go only into its reserved halls, its rivals' contracts never do, everyone else may use any hall. When the
-/// shares fit, the plan is both isolated and max-min optimal under isolation.
+/// go only into its reserved halls, its rivals' contracts never do, everyone else may use any hall. A pool's
+/// MW at a site with halls is split evenly across them. When the shares fit, the plan is isolated and optimal.
 /// </para>
 /// <para>
-/// When they do not fit, isolation binds the fairness itself, and the lexicographic optimum would need integer
-/// choices inside progressive filling. That is not supported: the planner throws <see cref="PlanningException"/>
-/// naming the month and contracts rather than return a plan that is unfair or not isolated.
-/// Months planned hall by hall do not apply the stay-where-you-were and lower-opex preferences.
+/// When they do not fit, isolation binds the fairness, and <see cref="Fill"/> runs progressive filling on the same
+/// program: per level one MIP maximises the common level, then MIPs on a shrinking candidate set find the contracts
+/// that cannot rise above it without another falling below, which freeze. The result is the lexicographic max-min
+/// (by the policy's tiers, weights and components) over isolated placements. Non-convexity adds one case the LP
+/// never meets: every contract can rise alone but not all together; then the first in canonical order freezes.
+/// </para>
+/// <para>
+/// Every order in the programs is canonical (<see cref="FillProblem"/>'s order of contracts; tenants by their first
+/// contract in it), never by id, so renaming gives the same programs and SCIP the same placement. Months planned
+/// hall by hall do not apply the stay-where-you-were and lower-opex preferences.
 /// </para>
 /// </remarks>
 internal static class HallIsolation
 {
+    /// <summary>Relative shortfall of placed MW below the shares at which <see cref="Place"/> says they do not fit.</summary>
+    private const double Tolerance = 1e-7;
+
+    /// <summary>
+    /// Relative slack on fills held from an earlier program: SCIP's feasibility tolerance (set to 1e-9 of a scaled
+    /// row), no more, since every unit of slack is MW another contract could take and appear to rise.
+    /// </summary>
+    private const double Slack = 1e-9;
+
+    /// <summary>Relative rise above its share at which a contract counts as able to rise (well above the slack).</summary>
+    private const double Rise = 1e-6;
+
     /// <summary>True when some dedicated-hall contract with MW this month has a rival contract with MW this month.</summary>
     public static bool Applies(PlanningModel model, FillProblem problem, double[] fair)
     {
@@ -38,119 +56,366 @@ internal static class HallIsolation
         return active.Any(c => model.Rivals[c].Any(active.Contains));
     }
 
-    /// <summary>Places the shares <paramref name="fair"/> hall by hall, keeping every dedicated-hall contract away from its rivals.</summary>
-    /// <exception cref="PlanningException">The shares cannot be placed with isolation (the rule binds the fairness).</exception>
-    public static MonthAllocation Place(PlanningModel model, FillProblem problem, double[] fair, double[] poolCapacity, Month month)
+    /// <summary>
+    /// Plans a month where isolation applies: the contracts it concerns (see <see cref="Concerned"/>) hall by hall,
+    /// at their fair shares when those fit (<see cref="Place"/>) and otherwise by <see cref="Fill"/>; every other
+    /// contract at its fair share by <paramref name="placeRest"/>, which gets the fair MW with the concerned ones at 0.
+    /// </summary>
+    public static MonthAllocation PlanMonth(PlanningModel model, FillProblem problem, double[] fair, double[] poolCapacity, Month month, Func<double[], MonthAllocation> placeRest)
     {
-        var n = fair.Length;
-        var position = new Dictionary<int, int>();
-        for (var i = 0; i < n; i++)
+        var concerned = Concerned(model, problem, poolCapacity);
+        var halls = Place(model, problem, fair, poolCapacity, month, concerned) ?? Fill(model, problem, poolCapacity, month, concerned);
+        var rest = placeRest([.. fair.Select((mw, i) => concerned[i] ? 0 : mw)]);
+        var rows = rest.Pools.Concat(halls.Pools).ToList();
+        rows.Sort(static (a, b) => a.Contract != b.Contract ? a.Contract.CompareTo(b.Contract) : a.Pool.CompareTo(b.Pool));
+        var shapes = rest.Shapes;
+        if (shapes is not null)
         {
-            if (fair[i] > 0)
+            shapes = (PoolShare[]?[])shapes.Clone();
+            foreach (var group in halls.Pools.GroupBy(r => r.Contract))
             {
-                position[problem.Contract[i]] = i;
+                shapes[group.Key] = PoolShare.ShapeOf([.. group]);
             }
         }
-        int[] Pools(int i) => [.. problem.Eligible[i].SelectMany(k => model.ClassPools[k]).Where(p => poolCapacity[p] > 0).Order()];
+        return new MonthAllocation(month, poolCapacity, rows, halls.Halls, shapes);
+    }
 
-        // Tenants whose dedicated contracts have an active rival, and the sites where those contracts could go.
-        var isolated = position.Keys.Where(c => model.Contracts[c].Isolation == Isolation.DedicatedHall && model.Rivals[c].Any(position.ContainsKey))
-            .ToList();
-        var groupOf = isolated.GroupBy(c => model.Contracts[c].Tenant).ToDictionary(g => g.Key, g => model.Group[g.First()]!, StringComparer.Ordinal);
-        // Tenants in the order of their first contract (contracts are sorted by id), never by tenant name: renaming
-        // tenants must give the very same program, so the audit's identity-blindness check sees the same placement.
-        var tenants = groupOf.Keys.OrderBy(t => Array.FindIndex(model.Contracts, c => c.Tenant == t)).ToList();
-        var tenantNumber = tenants.Select((t, k) => (t, k)).ToDictionary(x => x.t, x => x.k, StringComparer.Ordinal);
-        var hallSites = isolated.SelectMany(c => Pools(position[c])).Select(p => model.Pools[p].SiteIndex).ToHashSet();
+    /// <summary>
+    /// The contracts (problem indices) the hall question concerns: those linked, by classes they may both use, to a
+    /// contract that may use a site where a dedicated-hall contract with a rival may go. The others share neither a
+    /// pool nor a hall with them, so their fair shares and placement stand as the flow planner made them.
+    /// </summary>
+    private static bool[] Concerned(PlanningModel model, FillProblem problem, double[] poolCapacity)
+    {
+        var n = problem.Demand.Length;
+        var present = problem.Contract.ToHashSet();
+        int[] Sites(int i) => [.. problem.Eligible[i].SelectMany(k => model.ClassPools[k]).Where(p => poolCapacity[p] > 0).Select(p => model.Pools[p].SiteIndex).Distinct()];
+        var hallSites = Enumerable.Range(0, n)
+            .Where(i => model.Contracts[problem.Contract[i]].Isolation == Isolation.DedicatedHall && model.Rivals[problem.Contract[i]].Any(present.Contains))
+            .SelectMany(Sites).ToHashSet();
+        var component = EligibilityComponents.Label(problem.Eligible, problem.ClassCapacity);
+        var touched = Enumerable.Range(0, n).Where(i => Sites(i).Any(hallSites.Contains)).Select(i => component[i]).ToHashSet();
+        return [.. Enumerable.Range(0, n).Select(i => touched.Contains(component[i]))];
+    }
 
-        using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools SCIP is not available");
-        var reserved = new Dictionary<(string Tenant, int Site, int Hall), Variable>();
-        foreach (var site in hallSites.Order())
+    /// <summary>
+    /// Places the shares <paramref name="fair"/> (MW per contract of <paramref name="problem"/>) hall by hall, keeping
+    /// every dedicated-hall contract away from its rivals; null when they do not fit (isolation binds the fairness).
+    /// </summary>
+    public static MonthAllocation? Place(PlanningModel model, FillProblem problem, double[] fair, double[] poolCapacity, Month month, bool[] concerned)
+    {
+        var fill = fair.Select((mw, i) => mw / problem.Demand[i]).ToArray();
+        var present = fair.Select((mw, i) => mw > 0 && concerned[i]).ToArray();
+        using var mip = new HallMip(model, problem, poolCapacity, present);
+        for (var i = 0; i < fair.Length; i++)
         {
-            for (var h = 0; h < model.Sites[site].Halls; h++)
+            if (present[i])
             {
-                foreach (var group in tenants.GroupBy(t => groupOf[t]).OrderBy(g => tenantNumber[g.First()]))
+                mip.Total[i].SetBounds(0, fill[i]);
+                mip.AddToObjective(i, 1);
+            }
+        }
+        mip.Solve(month, true);
+        var placed = Enumerable.Range(0, fair.Length).Where(i => present[i]).Sum(i => mip.Fill(i) * problem.Demand[i]);
+        var wanted = Enumerable.Range(0, fair.Length).Where(i => present[i]).Sum(i => fair[i]);
+        if (placed < wanted - (Tolerance * Math.Max(1e-3, wanted)))
+        {
+            return null;
+        }
+        return mip.Allocation(month);
+    }
+
+    /// <summary>
+    /// Plans the month by progressive filling over isolated placements (see the class): the lexicographic max-min
+    /// of the policy with no dedicated-hall contract in a hall with a rival.
+    /// </summary>
+    public static MonthAllocation Fill(PlanningModel model, FillProblem problem, double[] poolCapacity, Month month, bool[] concerned)
+    {
+        var n = problem.Demand.Length;
+        var fill = new double[n];
+        var state = new byte[n];
+        const byte Active = 1, Frozen = 2;
+        var component = problem.FreezesComponents ? EligibilityComponents.Label(problem.Eligible, problem.ClassCapacity) : null;
+        var present = concerned;
+
+        // Each program is solved with the least slack on held fills that SCIP finds feasible: a level found by one
+        // program is feasible to SCIP's tolerance, which the next may read as infeasibility. The last attempt drops
+        // the held fills' lower bounds altogether (always feasible), so a month is never refused for rounding.
+        HallMip Solved(double level, double top, Action<HallMip> complete)
+        {
+            foreach (var slack in (double[])[Slack, 1e-7, 1e-5, 1])
+            {
+                var mip = Build(level, top, slack);
+                complete(mip);
+                if (mip.Solve(month, slack >= 1))
                 {
-                    var oneTenant = solver.MakeConstraint(0, 1);
-                    foreach (var tenant in group)
+                    return mip;
+                }
+                mip.Dispose();
+            }
+            throw new InvalidOperationException("unreachable: the last attempt throws");
+        }
+
+        HallMip Build(double level, double top, double slack)
+        {
+            var mip = new HallMip(model, problem, poolCapacity, present);
+            for (var i = 0; i < n; i++)
+            {
+                switch (state[i])
+                {
+                    case Frozen:
+                        mip.Total[i].SetBounds(fill[i] * (1 - slack), fill[i]);
+                        break;
+                    case Active:
+                        mip.Total[i].SetBounds(Math.Min(1, problem.Slope[i] * level) * (1 - slack), 1);
+                        break;
+                    default:
+                        mip.Total[i].SetBounds(0, 0);
+                        break;
+                }
+            }
+            return mip;
+        }
+
+        foreach (var tier in problem.Tier.Distinct().Order())
+        {
+            for (var i = 0; i < n; i++)
+            {
+                if (problem.Tier[i] == tier && concerned[i])
+                {
+                    state[i] = Active;
+                }
+            }
+            while (state.Contains(Active))
+            {
+                var active = Enumerable.Range(0, n).Where(i => state[i] == Active).ToArray();
+                var top = active.Min(i => 1 / problem.Slope[i]);
+                double level;
+                Variable? tau = null;
+                using (Solved(0, top, mip =>
+                {
+                    tau = mip.Solver.MakeNumVar(0, top, "tau");
+                    foreach (var i in active)
                     {
-                        var y = solver.MakeBoolVar($"y_{tenantNumber[tenant]}_{site}_{h}");
-                        reserved[(tenant, site, h)] = y;
-                        oneTenant.SetCoefficient(y, 1);
+                        // fill_i >= slope_i * tau: every active contract keeps up with the level.
+                        var keepUp = mip.Solver.MakeConstraint(0, double.PositiveInfinity);
+                        mip.AddTo(keepUp, i);
+                        keepUp.SetCoefficient(tau, -problem.Slope[i]);
                     }
+                    mip.Solver.Objective().SetCoefficient(tau, 1);
+                }))
+                {
+                    // SCIP may return a level a rounding below 0; a negative fill would make the next program infeasible.
+                    level = Math.Max(0, tau!.SolutionValue());
+                }
+                var candidates = active.ToList();
+                while (candidates.Count > 0)
+                {
+                    using var mip = Solved(level, top, m =>
+                    {
+                        foreach (var i in candidates)
+                        {
+                            m.AddToObjective(i, 1);
+                        }
+                    });
+                    var rising = candidates.Where(i => mip.Fill(i) > (Math.Min(1, problem.Slope[i] * level) * (1 + Rise)) + 1e-9).ToList();
+                    if (rising.Count == 0)
+                    {
+                        break;
+                    }
+                    candidates.RemoveAll(rising.Contains);
+                }
+                var freeze = candidates.Count > 0 ? candidates.ToHashSet() : [active[0]];
+                freeze.UnionWith(active.Where(i => problem.Slope[i] * level >= 1 - 1e-9));
+                if (component is not null)
+                {
+                    freeze.UnionWith(active.Where(j => freeze.Any(i => component[i] == component[j])));
+                }
+                foreach (var i in freeze)
+                {
+                    fill[i] = Math.Clamp(problem.Slope[i] * level, 0, 1);
+                    state[i] = Frozen;
                 }
             }
         }
 
-        var objective = solver.Objective();
-        var capacityRows = new Dictionary<(int Pool, int Hall), Constraint>();
-        var x = new List<(int Contract, int Pool, int Hall, Variable Mw)>();
-        foreach (var (c, i) in position.OrderBy(kv => kv.Key))
+        using var final = Solved(0, 0, m =>
         {
-            var contract = model.Contracts[c];
-            var total = solver.MakeConstraint(0, fair[i]);
-            var rivalTenants = tenants.Where(t => t != contract.Tenant && groupOf[t] == model.Group[c]).ToList();
-            foreach (var p in Pools(i))
+            for (var i = 0; i < n; i++)
             {
-                var site = model.Pools[p].SiteIndex;
-                var hallCount = hallSites.Contains(site) ? model.Sites[site].Halls : 1;
-                var hallCapacity = poolCapacity[p] / hallCount;
-                for (var h = 0; h < hallCount; h++)
+                m.AddToObjective(i, 1);
+            }
+        });
+        // Frozen fills that are feasible only to SCIP's tolerance leave one contract a sliver short; every contract is
+        // brought down to the same fraction of its fill, so contracts at one level stay at exactly one level.
+        var reached = Enumerable.Range(0, n).Where(i => fill[i] > 0).Select(i => final.Fill(i) / fill[i]).DefaultIfEmpty(1).Min();
+        return final.Allocation(month, [.. Enumerable.Range(0, n).Select(i => fill[i] > 0 ? Math.Min(1, fill[i] * reached / final.Fill(i)) : 1)]);
+    }
+
+    /// <summary>
+    /// The isolation program of one month: x[i, pool, hall] is the share of contract i's commitment placed there
+    /// (so every contract's row is on the scale of 1, whatever its MW), a pool-hall row is divided by its MW, and
+    /// Total[i] is contract i's fill, whose bounds the caller sets.
+    /// </summary>
+    private sealed class HallMip : IDisposable
+    {
+        private readonly FillProblem _problem;
+        private readonly double[] _capacity;
+        private readonly List<(int I, int Pool, int Hall, Variable Share)> _x = [];
+        private readonly List<Variable>[] _of;
+
+        public HallMip(PlanningModel model, FillProblem problem, double[] capacity, bool[] present)
+        {
+            _problem = problem;
+            _capacity = capacity;
+            Solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools SCIP is not available");
+            Solver.SuppressOutput();
+            var n = problem.Demand.Length;
+            int[] Pools(int i) => [.. problem.Eligible[i].SelectMany(k => model.ClassPools[k]).Where(p => capacity[p] > 0).Order()];
+            var presentContracts = Enumerable.Range(0, n).Where(i => present[i]).Select(i => problem.Contract[i]).ToHashSet();
+
+            // Contracts whose dedicated halls matter (a rival takes part), their tenants and the sites they could use.
+            var isolated = Enumerable.Range(0, n)
+                .Where(i => present[i] && model.Contracts[problem.Contract[i]].Isolation == Isolation.DedicatedHall && model.Rivals[problem.Contract[i]].Any(presentContracts.Contains))
+                .ToHashSet();
+            var tenantOf = Enumerable.Range(0, n).Select(i => model.Contracts[problem.Contract[i]].Tenant).ToArray();
+            // Tenants in the canonical order of their first contract, never by name.
+            var tenants = isolated.Order().Select(i => tenantOf[i]).Distinct(StringComparer.Ordinal).ToList();
+            var groupOf = tenants.ToDictionary(t => t, t => model.Group[problem.Contract[Array.IndexOf(tenantOf, t)]]!, StringComparer.Ordinal);
+            var hallSites = isolated.SelectMany(Pools).Select(p => model.Pools[p].SiteIndex).ToHashSet();
+
+            var reserved = new Dictionary<(string Tenant, int Site, int Hall), Variable>();
+            foreach (var site in hallSites.Order())
+            {
+                for (var h = 0; h < model.Sites[site].Halls; h++)
                 {
-                    var mw = solver.MakeNumVar(0, hallCapacity, $"x_{c}_{p}_{h}");
-                    x.Add((c, p, hallSites.Contains(site) ? h : -1, mw));
-                    total.SetCoefficient(mw, 1);
-                    objective.SetCoefficient(mw, 1);
-                    if (!capacityRows.TryGetValue((p, h), out var row))
+                    foreach (var group in tenants.GroupBy(t => groupOf[t]))
                     {
-                        row = solver.MakeConstraint(0, hallCapacity);
-                        capacityRows[(p, h)] = row;
-                    }
-                    row.SetCoefficient(mw, 1);
-                    if (!hallSites.Contains(site))
-                    {
-                        continue;
-                    }
-                    if (isolated.Contains(c))
-                    {
-                        // Only in halls reserved for its own tenant: mw <= capacity * y.
-                        var own = solver.MakeConstraint(double.NegativeInfinity, 0);
-                        own.SetCoefficient(mw, 1);
-                        own.SetCoefficient(reserved[(contract.Tenant, site, h)], -hallCapacity);
-                    }
-                    foreach (var rival in rivalTenants)
-                    {
-                        // Never in a hall reserved for a rival: mw <= capacity * (1 - y_rival).
-                        var away = solver.MakeConstraint(double.NegativeInfinity, hallCapacity);
-                        away.SetCoefficient(mw, 1);
-                        away.SetCoefficient(reserved[(rival, site, h)], hallCapacity);
+                        var oneTenant = Solver.MakeConstraint(0, 1);
+                        foreach (var tenant in group)
+                        {
+                            var y = Solver.MakeBoolVar("");
+                            reserved[(tenant, site, h)] = y;
+                            oneTenant.SetCoefficient(y, 1);
+                        }
                     }
                 }
             }
-        }
-        objective.SetMaximization();
-        var status = solver.Solve();
-        if (status != Solver.ResultStatus.OPTIMAL)
-        {
-            throw new InvalidOperationException($"SCIP returned {status} placing hall isolation for {month}, a problem that is always feasible");
-        }
-        var wanted = fair.Sum();
-        var placed = x.Sum(v => v.Mw.SolutionValue());
-        if (placed < wanted - (1e-6 * Math.Max(1, wanted)))
-        {
-            var ids = string.Join(", ", isolated.Select(c => model.Contracts[c].Id));
-            throw new PlanningException(
-                $"in {month} dedicated-hall isolation binds: the max-min shares cannot be placed with {ids} in halls apart from their rivals " +
-                $"({wanted - placed:0.###} MW would not fit); planning where isolation changes the fair shares is not supported yet");
+
+            Total = new Constraint[n];
+            _of = new List<Variable>[n];
+            var rows = new Dictionary<(int Pool, int Hall), Constraint>();
+            for (var i = 0; i < n; i++)
+            {
+                Total[i] = Solver.MakeConstraint(0, 0);
+                _of[i] = [];
+                if (!present[i])
+                {
+                    continue;
+                }
+                var rivalTenants = tenants.Where(t => t != tenantOf[i] && groupOf[t] == model.Group[problem.Contract[i]]).ToList();
+                foreach (var p in Pools(i))
+                {
+                    var site = model.Pools[p].SiteIndex;
+                    var hallCount = hallSites.Contains(site) ? model.Sites[site].Halls : 1;
+                    var hallMw = capacity[p] / hallCount;
+                    // The most of the contract's commitment one hall of the pool can hold.
+                    var most = Math.Min(1, hallMw / problem.Demand[i]);
+                    for (var h = 0; h < hallCount; h++)
+                    {
+                        var share = Solver.MakeNumVar(0, most, "");
+                        _x.Add((i, p, hallSites.Contains(site) ? h : -1, share));
+                        _of[i].Add(share);
+                        Total[i].SetCoefficient(share, 1);
+                        if (!rows.TryGetValue((p, h), out var row))
+                        {
+                            row = Solver.MakeConstraint(0, 1);
+                            rows[(p, h)] = row;
+                        }
+                        row.SetCoefficient(share, problem.Demand[i] / hallMw);
+                        if (!hallSites.Contains(site))
+                        {
+                            continue;
+                        }
+                        if (isolated.Contains(i))
+                        {
+                            // Only in halls reserved for its own tenant: share <= most * y.
+                            var own = Solver.MakeConstraint(double.NegativeInfinity, 0);
+                            own.SetCoefficient(share, 1);
+                            own.SetCoefficient(reserved[(tenantOf[i], site, h)], -most);
+                        }
+                        foreach (var rival in rivalTenants)
+                        {
+                            // Never in a hall reserved for a rival: share <= most * (1 - y_rival).
+                            var away = Solver.MakeConstraint(double.NegativeInfinity, most);
+                            away.SetCoefficient(share, 1);
+                            away.SetCoefficient(reserved[(rival, site, h)], most);
+                        }
+                    }
+                }
+            }
+            Solver.Objective().SetMaximization();
         }
 
-        var halls = x.Where(v => v.Hall >= 0 && v.Mw.SolutionValue() > 1e-9)
-            .Select(v => new HallMw(v.Contract, v.Pool, v.Hall, v.Mw.SolutionValue()))
-            .OrderBy(h => h.Contract).ThenBy(h => h.Pool).ThenBy(h => h.Hall).ToList();
-        var pools = x.Where(v => v.Mw.SolutionValue() > 1e-9)
-            .GroupBy(v => (v.Contract, v.Pool))
-            .Select(g => new PoolMw(g.Key.Contract, g.Key.Pool, g.Sum(v => v.Mw.SolutionValue())))
-            .OrderBy(r => r.Contract).ThenBy(r => r.Pool).ToList();
-        return new MonthAllocation(month, poolCapacity, pools, halls);
+        public Solver Solver { get; }
+
+        /// <summary>Contract i's fill: the sum of its shares; the caller sets its bounds.</summary>
+        public Constraint[] Total { get; }
+
+        public void AddTo(Constraint row, int i)
+        {
+            foreach (var v in _of[i])
+            {
+                row.SetCoefficient(v, 1);
+            }
+        }
+
+        public void AddToObjective(int i, double weight)
+        {
+            foreach (var v in _of[i])
+            {
+                Solver.Objective().SetCoefficient(v, weight);
+            }
+        }
+
+        public double Fill(int i) => _of[i].Sum(v => Math.Max(0, v.SolutionValue()));
+
+        /// <summary>True when SCIP finds the optimum; otherwise false, or an exception when <paramref name="last"/>.</summary>
+        public bool Solve(Month month, bool last)
+        {
+            using var parameters = new MPSolverParameters();
+            parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 1e-9);
+            // SCIP's default feasibility tolerance (1e-6 of a row scaled to a hall's MW) would let a hall overfill by
+            // 1e-6 of itself; the rows are well scaled, so a tighter one costs nothing.
+            Solver.SetSolverSpecificParametersAsString("numerics/feastol = 1e-9\n");
+            var status = Solver.Solve(parameters);
+            if (status == Solver.ResultStatus.OPTIMAL)
+            {
+                return true;
+            }
+            if (last)
+            {
+                throw new InvalidOperationException($"SCIP returned {status} on the hall-isolation program of {month}, which is always feasible");
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// The month's rows: MW per contract and pool, and per contract, pool and hall where halls are reserved; each
+        /// contract's MW times its <paramref name="scale"/> (at most 1) when given.
+        /// </summary>
+        public MonthAllocation Allocation(Month month, double[]? scale = null)
+        {
+            var mw = _x.Select(v => (v.I, v.Pool, v.Hall, Mw: Math.Max(0, v.Share.SolutionValue()) * _problem.Demand[v.I] * (scale?[v.I] ?? 1))).Where(v => v.Mw > 1e-9 * _problem.Demand[v.I]).ToList();
+            var halls = mw.Where(v => v.Hall >= 0)
+                .Select(v => new HallMw(_problem.Contract[v.I], v.Pool, v.Hall, v.Mw))
+                .OrderBy(h => h.Contract).ThenBy(h => h.Pool).ThenBy(h => h.Hall).ToList();
+            var pools = mw.GroupBy(v => (Contract: _problem.Contract[v.I], v.Pool))
+                .Select(g => new PoolMw(g.Key.Contract, g.Key.Pool, g.Sum(v => v.Mw)))
+                .OrderBy(r => r.Contract).ThenBy(r => r.Pool).ToList();
+            return new MonthAllocation(month, _capacity, pools, halls);
+        }
+
+        public void Dispose() => Solver.Dispose();
     }
 }

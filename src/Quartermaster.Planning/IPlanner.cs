@@ -17,13 +17,13 @@ namespace Quartermaster.Planning;
 /// </list>
 /// <para>
 /// Hard constraints: commitments, chip pool capacity (hence site capacity), eligibility (region and chip), and
-/// dedicated-hall isolation. A month where isolation would change the fair shares is refused with a
-/// <see cref="PlanningException"/> (see <see cref="Plan.HallAllocations"/>).
+/// dedicated-hall isolation. A month where isolation would change the fair shares is planned to the lexicographic
+/// optimum under isolation, hall by hall (see <see cref="Plan.HallAllocations"/>).
 /// </para>
 /// </remarks>
 public interface IPlanner
 {
     /// <summary>Plans every month of <paramref name="book"/>'s horizon under <paramref name="policy"/>.</summary>
-    /// <exception cref="PlanningException">Dedicated-hall isolation would change the fair shares of some month.</exception>
+    /// <exception cref="PlanningException">Under <c>weighted</c>, a contract's weight is not positive.</exception>
     Plan Allocate(Book book, AllocationPolicy policy);
 }

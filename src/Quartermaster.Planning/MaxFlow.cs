@@ -6,22 +6,30 @@ namespace Quartermaster.Planning;
 /// at index ^1, so repeated solves of one network with new capacities allocate nothing.
 /// </summary>
 /// <remarks>
-/// Hot code (guarded by <c>qm bench plan</c> and the <c>MonthFillBenchmark</c> micro-benchmark): arrays,
+/// <para>Hot code (guarded by <c>qm bench plan</c> and the <c>MonthFillBenchmark</c> micro-benchmark): arrays,
 /// no LINQ. Doubles rather than integers scaled for OR-Tools' MaxFlow because progressive filling sets
-/// source capacities to t * demand for a rational level t; scaling would round the level. The price is a
-/// tolerance: an arc is residual only when its spare capacity exceeds <see cref="PushEpsilon"/>, and callers
-/// judge saturation with their own, larger tolerance.
+/// source capacities to t * demand for a rational level t; scaling would round the level.</para>
+/// <para>
+/// The price is a tolerance, and it is relative to each arc: every arc has a scale (the largest MW it can
+/// carry: a contract's commitment, a class's capacity), shared with its reverse arc. While augmenting, an arc
+/// with spare capacity at most <see cref="PushTolerance"/> times its scale counts as full; callers judge
+/// saturation with a larger relative tolerance. A 0.001 MW contract next to a 100 GW class is judged on its
+/// own MW, never on the class's: rounding in a large arc (about 1e-16 of it) never decides a small one.
+/// </para>
 /// </remarks>
 internal sealed class MaxFlow
 {
     private readonly List<int> _from = [];
     private readonly List<int> _to = [];
     private readonly List<double> _capacity = [];
+    private readonly List<double> _scale = [];
     private int[] _head = [];
     private int[] _next = [];
     private int[] _edgeTo = [];
     private double[] _cap = [];
     private double[] _flow = [];
+    private double[] _pushSpare = [];
+    private double[] _arcScale = [];
     private int[] _level = [];
     private int[] _cursor = [];
     private int[] _queue = [];
@@ -33,11 +41,14 @@ internal sealed class MaxFlow
     /// <summary>Number of nodes.</summary>
     public int NodeCount { get; }
 
-    /// <summary>Spare capacity below which an arc counts as full while augmenting.</summary>
-    public double PushEpsilon { get; set; } = 1e-12;
+    /// <summary>Spare capacity, relative to an arc's scale, at or below which the arc counts as full while augmenting.</summary>
+    public const double PushTolerance = 1e-14;
 
-    /// <summary>Adds an arc (before the first solve) and returns its id.</summary>
-    public int AddEdge(int from, int to, double capacity)
+    /// <summary>
+    /// Adds an arc (before the first solve) and returns its id. <paramref name="scale"/> is the largest flow the
+    /// arc will carry (positive, finite), against which its spare capacity is judged.
+    /// </summary>
+    public int AddEdge(int from, int to, double capacity, double scale)
     {
         if (_built)
         {
@@ -46,6 +57,7 @@ internal sealed class MaxFlow
         _from.Add(from);
         _to.Add(to);
         _capacity.Add(capacity);
+        _scale.Add(scale);
         return (_from.Count - 1) * 2;
     }
 
@@ -61,6 +73,9 @@ internal sealed class MaxFlow
 
     /// <summary>Spare capacity of arc <paramref name="edge"/>.</summary>
     public double Residual(int edge) => _cap[edge] - _flow[edge];
+
+    /// <summary>True when arc <paramref name="edge"/> has spare capacity above <paramref name="relative"/> times its scale.</summary>
+    public bool HasSpare(int edge, double relative) => _cap[edge] - _flow[edge] > relative * _arcScale[edge];
 
     /// <summary>Sets every flow to zero.</summary>
     public void ClearFlow()
@@ -88,9 +103,9 @@ internal sealed class MaxFlow
 
     /// <summary>
     /// Marks in <paramref name="canReach"/> every node that can reach <paramref name="sink"/> through arcs with
-    /// spare capacity above <paramref name="epsilon"/>, not passing through <paramref name="source"/>.
+    /// spare capacity above <paramref name="relative"/> times their scale, not passing through <paramref name="source"/>.
     /// </summary>
-    public void MarkCanReachSink(int source, int sink, double epsilon, bool[] canReach)
+    public void MarkCanReachSink(int source, int sink, double relative, bool[] canReach)
     {
         Array.Clear(canReach);
         canReach[sink] = true;
@@ -105,7 +120,7 @@ internal sealed class MaxFlow
                 // e runs w -> v; its pair e ^ 1 runs v -> w.
                 var v = _edgeTo[e];
                 var pair = e ^ 1;
-                if (!canReach[v] && v != source && _cap[pair] - _flow[pair] > epsilon)
+                if (!canReach[v] && v != source && _cap[pair] - _flow[pair] > relative * _arcScale[pair])
                 {
                     canReach[v] = true;
                     _queue[tail++] = v;
@@ -114,8 +129,42 @@ internal sealed class MaxFlow
         }
     }
 
-    /// <summary>Marks in <paramref name="reached"/> every node reachable from <paramref name="source"/> through arcs with spare capacity above <paramref name="epsilon"/>.</summary>
-    public void MarkReachableFromSource(int source, double epsilon, bool[] reached)
+    /// <summary>
+    /// Fills <paramref name="width"/> with, for every node, the largest spare capacity a residual path from it to
+    /// <paramref name="sink"/> (not through <paramref name="source"/>) can carry: the bottleneck of its widest path, 0
+    /// when there is none. Dijkstra's order on bottlenecks, O(E log V).
+    /// </summary>
+    public void WidestToSink(int source, int sink, double[] width)
+    {
+        Array.Clear(width);
+        width[sink] = double.PositiveInfinity;
+        var queue = new PriorityQueue<int, double>();
+        queue.Enqueue(sink, double.NegativeInfinity);
+        while (queue.TryDequeue(out var w, out var negative))
+        {
+            if (-negative < width[w])
+            {
+                continue;
+            }
+            for (var e = _head[w]; e >= 0; e = _next[e])
+            {
+                // e runs w -> v; its pair e ^ 1 runs v -> w.
+                var v = _edgeTo[e];
+                var through = Math.Min(width[w], _cap[e ^ 1] - _flow[e ^ 1]);
+                if (v != source && through > width[v])
+                {
+                    width[v] = through;
+                    queue.Enqueue(v, -through);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Marks in <paramref name="reached"/> every node reachable from <paramref name="source"/> through arcs with spare
+    /// capacity above <paramref name="relative"/> times their scale.
+    /// </summary>
+    public void MarkReachableFromSource(int source, double relative, bool[] reached)
     {
         Array.Clear(reached);
         reached[source] = true;
@@ -128,7 +177,7 @@ internal sealed class MaxFlow
             for (var e = _head[v]; e >= 0; e = _next[e])
             {
                 var w = _edgeTo[e];
-                if (!reached[w] && _cap[e] - _flow[e] > epsilon)
+                if (!reached[w] && _cap[e] - _flow[e] > relative * _arcScale[e])
                 {
                     reached[w] = true;
                     _queue[tail++] = w;
@@ -151,6 +200,8 @@ internal sealed class MaxFlow
         _edgeTo = new int[edges];
         _cap = new double[edges];
         _flow = new double[edges];
+        _pushSpare = new double[edges];
+        _arcScale = new double[edges];
         _level = new int[NodeCount];
         _cursor = new int[NodeCount];
         _queue = new int[NodeCount];
@@ -164,6 +215,8 @@ internal sealed class MaxFlow
             _head[_from[i]] = e;
             _edgeTo[e + 1] = _from[i];
             _cap[e + 1] = 0;
+            _arcScale[e] = _arcScale[e + 1] = _scale[i];
+            _pushSpare[e] = _pushSpare[e + 1] = PushTolerance * _scale[i];
             _next[e + 1] = _head[_to[i]];
             _head[_to[i]] = e + 1;
         }
@@ -182,7 +235,7 @@ internal sealed class MaxFlow
             for (var e = _head[v]; e >= 0; e = _next[e])
             {
                 var w = _edgeTo[e];
-                if (_level[w] < 0 && _cap[e] - _flow[e] > PushEpsilon)
+                if (_level[w] < 0 && _cap[e] - _flow[e] > _pushSpare[e])
                 {
                     _level[w] = _level[v] + 1;
                     _queue[tail++] = w;
@@ -203,7 +256,7 @@ internal sealed class MaxFlow
             var e = _cursor[v];
             var w = _edgeTo[e];
             var spare = _cap[e] - _flow[e];
-            if (_level[w] != _level[v] + 1 || spare <= PushEpsilon)
+            if (_level[w] != _level[v] + 1 || spare <= _pushSpare[e])
             {
                 continue;
             }

@@ -1,8 +1,7 @@
 namespace Quartermaster.Planning;
 
 /// <summary>
-/// A book the planner cannot plan as asked: a month where <c>dedicated-hall</c> isolation changes the fair
-/// shares (not supported yet), or a non-positive weight under <c>weighted</c>. The message names the month or
+/// A book the planner cannot plan as asked: a non-positive weight under <c>weighted</c>. The message names the
 /// contract and says why.
 /// </summary>
 public sealed class PlanningException : Exception

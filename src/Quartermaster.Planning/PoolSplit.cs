@@ -1,34 +1,42 @@
 namespace Quartermaster.Planning;
 
 /// <summary>
-/// The second, cheap stage: splits each class's MW over the class's pools, keeping each contract in
+/// The second, cheap stage: splits each class's MW over the class's pools, keeping each placement unit in
 /// the pools it used last month, then filling the cheapest pools (lowest opex, then site id) first.
 /// </summary>
 internal static class PoolSplit
 {
+    /// <summary>Remaining MW, relative to a unit's MW, below which the unit counts as placed (rounding dust).</summary>
+    private const double Dust = 1e-13;
+
     /// <summary>
-    /// MW of each contract (model index) in each pool, given class flows from <see cref="ClassRouting"/>,
-    /// this month's pool capacities, and where each contract was last month.
+    /// MW of each unit in each pool (sorted by pool), given class flows from <see cref="ClassRouting"/>, this month's
+    /// pool capacities, and each unit's MW per pool last month (sorted by pool).
     /// </summary>
     /// <remarks>
     /// Within a class all pools serve the same contracts, so the split cannot change a fill ratio. Stays come
-    /// first: each contract asks for up to last month's MW in each pool it used; a pool asked for more than it
+    /// first: each unit asks for up to last month's MW in each pool it used; a pool asked for more than it
     /// holds scales every request down alike. The rest goes to the cheapest pools with room, which is the least
-    /// opex for the MW still to place. Contracts are taken in id order; the order never changes a fill ratio.
+    /// opex for the MW still to place, units taken in their canonical order (by what they are, never by name).
     /// </remarks>
-    public static List<PoolMw> Split(PlanningModel model, FillProblem problem, double[][] classFlows, double[] poolCapacity, LastMonth previous)
+    public static List<(int Pool, double Mw)>[] Split(PlanningModel model, int[][] eligible, double[][] classFlows, double[] poolCapacity, List<(int Pool, double Mw)>[] previous)
     {
+        var n = eligible.Length;
         var spare = (double[])poolCapacity.Clone();
-        var granted = new List<PoolMw>();
-        var n = problem.Demand.Length;
-        var classUsers = new List<(int Index, double Mw)>?[model.ClassPools.Length];
-        for (var i = 0; i < n; i++)
+        var unplaced = new double[n];
+        var granted = new List<(int Pool, double Mw)>[n];
+        for (var u = 0; u < n; u++)
         {
-            for (var j = 0; j < problem.Eligible[i].Length; j++)
+            granted[u] = [];
+        }
+        var classUsers = new List<(int Unit, double Mw)>?[model.ClassPools.Length];
+        for (var u = 0; u < n; u++)
+        {
+            for (var j = 0; j < eligible[u].Length; j++)
             {
-                if (classFlows[i][j] > 0)
+                if (classFlows[u][j] > 0)
                 {
-                    (classUsers[problem.Eligible[i][j]] ??= []).Add((i, classFlows[i][j]));
+                    (classUsers[eligible[u][j]] ??= []).Add((u, classFlows[u][j]));
                 }
             }
         }
@@ -49,9 +57,8 @@ internal static class PoolSplit
             {
                 remaining.Add(users[u].Mw);
                 // Last month's pools of this class, cheapest first.
-                var before = previous.Of(problem.Contract[users[u].Index]);
                 stays.Clear();
-                foreach (var (_, pool, mw) in before)
+                foreach (var (pool, mw) in previous[users[u].Unit])
                 {
                     if (model.PoolClass[pool] == k && mw > 0)
                     {
@@ -62,7 +69,7 @@ internal static class PoolSplit
                 var left = users[u].Mw;
                 foreach (var (_, pool, was) in stays)
                 {
-                    if (left <= 0)
+                    if (left <= Dust * users[u].Mw)
                     {
                         break;
                     }
@@ -79,7 +86,7 @@ internal static class PoolSplit
                 grant = Math.Min(grant, Math.Min(spare[p], remaining[u]));
                 if (grant > 0)
                 {
-                    granted.Add(new PoolMw(problem.Contract[users[u].Index], p, grant));
+                    granted[users[u].Unit].Add((p, grant));
                     spare[p] -= grant;
                     remaining[u] -= grant;
                 }
@@ -92,35 +99,63 @@ internal static class PoolSplit
             {
                 foreach (var p in pools)
                 {
-                    if (remaining[u] <= 0)
+                    if (remaining[u] <= Dust * users[u].Mw)
                     {
                         break;
                     }
                     var take = Math.Min(remaining[u], spare[p]);
                     if (take > 0)
                     {
-                        granted.Add(new PoolMw(problem.Contract[users[u].Index], p, take));
+                        granted[users[u].Unit].Add((p, take));
                         spare[p] -= take;
                         remaining[u] -= take;
                     }
                 }
+                if (remaining[u] > 0)
+                {
+                    unplaced[users[u].Unit] += remaining[u];
+                }
             }
         }
-        // A contract may get a pool twice (a stay, then more); merge into one row per contract and pool.
-        granted.Sort((a, b) => a.Contract != b.Contract ? a.Contract.CompareTo(b.Contract) : a.Pool.CompareTo(b.Pool));
-        var merged = new List<PoolMw>(granted.Count);
-        foreach (var row in granted)
+        // MW a class could not hold because its flow was a hair above its pools (a class shared with a 100 GW contract
+        // carries that contract's rounding, about 1e-11 MW) go to any other pool the unit may use that has room, so a
+        // 0.001 MW contract does not lose 1e-9 of its commitment to rounding it never caused.
+        for (var u = 0; u < n; u++)
         {
-            if (merged.Count > 0 && merged[^1].Contract == row.Contract && merged[^1].Pool == row.Pool)
+            foreach (var k in eligible[u])
             {
-                merged[^1] = merged[^1] with { Mw = merged[^1].Mw + row.Mw };
-            }
-            else
-            {
-                merged.Add(row);
+                foreach (var p in model.ClassPools[k])
+                {
+                    var take = Math.Min(unplaced[u], spare[p]);
+                    if (take > 0)
+                    {
+                        granted[u].Add((p, take));
+                        spare[p] -= take;
+                        unplaced[u] -= take;
+                    }
+                }
             }
         }
-        return merged;
+        // A unit may get a pool twice (a stay, then more); merge into one row per pool.
+        for (var u = 0; u < n; u++)
+        {
+            var rows = granted[u];
+            rows.Sort(static (a, b) => a.Pool.CompareTo(b.Pool));
+            var merged = new List<(int Pool, double Mw)>(rows.Count);
+            foreach (var row in rows)
+            {
+                if (merged.Count > 0 && merged[^1].Pool == row.Pool)
+                {
+                    merged[^1] = (row.Pool, merged[^1].Mw + row.Mw);
+                }
+                else
+                {
+                    merged.Add(row);
+                }
+            }
+            granted[u] = merged;
+        }
+        return granted;
     }
 }
 

@@ -16,15 +16,19 @@ namespace Quartermaster.Planning;
 /// finitely many, so it stops, in practice after two to four max-flows.
 /// </para>
 /// <para>
-/// At t* the contracts that cannot rise are exactly those that cannot reach the sink in the residual
-/// network: that set is tight (its classes are full and feed nobody else) and every tight set lies in it.
-/// They freeze at t*; contracts reaching fill 1 freeze at 1; under pro-rata the whole eligibility component
-/// of a frozen contract freezes with it. Lower tiers go first, each to its own max-min.
+/// At t* the contracts that cannot rise are exactly those that cannot reach the sink in the residual network
+/// (spare capacity judged against each arc's scale, see <see cref="MonthNetwork"/>): that set is tight and every
+/// tight set lies in it. When rounding leaves every contract a sliver of room (so none would freeze), the blocked ones
+/// are those with the least room relative to their own MW (the widest residual path to the sink, over their
+/// commitment). They freeze at t*; contracts reaching fill 1 freeze at 1; under pro-rata the whole eligibility
+/// component of a frozen contract freezes with it. Lower tiers go first, each to its own max-min.
 /// </para>
 /// <para>
-/// Tolerances are relative to the month's largest capacity or demand (scale): augmenting ignores spare
-/// capacity below 1e-13 * scale, and an arc counts as saturated below 1e-10 * scale, so a fill ratio is
-/// exact to about 1e-10 * scale / demand.
+/// Tolerances are relative to the quantities compared, never to the month's largest figure: an arc counts as
+/// saturated when its spare capacity is at most <see cref="Saturated"/> times its own scale (the contract's MW,
+/// or the class's), and a Dinkelbach step that would lower the level by less than <see cref="LevelTolerance"/>
+/// of it is rounding, not a bottleneck. Fill ratios come from the levels (ratios of sums), not from flows, so a
+/// 0.001 MW contract beside a 100 GW one gets its level to about 1e-13, not to 1e-13 * 100 GW / 0.001 MW.
 /// </para>
 /// </remarks>
 internal static class ProgressiveFilling
@@ -32,6 +36,12 @@ internal static class ProgressiveFilling
     private const byte Waiting = 0;
     private const byte Active = 1;
     private const byte Frozen = 2;
+
+    /// <summary>Spare capacity, relative to an arc's scale, at or below which the arc is saturated.</summary>
+    internal const double Saturated = 1e-13;
+
+    /// <summary>Relative change of the level below which a Dinkelbach step is taken for rounding.</summary>
+    internal const double LevelTolerance = 1e-13;
 
     /// <summary>The MW each contract of <paramref name="problem"/> gets under the policy's progressive filling.</summary>
     public static double[] Solve(FillProblem problem)
@@ -44,17 +54,6 @@ internal static class ProgressiveFilling
         }
         var network = new MonthNetwork(problem);
         var flow = network.Flow;
-        var scale = 1.0;
-        for (var i = 0; i < n; i++)
-        {
-            scale = Math.Max(scale, problem.Demand[i]);
-        }
-        foreach (var capacity in problem.ClassCapacity)
-        {
-            scale = Math.Max(scale, capacity);
-        }
-        flow.PushEpsilon = 1e-13 * scale;
-        var saturated = 1e-10 * scale;
 
         var slope = new double[n];
         for (var i = 0; i < n; i++)
@@ -64,6 +63,7 @@ internal static class ProgressiveFilling
         var component = problem.FreezesComponents ? EligibilityComponents.Label(problem.Eligible, problem.ClassCapacity) : null;
         var state = new byte[n];
         var marks = new bool[network.NodeCount];
+        var width = new double[network.NodeCount];
         var freeze = new bool[n];
 
         var tiers = (int[])problem.Tier.Clone();
@@ -85,8 +85,8 @@ internal static class ProgressiveFilling
             }
             while (activeCount > 0)
             {
-                var level = HighestLevel(problem, network, state, slope, allocated, saturated, marks);
-                flow.MarkCanReachSink(network.Source, network.Sink, saturated, marks);
+                var level = HighestLevel(problem, network, state, slope, allocated, marks);
+                flow.MarkCanReachSink(network.Source, network.Sink, Saturated, marks);
                 Array.Clear(freeze);
                 var any = false;
                 for (var i = 0; i < n; i++)
@@ -95,6 +95,30 @@ internal static class ProgressiveFilling
                     {
                         freeze[i] = true;
                         any = true;
+                    }
+                }
+                if (!any)
+                {
+                    // Rounding left every blocked contract a sliver of room, so none would freeze. Room is judged relative
+                    // to each contract's own MW: the ones with the least (a sliver: 1e-9 of their MW, or within a factor
+                    // of 2 of the least) are the blocked ones.
+                    flow.WidestToSink(network.Source, network.Sink, width);
+                    var least = double.PositiveInfinity;
+                    for (var i = 0; i < n; i++)
+                    {
+                        if (state[i] == Active)
+                        {
+                            least = Math.Min(least, width[MonthNetwork.ContractNode(i)] / problem.Demand[i]);
+                        }
+                    }
+                    for (var i = 0; i < n; i++)
+                    {
+                        var room = width[MonthNetwork.ContractNode(i)] / problem.Demand[i];
+                        if (state[i] == Active && (room <= 1e-9 || room <= 2 * least))
+                        {
+                            freeze[i] = true;
+                            any = true;
+                        }
                     }
                 }
                 if (component is not null)
@@ -134,7 +158,7 @@ internal static class ProgressiveFilling
     /// The highest level t the active contracts can reach together with the frozen ones fixed, found by
     /// Dinkelbach steps on min cuts; leaves the network holding a maximum flow at that level.
     /// </summary>
-    private static double HighestLevel(FillProblem problem, MonthNetwork network, byte[] state, double[] slope, double[] allocated, double saturated, bool[] marks)
+    private static double HighestLevel(FillProblem problem, MonthNetwork network, byte[] state, double[] slope, double[] allocated, bool[] marks)
     {
         var n = slope.Length;
         var flow = network.Flow;
@@ -163,13 +187,13 @@ internal static class ProgressiveFilling
             var feasible = true;
             for (var i = 0; i < n && feasible; i++)
             {
-                feasible = flow.Residual(network.SourceEdge[i]) <= saturated;
+                feasible = !flow.HasSpare(network.SourceEdge[i], Saturated);
             }
             if (feasible)
             {
                 return level;
             }
-            flow.MarkReachableFromSource(network.Source, flow.PushEpsilon, marks);
+            flow.MarkReachableFromSource(network.Source, MaxFlow.PushTolerance, marks);
             var capacityReached = 0.0;
             for (var k = 0; k < problem.ClassCapacity.Length; k++)
             {
@@ -199,7 +223,7 @@ internal static class ProgressiveFilling
                 return level;
             }
             var next = Math.Max(0, capacityReached / rising);
-            if (!(next < level))
+            if (!(next < level * (1 - LevelTolerance)))
             {
                 return level;
             }

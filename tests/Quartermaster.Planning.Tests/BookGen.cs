@@ -63,6 +63,59 @@ internal static class BookGen
     /// <summary>Books of up to 30 sites and 20 contracts, for the reference comparison on more crowded months.</summary>
     public static readonly Gen<Book> LargerBooks = Sized(maxSites: 30, maxContracts: 20);
 
+    /// <summary>MW drawn log-uniformly from 0.001 MW to 100 GW, to four significant digits.</summary>
+    private static readonly Gen<double> Magnitude = Gen.Double[-3, 5].Select(e => double.Parse(Math.Pow(10, e).ToString("G4", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Books whose figures span eight orders of magnitude and more: every site and contract gets a MW figure drawn
+    /// log-uniformly from 0.001 MW to 100 GW, and each book has a 50-100 GW site, a 60-100 GW contract and a
+    /// 0.001-0.1 MW contract (the mixes that once broke tolerances scaled to the book's largest figure).
+    /// </summary>
+    public static readonly Gen<Book> MagnitudeBooks =
+        from months in Gen.Int[1, 2]
+        from siteCount in Gen.Int[1, 5]
+        from tenantCount in Gen.Int[1, 4]
+        from contractCount in Gen.Int[2, 6]
+        from sites in Each(siteCount, i => MagnitudeSite(i, months, i == 0 ? Gen.Double[50_000, 100_000] : Magnitude))
+        from contracts in Each(contractCount, i => MagnitudeContract(i, tenantCount, months, i switch
+        {
+            0 => Gen.Double[0.001, 0.1],
+            1 => Gen.Double[60_000, 100_000],
+            _ => Magnitude,
+        }))
+        from staked in Gen.Int[-1, tenantCount - 1]
+        select new Book("magnitudes", "provider", new Horizon(TestBooks.January, TestBooks.January.Plus(months - 1)),
+            sites.ToValueList(),
+            ValueList.Of(new RivalryGroup("labs", "Frontier labs")),
+            Enumerable.Range(0, tenantCount).Select(t => TestBooks.Tenant($"lab-{t}", t < 2 ? "labs" : null)).ToValueList(),
+            contracts.ToValueList(),
+            (staked < 0 ? [] : new[] { TestBooks.Stake($"lab-{staked}") }).ToValueList(),
+            ScenarioSettings.Default);
+
+    private static Gen<Site> MagnitudeSite(int index, int months, Gen<double> mw) =>
+        from region in Gen.Int[0, 1]
+        from pools in Pools
+        from online in mw
+        from later in Gen.Double[0.5, 1.5]
+        from opex in Gen.Int[5, 30]
+        select new Site($"site-{index}", Regions[region], 2, 1e6, opex, pools, MagnitudeRamp(months, online, later));
+
+    /// <summary>A ramp of <paramref name="mw"/>, times <paramref name="later"/> in the second month if there is one, within 100 GW.</summary>
+    private static ValueList<MwStep> MagnitudeRamp(int months, double mw, double later) => months == 1
+        ? ValueList.Of(new MwStep(TestBooks.January, mw))
+        : ValueList.Of(new MwStep(TestBooks.January, mw), new MwStep(TestBooks.January.Plus(1), Math.Min(100_000, mw * later)));
+
+    private static Gen<Contract> MagnitudeContract(int index, int tenants, int months, Gen<double> mw) =>
+        from tenant in Gen.Int[0, tenants - 1]
+        from regions in RegionSet
+        from chips in ChipSet
+        from weight in Gen.Int[1, 3]
+        from price in Gen.Int[1, 3]
+        from committed in mw
+        from later in Gen.Double[0.5, 1.5]
+        select new Contract($"c-{index}", $"lab-{tenant}", TestBooks.January, TestBooks.January.Plus(months - 1),
+            price * 100.0, 0.5, chips.ToValueList(), regions.ToValueList(), Isolation.Shared, weight, MagnitudeRamp(months, committed, later));
+
     private static Gen<Book> Sized(int maxSites, int maxContracts, bool isolation = false) =>
         from months in Gen.Int[1, 3]
         from siteCount in Gen.Int[1, maxSites]

@@ -3,8 +3,8 @@ using static Quartermaster.Planning.Tests.TestBooks;
 namespace Quartermaster.Planning.Tests;
 
 /// <summary>
-/// Dedicated-hall isolation: placed exactly, hall by hall, when it leaves the fair shares unchanged; refused with a
-/// clear error when it would change them. Run against both planners: one sealed subclass per planner.
+/// Dedicated-hall isolation: placed exactly, hall by hall, when it leaves the fair shares unchanged; planned to the
+/// max-min under isolation when it changes them. Run against both planners: one sealed subclass per planner.
 /// </summary>
 public abstract class HallIsolationTests
 {
@@ -45,17 +45,21 @@ public abstract class HallIsolationTests
     }
 
     [Fact]
-    public void Isolation_that_would_change_the_fair_shares_is_refused_with_a_message_naming_month_and_contract()
+    public void Isolation_that_changes_the_fair_shares_is_planned_to_the_max_min_under_isolation()
     {
-        // Halls of 50: the isolated 30 MW takes a hall alone, leaving the rival one hall of 50 for its 60 MW,
-        // although without isolation both fit (90 of 100 MW). Isolation binds; the planner says so.
+        // Halls of 50: without isolation both fit (90 of 100 MW). With it, the isolated 30 MW takes a hall alone
+        // (20 MW of it stay idle: the rival may not enter), leaving the rival the other hall: 50 of 60 MW, fill 5/6.
         var book = Book([Site("a", "east", 100, halls: 2)],
             [Contract("isolated", "lab-1", 30, ["east"], isolation: Isolation.DedicatedHall), Contract("rival", "lab-2", 60, ["east"])]);
 
-        var error = Assert.Throws<PlanningException>(() => Planner.Allocate(book, AllocationPolicy.MaxMin));
+        var plan = Planner.Allocate(book, AllocationPolicy.MaxMin);
 
-        Assert.Contains("2027-01", error.Message);
-        Assert.Contains("isolated", error.Message);
+        Assert.Equal(1, FillOf(plan, "isolated"), 6);
+        Assert.Equal(5.0 / 6, FillOf(plan, "rival"), 6);
+        var isolatedHalls = plan.HallAllocations.Where(h => h.ContractId == "isolated").Select(h => h.Hall).ToHashSet();
+        var rivalHalls = plan.HallAllocations.Where(h => h.ContractId == "rival").Select(h => h.Hall).ToHashSet();
+        Assert.Single(isolatedHalls);
+        Assert.Empty(isolatedHalls.Intersect(rivalHalls));
     }
 
     [Fact]

@@ -159,6 +159,39 @@ public abstract class HandComputedPlanTests
     }
 
     [Fact]
+    public void Under_pro_rata_a_shortfall_names_only_the_full_pools_the_contract_may_use()
+    {
+        // One component at the common ratio 100 / 300 fills both pools of a; gpu may not use the tpu pool, tpu-only
+        // not the gb300 one, so neither names it.
+        var book = Book(
+            [Site("a", "east", 100, 10, ("gb300", 0.5), ("tpu", 0.5))],
+            [Contract("gpu", "lab-1", 100, ["east"], ["gb300"]), Contract("any", "lab-2", 100, ["east"], ["gb300", "tpu"]), Contract("tpu-only", "lab-3", 100, ["east"], ["tpu"])]);
+
+        var plan = Planner.Allocate(book, AllocationPolicy.ProRata);
+
+        Assert.All(plan.Fills, f => Assert.Equal(1.0 / 3, f.FillRatio, Tolerance));
+        var named = plan.Shortfalls.ToDictionary(s => s.ContractId, s => s.SaturatedPools);
+        Assert.Equal([new ChipPoolRef("a", "gb300")], named["gpu"]);
+        Assert.Equal([new ChipPoolRef("a", "gb300"), new ChipPoolRef("a", "tpu")], named["any"]);
+        Assert.Equal([new ChipPoolRef("a", "tpu")], named["tpu-only"]);
+    }
+
+    [Fact]
+    public void Under_pro_rata_a_contract_held_to_its_components_ratio_names_the_components_full_pools()
+    {
+        // west-gpu's own pool (b/gb300, 100 MW) has room, but bridge links it to big, which a/tpu (50 MW) holds to
+        // 50 / 1000: the component's common ratio is at most 0.05 (bridge may use b too, so a/tpu alone binds it).
+        var book = Book(
+            [Site("a", "east", 100, 10, ("gb300", 0.5), ("tpu", 0.5)), Site("b", "west", 100, 10, ("gb300", 1.0))],
+            [Contract("west-gpu", "lab-1", 100, ["west"], ["gb300"]), Contract("bridge", "lab-2", 100, ["east", "west"], ["gb300", "tpu"]), Contract("big", "lab-3", 1000, ["east"], ["tpu"])]);
+
+        var plan = Planner.Allocate(book, AllocationPolicy.ProRata);
+
+        Assert.Equal(0.05, FillOf(plan, "west-gpu"), Tolerance);
+        Assert.Equal([new ChipPoolRef("a", "tpu")], plan.Shortfalls.Single(s => s.ContractId == "west-gpu").SaturatedPools);
+    }
+
+    [Fact]
     public void A_contract_with_no_eligible_capacity_gets_nothing_and_an_empty_reason()
     {
         var book = Book([Site("a", "east", 100)], [Contract("west", "lab-1", 40, ["west"]), Contract("east", "lab-2", 40, ["east"])]);

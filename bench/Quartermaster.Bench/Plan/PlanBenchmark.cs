@@ -19,6 +19,7 @@ public static class PlanBenchmark
         var size = "S";
         ulong seed = 1;
         int? referenceMonths = null;
+        var dedicatedHall = 0.0;
         var policy = AllocationPolicy.MaxMin;
         for (var i = 0; i < args.Length; i++)
         {
@@ -33,11 +34,14 @@ public static class PlanBenchmark
                 case "--policy" when i + 1 < args.Length && AllocationPolicyNames.TryParse(args[i + 1], out policy):
                     i++;
                     break;
+                case "--dedicated-hall" when i + 1 < args.Length:
+                    dedicatedHall = double.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
                 case "--reference-months" when i + 1 < args.Length:
                     referenceMonths = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 default:
-                    Console.Error.WriteLine("usage: qm bench plan [--size S|M|L|XL] [--seed N] [--policy max-min|pro-rata|weighted|revenue-max|favour-stakes] [--reference-months N]");
+                    Console.Error.WriteLine("usage: qm bench plan [--size S|M|L|XL] [--seed N] [--policy max-min|pro-rata|weighted|revenue-max|favour-stakes] [--reference-months N] [--dedicated-hall FRACTION]");
                     return 2;
             }
         }
@@ -52,9 +56,9 @@ public static class PlanBenchmark
             return 2;
         }
 
-        var book = PlanBookSizes.Generate(shape.Sites, shape.Contracts, shape.Months, seed);
+        var book = PlanBookSizes.Generate(shape.Sites, shape.Contracts, shape.Months, seed, dedicatedHall: dedicatedHall);
         var pools = book.Sites.Sum(s => s.ChipPools.Count);
-        Console.WriteLine($"book: {book.Id} seed {seed}: {shape.Sites} sites ({pools} chip pools), {shape.Contracts} contracts, {book.Tenants.Count} tenants, {shape.Months} months; committed/online over the horizon 1.3");
+        Console.WriteLine($"book: {book.Id} seed {seed}: {shape.Sites} sites ({pools} chip pools), {shape.Contracts} contracts, {book.Tenants.Count} tenants, {shape.Months} months; committed/online over the horizon 1.3; {book.Contracts.Count(c => c.Isolation == Isolation.DedicatedHall)} dedicated-hall contracts");
         Console.WriteLine($"policy: {policy.ToName()}; cores: {Environment.ProcessorCount}");
 
         // Production: first run (with JIT), then the best of five warm runs, each with a fresh planner. CPU time
@@ -81,6 +85,7 @@ public static class PlanBenchmark
         var peak = process.PeakWorkingSet64;
         var shortMonths = plan.Fills.Where(f => f.FillRatio < 1 - 1e-9).Select(f => f.Month).Distinct().Count();
         Console.WriteLine($"production (parametric max-flow): {warm:F3} s warm (best of 5; CPU {warmCpu:F3} s), {cold:F3} s first run with JIT; {plan.Shortfalls.Count} short contract-months in {shortMonths} months");
+        Console.WriteLine($"months placed hall by hall (a dedicated-hall contract and a rival both get MW): {plan.HallAllocations.Select(h => h.Month).Distinct().Count()}");
         Console.WriteLine($"rows: {plan.Allocations.Count} allocations, {plan.Fills.Count} fills, {plan.Idle.Count} site-months, {plan.Shortfalls.Sum(s => s.SaturatedPools.Count)} shortfall pool refs");
         Console.WriteLine($"memory after production: managed heap {managed / 1e6:F0} MB, peak working set {peak / 1e6:F0} MB");
 

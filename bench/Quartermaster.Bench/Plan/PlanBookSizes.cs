@@ -20,7 +20,10 @@ internal static class PlanBookSizes
         _ => throw new ArgumentException($"unknown size '{name}': use S, M, L or XL", nameof(name)),
     };
 
-    /// <summary>The book of that size: one tenant per two contracts, like <c>qm gen --tenants C/2</c>.</summary>
-    public static Book Generate(int siteCount, int contractCount, int months, ulong seed, double shortage = 1.3) =>
-        SyntheticBooks.Generate(new SyntheticBookOptions(siteCount, Math.Max(2, contractCount / 2), contractCount, months, seed, shortage));
+    /// <summary>
+    /// The book of that size: one tenant per two contracts, like <c>qm gen --tenants C/2</c>, with
+    /// <paramref name="dedicatedHall"/> of the contracts asking for dedicated halls.
+    /// </summary>
+    public static Book Generate(int siteCount, int contractCount, int months, ulong seed, double shortage = 1.3, double dedicatedHall = 0) =>
+        SyntheticBooks.Generate(new SyntheticBookOptions(siteCount, Math.Max(2, contractCount / 2), contractCount, months, seed, shortage, dedicatedHall));
 }

@@ -1,0 +1,106 @@
+using CsCheck;
+
+namespace Quartermaster.Planning.Tests;
+
+/// <summary>
+/// Plans of books whose figures span eight orders of magnitude (0.001 MW next to 100 GW): every policy agrees with
+/// the LP reference, and no capacity an eligible, unfilled contract could use sits idle. Every comparison is relative
+/// to the quantities compared (a contract's commitment, a pool's capacity).
+/// </summary>
+public sealed class MagnitudeTests
+{
+    private const double Relative = 1e-9;
+
+    private static readonly AllocationPolicy[] Policies = Enum.GetValues<AllocationPolicy>();
+
+    [Fact]
+    public void Every_policy_agrees_with_the_lp_reference_on_books_spanning_eight_orders_of_magnitude()
+    {
+        BookGen.MagnitudeBooks.Sample(Check, iter: 3000);
+        void Check(Book book)
+        {
+            foreach (var policy in Policies)
+            {
+                var production = new FlowPlanner().Allocate(book, policy);
+                var reference = new LpReferencePlanner().Allocate(book, policy);
+                Assert.Equal(reference.Fills.Select(f => (f.Month, f.ContractId)), production.Fills.Select(f => (f.Month, f.ContractId)));
+                foreach (var (p, r) in production.Fills.Zip(reference.Fills))
+                {
+                    // GLOP, like any LP solver in floating point, knows a pool's MW to about 1e-9 of the largest figures
+                    // in it; a contract sharing a pool with one 1e8 times its size is known to the reference that roughly.
+                    var tolerance = 1e-6 + (1e-8 * LargestSharing(book, p.ContractId, p.Month) / p.CommittedMw);
+                    Assert.True(Math.Abs(p.FillRatio - r.FillRatio) <= tolerance,
+                        $"{p.ContractId} ({p.CommittedMw} MW) in {p.Month} under {policy}: production fill {p.FillRatio}, reference {r.FillRatio}");
+                }
+            }
+        }
+    }
+
+    /// <summary>The largest commitment in <paramref name="month"/> among contracts that may use a pool with capacity online that <paramref name="contractId"/> may use.</summary>
+    private static double LargestSharing(Book book, string contractId, Month month)
+    {
+        var contract = book.Contracts.Single(c => c.Id == contractId);
+        var classes = book.Sites.Where(s => contract.Regions.Contains(s.Region))
+            .SelectMany(s => s.ChipPools.Where(p => contract.Chips.Contains(p.Chip) && s.ChipPoolMw(p.Chip, month) > 0).Select(p => (s.Region, p.Chip)))
+            .ToHashSet();
+        return book.Contracts.Where(c => classes.Any(k => c.Regions.Contains(k.Region) && c.Chips.Contains(k.Chip)))
+            .Select(c => c.CommittedMw(month)).DefaultIfEmpty(0).Max();
+    }
+
+    [Fact]
+    public void No_capacity_an_eligible_unfilled_contract_could_use_sits_idle_at_any_magnitude()
+    {
+        // Every policy but pro-rata (which holds a component at one ratio by design) ends with each contract below
+        // fill 1 finding every pool it may use full. Pro-rata's common ratio is checked against the reference above.
+        BookGen.MagnitudeBooks.Sample(Check, iter: 3000);
+        void Check(Book book)
+        {
+            foreach (var policy in Policies)
+            {
+                var plan = new FlowPlanner().Allocate(book, policy);
+                foreach (var month in plan.Months)
+                {
+                    var used = plan.Allocations.Where(a => a.Month == month).GroupBy(a => (a.SiteId, a.Chip)).ToDictionary(g => g.Key, g => g.Sum(a => a.Mw));
+                    foreach (var site in book.Sites)
+                    {
+                        foreach (var pool in site.ChipPools)
+                        {
+                            var capacity = site.ChipPoolMw(pool.Chip, month);
+                            Assert.True(used.GetValueOrDefault((site.Id, pool.Chip)) <= capacity * (1 + Relative), $"{site.Id}/{pool.Chip} over capacity in {month} under {policy}");
+                        }
+                    }
+                    foreach (var fill in plan.Fills.Where(f => f.Month == month))
+                    {
+                        Assert.True(fill.AllocatedMw <= fill.CommittedMw * (1 + Relative), $"{fill.ContractId} above its commitment in {month} under {policy}");
+                        if (policy == AllocationPolicy.ProRata || fill.CommittedMw <= 0 || fill.FillRatio >= 1 - Relative)
+                        {
+                            continue;
+                        }
+                        var contract = book.Contracts.Single(c => c.Id == fill.ContractId);
+                        foreach (var site in book.Sites.Where(s => contract.Regions.Contains(s.Region)))
+                        {
+                            foreach (var pool in site.ChipPools.Where(p => contract.Chips.Contains(p.Chip)))
+                            {
+                                var capacity = site.ChipPoolMw(pool.Chip, month);
+                                var idle = capacity - used.GetValueOrDefault((site.Id, pool.Chip));
+                                // Idle only matters if it is material both for the pool and for the contract that could use it,
+                                // and beyond the rounding of the largest figure flowing through the pool's class (the same chip
+                                // in the same region): the largest contract that may use it, or the class's own MW, summed over
+                                // its sites. A sum near 100 GW is exact to about 1e-11 MW, wherever that rounding lands.
+                                // The planner's tie-breaking also sums flows over the month's whole network, so a floor of
+                                // double rounding (1e-13) of the month's online MW applies too: seed 619-0MCBVJd2 left
+                                // 2.9e-12 MW of a 0.00062 MW pool idle next to a 90 GW site. That floor is 1e7 times
+                                // below the 1e-6-level misses this test was written for.
+                                var largest = book.Contracts.Where(c => c.Regions.Contains(site.Region) && c.Chips.Contains(pool.Chip)).Max(c => c.CommittedMw(month));
+                                var classMw = book.Sites.Where(s => s.Region == site.Region).Sum(s => s.ChipPoolMw(pool.Chip, month));
+                                var monthMw = book.Sites.Sum(s => s.OnlineMw(month));
+                                Assert.True(idle <= (Math.Max(capacity, fill.CommittedMw) * Relative) + (Math.Max(Math.Max(largest, classMw), monthMw) * 1e-13),
+                                    $"{fill.ContractId} ({fill.CommittedMw} MW) is at fill {fill.FillRatio} in {month} under {policy} while {site.Id}/{pool.Chip} has {idle} of {capacity} MW idle");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
