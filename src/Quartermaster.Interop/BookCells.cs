@@ -55,7 +55,7 @@ internal sealed class BookCells
                 return place.Key switch
                 {
                     "chips" => Owned(ChipPools, siteId, ChipAt(line, column), "share") ?? (site.Reader, site.Row, "id"),
-                    "online" => Owned(Online, siteId, place.Sub, "online") ?? (site.Reader, site.Row, "id"),
+                    "online" => Owned(Online, siteId, place.Sub, StepColumn(line, column, "online")) ?? (site.Reader, site.Row, "id"),
                     _ => (site.Reader, site.Row, Column(place.Key)),
                 };
             case "rivalry_groups" when Item(Groups, place) is { } group:
@@ -64,7 +64,7 @@ internal sealed class BookCells
                 return (tenant.Reader, tenant.Row, place.Key == "risk" ? Column(place.Sub ?? "initial_share") : Column(place.Key));
             case "contracts" when Item(Contracts, place) is { } contract:
                 return place.Key == "ramp"
-                    ? Owned(Ramps, Id(contract), place.Sub, "committed") ?? (contract.Reader, contract.Row, "id")
+                    ? Owned(Ramps, Id(contract), place.Sub, StepColumn(line, column, "committed")) ?? (contract.Reader, contract.Row, "id")
                     : (contract.Reader, contract.Row, Column(place.Key));
             case "investments" when Item(Investments, place) is { } investment:
                 return (investment.Reader, investment.Row, Column(place.Key));
@@ -111,6 +111,10 @@ internal sealed class BookCells
         }
         return chip;
     }
+
+    /// <summary>In a step line <c>      2026-01: 500 MW</c>, an error at the month is on the <c>from</c> column, else on the value's.</summary>
+    private static string StepColumn(string line, int column, string valueColumn) =>
+        column <= line.IndexOf(':', StringComparison.Ordinal) ? "from" : valueColumn;
 
     /// <summary>The sheet column of a YAML key: <c>take_or_pay</c> is <c>take or pay</c>.</summary>
     private static string Column(string? key) => key?.Replace('_', ' ') ?? "id";

@@ -28,15 +28,45 @@ public static class BookImport
         var book = new Builder(sheets, errors, cells).Build();
         if (book is null || errors.Count > 0)
         {
-            return new ImportResult(null, null, errors);
+            return new ImportResult(null, null, Sorted(errors));
         }
         var yaml = BookWriter.Write(book);
         var read = BookReader.ReadText(yaml, source);
         if (!read.IsValid)
         {
-            return new ImportResult(null, null, [.. read.Errors.Select(e => cells.Locate(yaml, e))]);
+            return new ImportResult(null, null, Sorted(read.Errors.Select(e => cells.Locate(yaml, e))));
         }
         return new ImportResult(read.Book, yaml, []);
+    }
+
+    /// <summary>Errors in workbook order: sheet by sheet (book part order), then row by row, column by column.</summary>
+    private static List<ImportError> Sorted(IEnumerable<ImportError> errors) =>
+        [.. errors.Select((e, i) => (Error: e, Index: i))
+            .OrderBy(e => SheetOrder(e.Error.Sheet))
+            .ThenBy(e => CellOrder(e.Error.Cell).Row).ThenBy(e => CellOrder(e.Error.Cell).Column).ThenBy(e => e.Index)
+            .Select(e => e.Error)];
+
+    private static int SheetOrder(string sheet)
+    {
+        for (var i = 0; i < BookColumns.SheetNames.Count; i++)
+        {
+            if (BookColumns.SheetNames[i] == sheet)
+            {
+                return i;
+            }
+        }
+        return sheet.Length == 0 ? -1 : int.MaxValue;
+    }
+
+    private static (int Row, int Column) CellOrder(string? cell)
+    {
+        if (cell is null)
+        {
+            return (0, 0);
+        }
+        var letters = cell.TakeWhile(char.IsAsciiLetterUpper).ToArray();
+        var column = letters.Aggregate(0, (n, c) => (n * 26) + (c - 'A' + 1));
+        return (int.TryParse(cell.AsSpan(letters.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : 0, column);
     }
 
     private sealed class Builder(IReadOnlyList<InputSheet> sheets, List<ImportError> errors, BookCells cells)
@@ -82,6 +112,20 @@ public static class BookImport
             }
             return new Book(draft.Id, draft.Provider, new Horizon(draft.HorizonStart.Value, draft.HorizonEnd.Value), sites.ToValueList(),
                 groups.ToValueList(), tenants.ToValueList(), contracts.ToValueList(), investments.ToValueList(), draft.Scenario);
+        }
+
+        /// <summary>
+        /// The ids in the <c>id</c> column of sheet <paramref name="name"/>, including rows that failed to read, so rows that
+        /// belong to a row with a mistake (its pools, its ramp) are not reported a second time as belonging to nothing.
+        /// </summary>
+        private List<string> Declared(string name, IReadOnlyList<SheetColumn> columns)
+        {
+            if (Sheet(name) is not { } sheet)
+            {
+                return [];
+            }
+            var reader = new SheetReader(sheet, columns, []);
+            return [.. reader.Rows.Select(r => reader.Text(r, "id", false)?.Trim()).OfType<string>()];
         }
 
         private InputSheet? Sheet(string name) => sheets.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -196,7 +240,7 @@ public static class BookImport
                 return id is null || region is null || !hallsOk || capex is null || opex is null ? null
                     : new Site(id, region, (int)(halls ?? 1), capex.Value, opex.Value, ValueList<ChipPool>.Empty, ValueList<MwStep>.Empty);
             });
-            var ids = drafts.Select(s => s.Id).ToList();
+            var ids = Declared(BookColumns.Sites, BookColumns.SiteColumns);
             var pools = Steps(BookColumns.ChipPools, BookColumns.ChipPoolColumns, "site", ids, cells.ChipPools, (s, row) =>
             {
                 var chip = s.Id(row, "chip", true);
@@ -264,7 +308,7 @@ public static class BookImport
                     : new Contract(id, tenant, start.Value, end.Value, price.Value, takeOrPay.Value, chips.ToValueList(), regions.ToValueList(),
                         isolation == "dedicated-hall" ? Isolation.DedicatedHall : Isolation.Shared, weight ?? 1, ValueList<MwStep>.Empty);
             });
-            var ramps = Steps(BookColumns.Ramps, BookColumns.RampColumns, "contract", [.. drafts.Select(c => c.Id)], cells.Ramps, ReadStep("committed"), (step, _) => step.From.ToString());
+            var ramps = Steps(BookColumns.Ramps, BookColumns.RampColumns, "contract", Declared(BookColumns.Contracts, BookColumns.ContractColumns), cells.Ramps, ReadStep("committed"), (step, _) => step.From.ToString());
             var contracts = new List<Contract>();
             for (var i = 0; i < drafts.Count; i++)
             {
