@@ -70,6 +70,8 @@ public static class BookChanges
         ("cooling_to_boom", Quantities.FormatRate(s.CoolingToBoom)),
         ("boom", Dynamics(s.Boom)),
         ("cooling", Dynamics(s.Cooling)),
+        ("sector_ceiling", s.SectorCeiling is { } ceiling ? Quantities.FormatNumber(ceiling) : "unbounded"),
+        ("either_way_max_loss_probability", Quantities.FormatPercent(s.EitherWayMaxLossProbability)),
     ];
 
     private static string Dynamics(RegimeDynamics r) => $"growth {Quantities.FormatRate(r.Growth)}, volatility {Quantities.FormatRate(r.Volatility)}";
@@ -79,6 +81,8 @@ public static class BookChanges
         ("region", s.Region),
         ("halls", s.Halls.ToString(CultureInfo.InvariantCulture)),
         ("capex", Quantities.FormatMoney(s.CapexPerMwUsd, "/MW")),
+        ("it_capex", Quantities.FormatMoney(s.ItCapexPerMwUsd, "/MW")),
+        ("refresh_years", Quantities.FormatNumber(s.ItRefreshYears)),
         ("opex", Quantities.FormatMoney(s.OpexPerMwMonthUsd, "/MW-month")),
         ("chips", string.Join(", ", s.ChipPools.Select(p => $"{p.Chip}: {Quantities.FormatPercent(p.ShareFraction)}"))),
         ("online", Schedule(s.Online)),
@@ -122,6 +126,7 @@ public static class BookChanges
         ("amount", Quantities.FormatMoney(i.AmountUsd)),
         ("ownership", Quantities.FormatPercent(i.OwnershipFraction)),
         ("valuation", Quantities.FormatMoney(i.ValuationUsd)),
+        ("valuation_cap", Quantities.FormatMoney(i.ValuationCapUsd)),
         ("beta", Quantities.FormatNumber(i.Beta)),
         ("date", i.Date?.ToString()),
     ];

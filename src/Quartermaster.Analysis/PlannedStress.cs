@@ -46,13 +46,14 @@ public static class PlannedStress
         return StressEngine.Compare(PlannedCapacity.ToStressInput(book, plan), PlannedCapacity.ToStressInput(other, otherPlan), options, progress, cancellationToken);
     }
 
-    /// <summary>Plans <paramref name="book"/> once and ranks the effect of each key input on the planned capacity.</summary>
+    /// <summary>Plans <paramref name="book"/> once and ranks the effect of each key input, by <paramref name="metric"/>, on the planned capacity.</summary>
     public static TornadoChart Tornado(
-        Book book, AllocationPolicy policy, StressOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        Book book, AllocationPolicy policy, TornadoMetric metric = TornadoMetric.Mean, StressOptions? options = null, IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(book);
         var input = PlannedCapacity.ToStressInput(book, Plan(book, policy));
-        return StressEngine.Tornado(input, options: options, progress: progress, cancellationToken: cancellationToken);
+        return StressEngine.Tornado(input, metric: metric, options: options, progress: progress, cancellationToken: cancellationToken);
     }
 
     private static Plan Plan(Book book, AllocationPolicy policy) => new FlowPlanner().Allocate(book, policy);

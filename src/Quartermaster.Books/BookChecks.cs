@@ -68,7 +68,10 @@ internal sealed class BookChecks(BookErrorList errors)
                 Error(investment, "tenant", $"investment '{investment.Id}' names tenant '{investment.Tenant}', which is not in tenants" + Hint(investment.Tenant, tenants));
             }
         }
-        CheckInitialShares(book);
+        if (!incomplete.Contains("tenants"))
+        {
+            CheckInitialShares(book); // a member that failed to read would make its group's shares look wrong
+        }
     }
 
     private static bool Servable(Book book, Contract contract)

@@ -21,6 +21,21 @@ public static class BookLimits
     /// <summary>Largest valuation: $100T.</summary>
     public const double MaxValuationUsd = 1e14;
 
+    /// <summary>Fewest years between IT refreshes.</summary>
+    public const double MinRefreshYears = 1;
+
+    /// <summary>Most years between IT refreshes.</summary>
+    public const double MaxRefreshYears = 30;
+
+    /// <summary>Lowest sector ceiling: 1, today's demand (the sector cannot grow at all).</summary>
+    public const double MinSectorCeiling = 1;
+
+    /// <summary>Highest sector ceiling: 1000 times today's demand.</summary>
+    public const double MaxSectorCeiling = 1000;
+
+    /// <summary>Smallest non-zero initial share of a rivalry group: 0.01% (a share below it is a typo for 0% or a larger figure).</summary>
+    public const double MinInitialShare = 1e-4;
+
     /// <summary>Most halls in one site.</summary>
     public const int MaxHalls = 10_000;
 

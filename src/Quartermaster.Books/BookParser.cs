@@ -10,12 +10,13 @@ namespace Quartermaster.Books;
 internal sealed class BookParser(BookErrorList errors)
 {
     private static readonly string[] BookKeys = ["book", "provider", "horizon", "sites", "rivalry_groups", "tenants", "contracts", "investments", "scenario"];
-    private static readonly string[] SiteKeys = ["id", "region", "halls", "capex", "opex", "chips", "online"];
+    private static readonly string[] SiteKeys = ["id", "region", "halls", "capex", "it_capex", "refresh_years", "opex", "chips", "online"];
     private static readonly string[] TenantKeys = ["id", "name", "rivalry_group", "risk"];
     private static readonly string[] RiskKeys = ["initial_share", "strength_volatility", "drift_hazard", "drift_fraction", "default_hazard_boom", "default_hazard_cooling", "recovery", "demand"];
     private static readonly string[] ContractKeys = ["id", "tenant", "start", "end", "price", "take_or_pay", "chips", "regions", "isolation", "weight", "ramp"];
-    private static readonly string[] InvestmentKeys = ["id", "tenant", "amount", "ownership", "valuation", "beta", "date"];
-    private static readonly string[] ScenarioKeys = ["seed", "paths", "policy", "discount_rate", "start_regime", "boom_to_cooling", "cooling_to_boom", "boom", "cooling"];
+    private static readonly string[] InvestmentKeys = ["id", "tenant", "amount", "ownership", "valuation", "valuation_cap", "beta", "date"];
+    private static readonly string[] ScenarioKeys = ["seed", "paths", "policy", "discount_rate", "start_regime", "boom_to_cooling", "cooling_to_boom", "boom", "cooling",
+        "sector_ceiling", "either_way_max_loss_probability"];
 
     private readonly BookChecks _checks = new(errors);
 
@@ -130,12 +131,14 @@ internal sealed class BookParser(BookErrorList errors)
         var region = site.Id("region", true);
         var halls = site.WholeNumber("halls", false, 1, BookLimits.MaxHalls) ?? (site.Node("halls", false) is null ? 1 : null);
         var capex = site.Money("capex", true, "/MW", BookLimits.MaxCapexPerMwUsd);
+        var itCapex = Optional(site, "it_capex", site.Money("it_capex", false, "/MW", BookLimits.MaxCapexPerMwUsd), 0.0);
+        var refresh = Optional(site, "refresh_years", site.Number("refresh_years", false, BookLimits.MinRefreshYears, BookLimits.MaxRefreshYears), Site.DefaultItRefreshYears);
         var opex = site.Money("opex", true, "/MW-month", BookLimits.MaxPerMwMonthUsd);
         var chips = ReadChipPools(site, context);
         var online = ReadSchedule(site, "online", context, required: true);
-        return id is null || region is null || halls is null || capex is null || opex is null || chips is null || online is null
+        return id is null || region is null || halls is null || capex is null || itCapex is null || refresh is null || opex is null || chips is null || online is null
             ? null
-            : _checks.Track(new Site(id, region, (int)halls, capex.Value, opex.Value, chips, online), site.At);
+            : _checks.Track(new Site(id, region, (int)halls, capex.Value, opex.Value, chips, online, itCapex.Value, refresh.Value), site.At);
     }
 
     private ValueList<ChipPool>? ReadChipPools(MappingReader site, string context)
@@ -227,6 +230,11 @@ internal sealed class BookParser(BookErrorList errors)
         return ok ? steps.ToValueList() : null;
     }
 
+    /// <summary>An optional setting: its value when read, the default when absent, null (an error was recorded) when present but wrong.</summary>
+    private static T? Optional<T>(MappingReader owner, string key, T? value, T defaultValue)
+        where T : struct =>
+        value ?? (owner.Node(key, false) is null ? defaultValue : null);
+
     private RivalryGroup? ReadGroup(YamlNode node, int index)
     {
         var group = new MappingReader(node, Describe("rivalry group", node, index), errors, "id", "name");
@@ -253,13 +261,19 @@ internal sealed class BookParser(BookErrorList errors)
         var d = TenantRisk.Default;
         var shareNode = risk.Node("initial_share", false);
         var share = risk.Percent("initial_share", false);
+        if (share is > 0 and < BookLimits.MinInitialShare)
+        {
+            errors.Add(shareNode!, $"'initial_share' in the risk of {tenant}: {Quantities.FormatPercent(share.Value)} is below the smallest share the model takes, "
+                + $"{Quantities.FormatPercent(BookLimits.MinInitialShare)}; write 0% for a lab that starts with no share");
+            share = null;
+        }
         var result = new TenantRisk(
             share,
             risk.Number("strength_volatility", false, 0, 10) ?? d.StrengthVolatility,
-            risk.Rate("drift_hazard", false, 0, 1) ?? d.DriftHazard,
+            risk.Rate("drift_hazard", false, RateBounds.Probability) ?? d.DriftHazard,
             risk.Percent("drift_fraction", false) ?? d.DriftFraction,
-            risk.Rate("default_hazard_boom", false, 0, 1) ?? d.DefaultHazardBoom,
-            risk.Rate("default_hazard_cooling", false, 0, 1) ?? d.DefaultHazardCooling,
+            risk.Rate("default_hazard_boom", false, RateBounds.Probability) ?? d.DefaultHazardBoom,
+            risk.Rate("default_hazard_cooling", false, RateBounds.Probability) ?? d.DefaultHazardCooling,
             risk.Percent("recovery", false) ?? d.RecoveryFraction,
             risk.Percent("demand", false, 0, 10) ?? d.DemandFraction);
         return shareNode is not null && share is null ? null : result;
@@ -309,15 +323,23 @@ internal sealed class BookParser(BookErrorList errors)
         var amount = investment.Money("amount", true, "", BookLimits.MaxAmountUsd);
         var ownership = investment.Percent("ownership", true);
         var valuation = investment.Money("valuation", true, "", BookLimits.MaxValuationUsd);
+        var cap = Optional(investment, "valuation_cap", investment.Money("valuation_cap", false, "", BookLimits.MaxValuationUsd), Investment.DefaultValuationCapUsd);
         var beta = investment.Number("beta", false, 0, 10) ?? (investment.Node("beta", false) is null ? 1 : null);
         var date = investment.Month("date", false);
         if (investment.Node("date", false) is not null && date is null)
         {
             return null;
         }
-        return id is null || tenant is null || amount is null || ownership is null || valuation is null || beta is null
+        if (cap is not null && valuation is not null && cap < valuation)
+        {
+            errors.Add(investment.Node("valuation_cap", false) ?? investment.Node("valuation", false)!,
+                $"'valuation_cap' in {Describe("investment", node, index)}: the cap, {Quantities.FormatMoney(cap.Value)}, is below the valuation, "
+                + $"{Quantities.FormatMoney(valuation.Value)}; the cap bounds how far the valuation can rise (default {Quantities.FormatMoney(Investment.DefaultValuationCapUsd)})");
+            return null;
+        }
+        return id is null || tenant is null || amount is null || ownership is null || valuation is null || cap is null || beta is null
             ? null
-            : _checks.Track(new Investment(id, tenant, amount.Value, ownership.Value, valuation.Value, beta.Value, date), investment.At);
+            : _checks.Track(new Investment(id, tenant, amount.Value, ownership.Value, valuation.Value, beta.Value, date, cap.Value), investment.At);
     }
 
     private ScenarioSettings? ReadScenario(YamlNode node)
@@ -332,12 +354,14 @@ internal sealed class BookParser(BookErrorList errors)
             scenario.Seed("seed", false) ?? d.Seed,
             (int)(scenario.WholeNumber("paths", false, 1, BookLimits.MaxPaths) ?? d.Paths),
             policyName is null ? d.Policy : AllocationPolicyNames.TryParse(policyName, out var p) ? p : d.Policy,
-            scenario.Rate("discount_rate", false, 0, 1) ?? d.DiscountRate,
+            scenario.Rate("discount_rate", false, RateBounds.Discount) ?? d.DiscountRate,
             regime is null ? d.StartRegime : regime == "boom" ? Regime.Boom : Regime.Cooling,
-            scenario.Rate("boom_to_cooling", false, 0, 1) ?? d.BoomToCooling,
-            scenario.Rate("cooling_to_boom", false, 0, 1) ?? d.CoolingToBoom,
+            scenario.Rate("boom_to_cooling", false, RateBounds.Probability) ?? d.BoomToCooling,
+            scenario.Rate("cooling_to_boom", false, RateBounds.Probability) ?? d.CoolingToBoom,
             boom ?? d.Boom,
-            cooling ?? d.Cooling);
+            cooling ?? d.Cooling,
+            scenario.Number("sector_ceiling", false, BookLimits.MinSectorCeiling, BookLimits.MaxSectorCeiling) ?? d.SectorCeiling,
+            scenario.Percent("either_way_max_loss_probability", false) ?? d.EitherWayMaxLossProbability);
         return settings;
     }
 
@@ -350,7 +374,7 @@ internal sealed class BookParser(BookErrorList errors)
         }
         var dynamics = new MappingReader(node, $"scenario {key}", errors, "growth", "volatility");
         return new RegimeDynamics(
-            dynamics.Rate("growth", false, -5, 5) ?? defaults.Growth,
-            dynamics.Rate("volatility", false, 0, 5) ?? defaults.Volatility);
+            dynamics.Rate("growth", false, RateBounds.Growth) ?? defaults.Growth,
+            dynamics.Rate("volatility", false, RateBounds.Volatility) ?? defaults.Volatility);
     }
 }

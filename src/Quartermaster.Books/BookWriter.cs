@@ -68,6 +68,8 @@ public static class BookWriter
         Optional(lines, "cooling_to_boom", s.CoolingToBoom, d.CoolingToBoom, Quantities.FormatRate);
         Optional(lines, "boom", s.Boom, d.Boom, Dynamics);
         Optional(lines, "cooling", s.Cooling, d.Cooling, Dynamics);
+        Optional(lines, "sector_ceiling", s.SectorCeiling, d.SectorCeiling, v => Quantities.FormatNumber(v!.Value));
+        Optional(lines, "either_way_max_loss_probability", s.EitherWayMaxLossProbability, d.EitherWayMaxLossProbability, Quantities.FormatPercent);
         if (lines.Count > 0)
         {
             yaml.AppendLine("scenario:");
@@ -84,6 +86,14 @@ public static class BookWriter
         yaml.Append("    region: ").AppendLine(site.Region);
         yaml.Append("    halls: ").Append(site.Halls).AppendLine();
         yaml.Append("    capex: ").AppendLine(Quantities.FormatMoney(site.CapexPerMwUsd, "/MW"));
+        if (site.ItCapexPerMwUsd != 0)
+        {
+            yaml.Append("    it_capex: ").AppendLine(Quantities.FormatMoney(site.ItCapexPerMwUsd, "/MW"));
+        }
+        if (site.ItRefreshYears != Site.DefaultItRefreshYears)
+        {
+            yaml.Append("    refresh_years: ").AppendLine(Quantities.FormatNumber(site.ItRefreshYears));
+        }
         yaml.Append("    opex: ").AppendLine(Quantities.FormatMoney(site.OpexPerMwMonthUsd, "/MW-month"));
         yaml.Append("    chips: {").AppendJoin(", ", site.ChipPools.Select(p => $"{p.Chip}: {Quantities.FormatPercent(p.ShareFraction)}")).AppendLine("}");
         WriteSchedule(yaml, "online", site.Online);
@@ -149,6 +159,10 @@ public static class BookWriter
         yaml.Append("    amount: ").AppendLine(Quantities.FormatMoney(investment.AmountUsd));
         yaml.Append("    ownership: ").AppendLine(Quantities.FormatPercent(investment.OwnershipFraction));
         yaml.Append("    valuation: ").AppendLine(Quantities.FormatMoney(investment.ValuationUsd));
+        if (investment.ValuationCapUsd != Investment.DefaultValuationCapUsd)
+        {
+            yaml.Append("    valuation_cap: ").AppendLine(Quantities.FormatMoney(investment.ValuationCapUsd));
+        }
         if (investment.Beta != 1)
         {
             yaml.Append("    beta: ").AppendLine(Quantities.FormatNumber(investment.Beta));

@@ -47,9 +47,98 @@ public static class SyntheticBooks
                 random.Between(50, 500, 10) * 1e9, 1, horizon.Start))
             .ToList();
 
-        return new Book($"synthetic-{options.Sites}x{options.Contracts}x{options.Months}-s{options.Seed}", "Synthetic Provider", horizon,
+        var book = new Book($"synthetic-{options.Sites}x{options.Contracts}x{options.Months}-s{options.Seed}", "Synthetic Provider", horizon,
             sites.ToValueList(), groups.ToValueList(), tenants.ToValueList(), contracts.ToValueList(), investments.ToValueList(),
             ScenarioSettings.Default with { Seed = options.Seed });
+        return options.RandomStressSettings ? WithRandomStressSettings(random, book) : book;
+    }
+
+    /// <summary>
+    /// The book with every stress setting drawn over its whole valid range (<see cref="RateBounds"/>, <see cref="BookLimits"/>),
+    /// often at an edge: rates in either period, certain and impossible events, a 0% initial share, a sector ceiling or
+    /// none, IT capex and refreshes, stakes dated before, within or after the horizon with caps from their valuation up.
+    /// Every figure is a short decimal, so the book round-trips and validates.
+    /// </summary>
+    private static Book WithRandomStressSettings(SplitMix64 random, Book book)
+    {
+        var scenario = book.Scenario with
+        {
+            DiscountRate = PickRate(random, RateBounds.Discount, monthlyMax: 0.059),
+            StartRegime = random.NextDouble() < 0.5 ? Regime.Boom : Regime.Cooling,
+            BoomToCooling = PickRate(random, RateBounds.Probability),
+            CoolingToBoom = PickRate(random, RateBounds.Probability),
+            Boom = new RegimeDynamics(PickRate(random, RateBounds.Growth, monthlyMin: -0.166), PickRate(random, RateBounds.Volatility, monthlyMax: 0.866)),
+            Cooling = new RegimeDynamics(PickRate(random, RateBounds.Growth, monthlyMin: -0.166), PickRate(random, RateBounds.Volatility, monthlyMax: 0.866)),
+            SectorCeiling = random.NextDouble() < 0.4 ? null : Edge(random, BookLimits.MinSectorCeiling, BookLimits.MaxSectorCeiling, 0.5),
+            EitherWayMaxLossProbability = Edge(random, 0, 1, 0.01),
+        };
+        var tenants = book.Tenants.Select(t => t with
+        {
+            Risk = new TenantRisk(
+                null,
+                Edge(random, 0, 10, 0.01),
+                PickRate(random, RateBounds.Probability),
+                Edge(random, 0, 1, 0.01),
+                PickRate(random, RateBounds.Probability),
+                PickRate(random, RateBounds.Probability),
+                Edge(random, 0, 1, 0.01),
+                Edge(random, 0, 10, 0.01)),
+        }).ToList();
+        // Initial shares: in about half the groups, stated for every member, one of them 0% when there are two or more.
+        foreach (var group in tenants.Where(t => t.RivalryGroup is not null).GroupBy(t => t.RivalryGroup).ToList())
+        {
+            if (random.NextDouble() < 0.5)
+            {
+                continue;
+            }
+            var members = group.ToList();
+            var left = 100;
+            for (var i = 0; i < members.Count; i++)
+            {
+                var share = i == members.Count - 1 ? left : i == 0 ? 0 : random.Between(0, left);
+                left -= share;
+                var at = tenants.IndexOf(members[i]);
+                tenants[at] = tenants[at] with { Risk = tenants[at].Risk with { InitialShareFraction = share / 100.0 } };
+            }
+        }
+        var sites = book.Sites.Select(s => s with
+        {
+            ItCapexPerMwUsd = random.NextDouble() < 0.3 ? 0 : Edge(random, 0, 1000, 0.1) * 1e6,
+            ItRefreshYears = Edge(random, BookLimits.MinRefreshYears, BookLimits.MaxRefreshYears, 0.5),
+        }).ToValueList();
+        var investments = book.Investments.Select(i =>
+        {
+            var valuation = i.ValuationUsd;
+            return i with
+            {
+                OwnershipFraction = Edge(random, 0, 1, 0.01),
+                Beta = Edge(random, 0, 10, 0.01),
+                Date = random.NextDouble() < 0.2 ? null : book.Horizon.Start.Plus(random.Between(-12, book.Horizon.MonthCount + 12)),
+                ValuationCapUsd = random.NextDouble() < 0.3 ? Investment.DefaultValuationCapUsd : random.NextDouble() < 0.3 ? valuation
+                    : SplitMix64.ShortDecimal(Edge(random, valuation / 1e9, BookLimits.MaxValuationUsd / 1e9, 1)) * 1e9,
+            };
+        }).ToValueList();
+        return book with { Scenario = scenario, Tenants = tenants.ToValueList(), Sites = sites, Investments = investments };
+    }
+
+    // A value in [min, max] on a grid of `step`, at one of the two edges a quarter of the time each.
+    private static double Edge(SplitMix64 random, double min, double max, double step)
+    {
+        var pick = random.NextDouble();
+        return pick < 0.25 ? min : pick < 0.5 ? max : random.Between(min, max, step);
+    }
+
+    // A rate in a random period, within bounds (edges often); monthly edges are short decimals just inside the yearly bounds.
+    private static Rate PickRate(SplitMix64 random, RateBounds bounds, double? monthlyMin = null, double? monthlyMax = null)
+    {
+        if (bounds.Kind == RateKind.Probability || random.NextDouble() < 0.5)
+        {
+            var perYear = Edge(random, bounds.MinPerYear, bounds.MaxPerYear, 0.001);
+            return random.NextDouble() < 0.5 || bounds.Kind != RateKind.Probability ? Rate.PerYear(perYear) : Rate.PerMonth(perYear);
+        }
+        var low = monthlyMin ?? SplitMix64.ShortDecimal(bounds.PerMonth(bounds.MinPerYear));
+        var high = monthlyMax ?? SplitMix64.ShortDecimal(bounds.PerMonth(bounds.MaxPerYear));
+        return Rate.PerMonth(Edge(random, low, high, 0.001));
     }
 
     private static Site GenerateSite(SplitMix64 random, int index, string region, Horizon horizon)

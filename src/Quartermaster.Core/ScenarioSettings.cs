@@ -27,6 +27,14 @@ public sealed record RegimeDynamics(Rate Growth, Rate Volatility);
 /// <param name="CoolingToBoom">p_cb: chance per period of switching from cooling to boom.</param>
 /// <param name="Boom">Sector dynamics while booming.</param>
 /// <param name="Cooling">Sector dynamics while cooling.</param>
+/// <param name="SectorCeiling">
+/// S_max: the largest the sector demand index S can grow to, as a multiple of its value at the start (S_0 = 1);
+/// a positive drift of log S is scaled by (1 - S/S_max). Null means unbounded (the v1 model exactly).
+/// </param>
+/// <param name="EitherWayMaxLossProbability">
+/// The largest chance of loss, in every row of the win-either-way table, with which a summary may say the book
+/// "wins either way" (0 to 1).
+/// </param>
 public sealed record ScenarioSettings(
     ulong Seed,
     int Paths,
@@ -36,8 +44,13 @@ public sealed record ScenarioSettings(
     Rate BoomToCooling,
     Rate CoolingToBoom,
     RegimeDynamics Boom,
-    RegimeDynamics Cooling)
+    RegimeDynamics Cooling,
+    double? SectorCeiling = null,
+    double EitherWayMaxLossProbability = ScenarioSettings.DefaultEitherWayMaxLossProbability)
 {
+    /// <summary>The default of <see cref="EitherWayMaxLossProbability"/>: 10%.</summary>
+    public const double DefaultEitherWayMaxLossProbability = 0.10;
+
     /// <summary>The defaults.</summary>
     public static ScenarioSettings Default { get; } = new(
         Seed: 1,

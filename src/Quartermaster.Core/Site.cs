@@ -11,10 +11,17 @@ public sealed record ChipPool(string Chip, double ShareFraction);
 /// <param name="Id">Unique id in the book.</param>
 /// <param name="Region">Region the site is in, such as <c>us-east</c>.</param>
 /// <param name="Halls">Number of halls; each holds an equal share of the online capacity.</param>
-/// <param name="CapexPerMwUsd">Capital cost per MW as capacity comes online, in US dollars.</param>
+/// <param name="CapexPerMwUsd">
+/// Facility capital cost (shell, power, cooling) per MW as capacity comes online, in US dollars; bought once.
+/// </param>
 /// <param name="OpexPerMwMonthUsd">Operating cost per online MW per month, in US dollars.</param>
 /// <param name="ChipPools">The chip pools; shares sum to 1.</param>
 /// <param name="Online">Capacity online, MW, as steps sorted by month.</param>
+/// <param name="ItCapexPerMwUsd">
+/// IT equipment (accelerators, servers, network) per MW, in US dollars: bought as capacity comes online and again
+/// every <paramref name="ItRefreshYears"/>. 0 when the provider does not buy it (the tenant brings its own).
+/// </param>
+/// <param name="ItRefreshYears">Years between purchases of the same IT equipment (at least 1); rounded to whole months.</param>
 public sealed record Site(
     string Id,
     string Region,
@@ -22,8 +29,16 @@ public sealed record Site(
     double CapexPerMwUsd,
     double OpexPerMwMonthUsd,
     ValueList<ChipPool> ChipPools,
-    ValueList<MwStep> Online)
+    ValueList<MwStep> Online,
+    double ItCapexPerMwUsd = 0,
+    double ItRefreshYears = Site.DefaultItRefreshYears)
 {
+    /// <summary>The default of <see cref="ItRefreshYears"/>: 5 years, the useful life Amazon gives its servers from 2025 (docs/assumptions.md).</summary>
+    public const double DefaultItRefreshYears = 5;
+
+    /// <summary>Whole months between IT purchases: <see cref="ItRefreshYears"/> times 12, rounded, at least 1.</summary>
+    public int ItRefreshMonths => Math.Max(1, (int)Math.Round(ItRefreshYears * 12, MidpointRounding.AwayFromZero));
+
     /// <summary>MW online in <paramref name="month"/>.</summary>
     public double OnlineMw(Month month) => Schedule.ValueAt(Online, month);
 

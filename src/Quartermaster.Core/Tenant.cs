@@ -11,7 +11,10 @@ public sealed record Tenant(string Id, string Name, string? RivalryGroup, Tenant
 /// How a tenant behaves in the stress model (see docs/stress-model.md). Every field has a default,
 /// so a book only states what it knows.
 /// </summary>
-/// <param name="InitialShareFraction">w_k0: share of its rivalry group's demand at the start; null means an equal share.</param>
+/// <param name="InitialShareFraction">
+/// w_k0: share of its rivalry group's demand at the start; null means an equal share. 0 means none: the tenant
+/// never leads its group and its demand follows the sector alone (w/w_0 is taken as 1).
+/// </param>
 /// <param name="StrengthVolatility">s_k: monthly standard deviation of the lab-strength random walk (dimensionless).</param>
 /// <param name="DriftHazard">h_k: chance per period that the tenant moves part of its demand to another provider.</param>
 /// <param name="DriftFraction">phi_k: fraction of remaining demand moved at each drift event.</param>

@@ -25,10 +25,6 @@ public sealed record DiffDocument(string Old, string New, IReadOnlyList<EntityCh
     public static DiffDocument Of(BookDiff diff, string old, string @new)
     {
         ArgumentNullException.ThrowIfNull(diff);
-        var risk = diff.Risk is { } r
-            ? new DiffRisk(r.A.Paths, r.A.Seed, PayoffStatistics.Of(r.A.Payoff), PayoffStatistics.Of(r.B.Payoff),
-                new PayoffDifference(r.MeanDifferenceUsd, r.StandardErrorUsd, [r.Ci95LowUsd, r.Ci95HighUsd], r.ProbabilityBBetter))
-            : null;
-        return new DiffDocument(old, @new, diff.Changes, diff.Effect, risk);
+        return new DiffDocument(old, @new, diff.Changes, diff.Effect, diff.Risk is { } risk ? DiffRisk.Of(risk) : null);
     }
 }

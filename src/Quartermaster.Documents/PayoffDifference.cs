@@ -11,4 +11,12 @@ public sealed record PayoffDifference(
     double Mean,
     double StandardError,
     IReadOnlyList<double> Ci95,
-    [property: JsonPropertyName("p_b_better")] double PBBetter);
+    [property: JsonPropertyName("p_b_better")] double PBBetter)
+{
+    /// <summary>The document of <paramref name="difference"/>.</summary>
+    public static PayoffDifference Of(Quartermaster.Stress.PairedDifference difference)
+    {
+        ArgumentNullException.ThrowIfNull(difference);
+        return new(difference.MeanUsd, difference.StandardErrorUsd, [difference.Ci95LowUsd, difference.Ci95HighUsd], difference.ProbabilityBBetter);
+    }
+}

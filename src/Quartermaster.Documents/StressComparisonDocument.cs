@@ -7,11 +7,12 @@ namespace Quartermaster.Documents;
 /// <summary><c>qm stress A --compare B --json</c>: two books run on common random numbers, and their paired difference (B minus A).</summary>
 /// <param name="A">The run of the first book.</param>
 /// <param name="B">The run of the second book (<c>--compare</c>).</param>
-/// <param name="Difference">Payoff of B minus payoff of A, path by path.</param>
-public sealed record StressComparisonDocument(StressDocument A, StressDocument B, PayoffDifference Difference) : IDocument
+/// <param name="Difference">The whole book's payoff of B minus that of A, path by path (the same as <c>differences.total</c>).</param>
+/// <param name="Differences">The paired difference for each line: operating book, stakes and total.</param>
+public sealed record StressComparisonDocument(StressDocument A, StressDocument B, PayoffDifference Difference, PayoffDifferences Differences) : IDocument
 {
     /// <summary>The current shape's version.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <inheritdoc/>
     [JsonPropertyOrder(-1)]
@@ -21,7 +22,13 @@ public sealed record StressComparisonDocument(StressDocument A, StressDocument B
     public static StressComparisonDocument Of(StressComparison comparison, Book a, Book b)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        return new(StressDocument.Of(comparison.A, a), StressDocument.Of(comparison.B, b),
-            new PayoffDifference(comparison.MeanDifferenceUsd, comparison.StandardErrorUsd, [comparison.Ci95LowUsd, comparison.Ci95HighUsd], comparison.ProbabilityBBetter));
+        var d = comparison.Difference.Select(PayoffDifference.Of);
+        return new(StressDocument.Of(comparison.A, a), StressDocument.Of(comparison.B, b), d.Total, new PayoffDifferences(d.Operating, d.Stakes, d.Total));
     }
 }
+
+/// <summary>A paired difference for each payoff line.</summary>
+/// <param name="Operating">Of the operating book.</param>
+/// <param name="Stakes">Of the stakes.</param>
+/// <param name="Total">Of the whole book.</param>
+public sealed record PayoffDifferences(PayoffDifference Operating, PayoffDifference Stakes, PayoffDifference Total);

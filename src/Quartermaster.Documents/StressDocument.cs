@@ -11,7 +11,10 @@ namespace Quartermaster.Documents;
 /// </summary>
 /// <param name="Paths">Number of simulated futures.</param>
 /// <param name="Seed">Seed of the random streams; the same book, seed and paths give the same document.</param>
-/// <param name="Payoff">Statistics of the payoff per path (NPV, stakes included), US dollars.</param>
+/// <param name="Payoff">Statistics of the whole book's payoff per path (operating book plus stakes, NPV), US dollars.</param>
+/// <param name="Operating">Statistics of the operating book's payoff per path (contracts: revenue minus opex and capex, discounted), US dollars.</param>
+/// <param name="Stakes">Statistics of the stakes' payoff per path (equity at the horizon, discounted, minus each investment at its date), US dollars.</param>
+/// <param name="Summary">The run in a few sentences, each true of the tables in this document, operating book first.</param>
 /// <param name="RevenueMean">Mean revenue over the horizon, undiscounted, recoveries included, US dollars.</param>
 /// <param name="IdleGwMonthsMean">Mean over paths of idle GW summed over months (online minus used), GW-months.</param>
 /// <param name="Utilisation">Expected used MW-months divided by online MW-months, 0 to 1.</param>
@@ -19,20 +22,31 @@ namespace Quartermaster.Documents;
 /// <param name="RivalryGroupIds">Ids of the rivalry groups with two or more tenants: the order of <c>leader_ids</c> in each win-either-way row.</param>
 /// <param name="WinEitherWay">Payoff by horizon outcome (who leads each rivalry group; sector cooled or not), one row per outcome that occurred.</param>
 /// <param name="Concentration">How concentrated expected revenue is across tenants.</param>
+/// <param name="CashFlow">The operating book's cash by calendar year, its payback month and its IRR, across paths.</param>
+/// <param name="StakeOutcomes">One row per investment: its amount, valuation cap and value at the horizon.</param>
+/// <param name="Costs">The operating book's costs over the horizon, undiscounted, US dollars.</param>
+/// <param name="Warnings">Figures whose Monte Carlo error is large for their use, with what to do about it.</param>
 public sealed record StressDocument(
     int Paths,
     ulong Seed,
     PayoffStatistics Payoff,
+    PayoffStatistics Operating,
+    PayoffStatistics Stakes,
+    IReadOnlyList<string> Summary,
     double RevenueMean,
     double IdleGwMonthsMean,
     double Utilisation,
     IReadOnlyList<StressMonth> Monthly,
     IReadOnlyList<string> RivalryGroupIds,
     IReadOnlyList<OutcomeRow> WinEitherWay,
-    RevenueConcentration Concentration) : IDocument
+    RevenueConcentration Concentration,
+    CashFlowDocument CashFlow,
+    IReadOnlyList<StakeOutcomeRow> StakeOutcomes,
+    CostsDocument Costs,
+    IReadOnlyList<StressWarning> Warnings) : IDocument
 {
     /// <summary>The current shape's version.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <inheritdoc/>
     [JsonPropertyOrder(-1)]
@@ -47,7 +61,10 @@ public sealed record StressDocument(
         return new StressDocument(
             result.Paths,
             result.Seed,
-            PayoffStatistics.Of(result.Payoff),
+            PayoffStatistics.Of(result.Payoff.Total),
+            PayoffStatistics.Of(result.Payoff.Operating),
+            PayoffStatistics.Of(result.Payoff.Stakes),
+            StressSummary.Sentences(result, book),
             result.MeanRevenueUsd,
             result.MeanIdleGwMonths,
             result.Utilisation,
@@ -56,6 +73,10 @@ public sealed record StressDocument(
             result.RivalryGroups,
             [.. result.WinEitherWay.Select(r => OutcomeRow.Of(r, result.RivalryGroups))],
             new RevenueConcentration(result.RevenueHhi, result.TopTenantId, result.TopTenantShare,
-                [.. result.Tenants.Select(t => new TenantRevenueMean(t.TenantId, t.MeanRevenueUsd, t.Share))]));
+                [.. result.Tenants.Select(t => new TenantRevenueMean(t.TenantId, t.MeanRevenueUsd, t.Share))]),
+            CashFlowDocument.Of(result.CashFlow),
+            [.. result.Stakes.Select(StakeOutcomeRow.Of)],
+            new CostsDocument(result.Costs.FacilityCapexUsd, result.Costs.ItCapexUsd, result.Costs.OpexUsd),
+            [.. result.Warnings.Select(w => new StressWarning(w.Figure, w.Message))]);
     }
 }

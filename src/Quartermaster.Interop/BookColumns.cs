@@ -32,8 +32,10 @@ public static class BookColumns
         new("id", null, ColumnFormat.Text, Note: "Unique site id: letters, digits, '.', '_' or '-'."),
         new("region", null, ColumnFormat.Text, Note: "Region id, such as us-east; contracts name the regions they may be served from."),
         new("halls", "count", ColumnFormat.WholeNumber, Note: "Number of equal halls; empty: 1."),
-        new("capex", "USD/MW", ColumnFormat.Usd, Note: "Capital cost per MW as capacity comes online."),
+        new("capex", "USD/MW", ColumnFormat.Usd, Note: "Facility capital cost (shell, power, cooling) per MW as capacity comes online; bought once."),
         new("opex", "USD/MW-month", ColumnFormat.Usd, Note: "Operating cost per online MW per month."),
+        new("it capex", "USD/MW", ColumnFormat.Usd, Note: "IT equipment per MW, bought as capacity comes online and at each refresh; empty: 0 (the tenant brings its own)."),
+        new("refresh years", "years", ColumnFormat.Number, Note: "Years between purchases of the same IT equipment; empty: 5."),
     ];
 
     /// <summary>Columns of <c>chip_pools</c>: a site's capacity split by chip type.</summary>
@@ -110,7 +112,8 @@ public static class BookColumns
         new("ownership", "fraction", ColumnFormat.Fraction, Note: "Fraction of the tenant owned."),
         new("valuation", "USD", ColumnFormat.Usd, Note: "The tenant's valuation when the stake was taken."),
         new("beta", null, ColumnFormat.Number, Note: "Elasticity of the valuation to the tenant's demand index; empty: 1."),
-        new("date", null, ColumnFormat.Month, Note: "Month of the investment; may be empty."),
+        new("date", null, ColumnFormat.Month, Note: "Month the stake is bought; empty: the start of the horizon."),
+        new("valuation cap", "USD", ColumnFormat.Usd, Note: "The most the tenant's valuation can reach at the horizon; empty: $5T."),
     ];
 
     /// <summary>The columns of book sheet <paramref name="sheet"/>.</summary>

@@ -103,8 +103,10 @@ public static class BookImport
                 var valuation = s.Number(row, "valuation", true);
                 var beta = s.Number(row, "beta", false);
                 var date = s.Month(row, "date", false);
-                return id is null || tenant is null || amount is null || ownership is null || valuation is null ? null
-                    : new Investment(id, tenant, amount.Value, ownership.Value, valuation.Value, beta ?? 1, date);
+                var cap = s.Number(row, "valuation cap", false);
+                var capOk = cap is not null || s.Text(row, "valuation cap", false) is null;
+                return id is null || tenant is null || amount is null || ownership is null || valuation is null || !capOk ? null
+                    : new Investment(id, tenant, amount.Value, ownership.Value, valuation.Value, beta ?? 1, date, cap ?? Investment.DefaultValuationCapUsd);
             });
             if (draft.Id is null || draft.Provider is null || draft.HorizonStart is null || draft.HorizonEnd is null)
             {
@@ -190,6 +192,8 @@ public static class BookImport
                     return reader.Rate(row, "value", "period", false);
                 case SettingKind.Word:
                     return reader.Word(row, "value", false, setting.Words!);
+                case SettingKind.Number:
+                    return reader.Number(row, "value", false);
                 case SettingKind.Seed:
                     var text = reader.Text(row, "value", false)?.Trim();
                     if (text is null)
@@ -236,9 +240,13 @@ public static class BookImport
                 var halls = s.WholeNumber(row, "halls", false, 1, BookLimits.MaxHalls);
                 var capex = s.Number(row, "capex", true);
                 var opex = s.Number(row, "opex", true);
+                var itCapex = s.Number(row, "it capex", false);
+                var refresh = s.Number(row, "refresh years", false);
                 var hallsOk = halls is not null || s.Text(row, "halls", false) is null;
-                return id is null || region is null || !hallsOk || capex is null || opex is null ? null
-                    : new Site(id, region, (int)(halls ?? 1), capex.Value, opex.Value, ValueList<ChipPool>.Empty, ValueList<MwStep>.Empty);
+                var optionalOk = (itCapex is not null || s.Text(row, "it capex", false) is null) && (refresh is not null || s.Text(row, "refresh years", false) is null);
+                return id is null || region is null || !hallsOk || !optionalOk || capex is null || opex is null ? null
+                    : new Site(id, region, (int)(halls ?? 1), capex.Value, opex.Value, ValueList<ChipPool>.Empty, ValueList<MwStep>.Empty,
+                        itCapex ?? 0, refresh ?? Site.DefaultItRefreshYears);
             });
             var ids = Declared(BookColumns.Sites, BookColumns.SiteColumns);
             var pools = Steps(BookColumns.ChipPools, BookColumns.ChipPoolColumns, "site", ids, cells.ChipPools, (s, row) =>

@@ -13,6 +13,7 @@ internal enum SettingKind
     Seed,
     Rate,
     Word,
+    Number,
 }
 
 /// <summary>
@@ -33,6 +34,7 @@ internal sealed record BookSetting(string Name, string? Unit, SettingKind Kind, 
             int number => Cell.Of(number),
             ulong seed => seed <= BookSheets.MaxExactWholeNumber ? Cell.Of(seed) : Cell.Of(seed.ToString(CultureInfo.InvariantCulture)),
             Rate rate => Cell.Of(rate.Fraction),
+            double number => Cell.Of(number),
             _ => throw new InvalidOperationException($"setting {Name} has a value of type {value.GetType().Name}"),
         };
         return [Cell.Of(Name), cell, Cell.Of(Unit), value is Rate r ? BookSheets.Period(r) : Cell.Empty];
@@ -72,6 +74,10 @@ internal static class BookSettings
             (d, v) => d.Scenario = d.Scenario with { Cooling = d.Scenario.Cooling with { Growth = (Rate)v } }),
         new("cooling volatility", "fraction", SettingKind.Rate, b => b.Scenario.Cooling.Volatility,
             (d, v) => d.Scenario = d.Scenario with { Cooling = d.Scenario.Cooling with { Volatility = (Rate)v } }),
+        new("sector ceiling", "multiple of the start", SettingKind.Number, b => b.Scenario.SectorCeiling,
+            (d, v) => d.Scenario = d.Scenario with { SectorCeiling = (double)v }),
+        new("either way max loss probability", "fraction", SettingKind.Number, b => b.Scenario.EitherWayMaxLossProbability,
+            (d, v) => d.Scenario = d.Scenario with { EitherWayMaxLossProbability = (double)v }),
     ];
 }
 

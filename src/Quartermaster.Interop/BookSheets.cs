@@ -20,7 +20,8 @@ public static class BookSheets
             new Sheet(BookColumns.Book, BookColumns.Settings, [.. BookSettings.Book.Select(s => s.Row(book))]),
             new Sheet(BookColumns.Scenario, BookColumns.Settings, [.. BookSettings.Scenario.Select(s => s.Row(book))]),
             new Sheet(BookColumns.Sites, BookColumns.SiteColumns,
-                [.. book.Sites.Select(s => Row(Cell.Of(s.Id), Cell.Of(s.Region), Cell.Of(s.Halls), Cell.Of(s.CapexPerMwUsd), Cell.Of(s.OpexPerMwMonthUsd)))]),
+                [.. book.Sites.Select(s => Row(Cell.Of(s.Id), Cell.Of(s.Region), Cell.Of(s.Halls), Cell.Of(s.CapexPerMwUsd), Cell.Of(s.OpexPerMwMonthUsd),
+                    Cell.Of(s.ItCapexPerMwUsd), Cell.Of(s.ItRefreshYears)))]),
             new Sheet(BookColumns.ChipPools, BookColumns.ChipPoolColumns,
                 [.. book.Sites.SelectMany(s => s.ChipPools.Select(p => Row(Cell.Of(s.Id), Cell.Of(p.Chip), Cell.Of(p.ShareFraction))))]),
             new Sheet(BookColumns.Online, BookColumns.OnlineColumns,
@@ -31,7 +32,8 @@ public static class BookSheets
             new Sheet(BookColumns.Ramps, BookColumns.RampColumns,
                 [.. book.Contracts.SelectMany(c => c.Ramp.Select(step => Row(Cell.Of(c.Id), Cell.Of(step.From), Cell.Of(step.Mw))))]),
             new Sheet(BookColumns.Investments, BookColumns.InvestmentColumns, [.. book.Investments.Select(i => Row(
-                Cell.Of(i.Id), Cell.Of(i.Tenant), Cell.Of(i.AmountUsd), Cell.Of(i.OwnershipFraction), Cell.Of(i.ValuationUsd), Cell.Of(i.Beta), Cell.Of(i.Date)))]),
+                Cell.Of(i.Id), Cell.Of(i.Tenant), Cell.Of(i.AmountUsd), Cell.Of(i.OwnershipFraction), Cell.Of(i.ValuationUsd), Cell.Of(i.Beta), Cell.Of(i.Date),
+                Cell.Of(i.ValuationCapUsd)))]),
         ];
     }
 

@@ -97,7 +97,7 @@ public static class HtmlReport
     private static string StressSection(ReportContent content)
     {
         var stress = content.Stress;
-        var p = stress.Payoff;
+        var p = stress.Payoff.Total;
         var html = new StringBuilder($"<section id=\"stress\"><h2>Stress: {stress.Paths:N0} futures (seed {stress.Seed})</h2>");
         html.Append("<table><tr><th class=\"num\">mean (95% CI)</th><th class=\"num\">P1</th><th class=\"num\">P5</th><th class=\"num\">P50</th><th class=\"num\">P95</th><th class=\"num\">P99</th>")
             .Append("<th class=\"num\">VaR95</th><th class=\"num\">CVaR95</th><th class=\"num\">VaR99</th><th class=\"num\">CVaR99</th><th class=\"num\">P(loss)</th></tr>")
@@ -126,7 +126,7 @@ public static class HtmlReport
                 html.Append($"<td>{Encode(leader)}</td>");
             }
             html.Append($"<td>{(row.Cooled ? "cooled" : "booming")}</td><td class=\"num\">{ReportSummary.Percent(row.ShareOfPaths)}</td>")
-                .Append($"<td class=\"num\">{M(row.MeanPayoffUsd)}</td><td class=\"num\">{ReportSummary.Percent(row.ProbabilityOfLoss)}</td></tr>");
+                .Append($"<td class=\"num\">{M(row.Payoff.Total.MeanUsd)}</td><td class=\"num\">{ReportSummary.Percent(row.Payoff.Total.ProbabilityOfLoss)}</td></tr>");
         }
         html.Append("</table><h3>Concentration</h3><table><tr><th>tenant</th><th class=\"num\">mean revenue</th><th class=\"num\">share</th></tr>");
         foreach (var tenant in stress.Tenants)

@@ -22,6 +22,7 @@ internal sealed class PathSimulator
     private readonly ulong _seed;
     private readonly int _stride; // months 0..T padded to whole vectors
     private readonly double[] _sector; // S_t at [t]
+    private readonly double[] _logSector; // log S_t at [t], not clamped: equity growth is taken from it
     private readonly double[] _strength; // L_t of rival i (index into GroupMembers) at [i * stride + t]
     private readonly double[] _shareRatio; // w_t / w_0 of tenant k at [k * stride + t]; 1 for a tenant in no group
     private readonly double[] _steadyFactor; // demand fraction * retention of tenant k at [k * stride + t]; 0 once defaulted
@@ -42,6 +43,24 @@ internal sealed class PathSimulator
     /// <summary>Monthly revenue, used MW and idle MW of every simulated path.</summary>
     public FanSketch Fan { get; }
 
+    /// <summary>Operating cash of each calendar year (revenue less opex and capex, undiscounted) on the last simulated path.</summary>
+    public double[] YearCash { get; }
+
+    /// <summary>Cumulative operating cash at the end of each calendar year on the last simulated path.</summary>
+    public double[] CumulativeCash { get; }
+
+    /// <summary>Yearly and cumulative operating cash of every simulated path.</summary>
+    public CashSketch Cash { get; }
+
+    /// <summary>Value at the horizon (undiscounted) of each stake of <see cref="StressModel.EquityTenant"/> on the last path.</summary>
+    public double[] StakeValue { get; }
+
+    /// <summary>1 where the stake's valuation cap bound on the last path, else 0.</summary>
+    public double[] CapBound { get; }
+
+    /// <summary>S_T on the last path.</summary>
+    public double SectorAtHorizon => _sector[_model.Months];
+
     public PathSimulator(StressModel model, ulong seed)
     {
         _model = model;
@@ -49,6 +68,7 @@ internal sealed class PathSimulator
         var k = model.TenantCount;
         _stride = model.MonthStride;
         _sector = new double[_stride];
+        _logSector = new double[model.Months + 1];
         _strength = new double[model.GroupMembers.Length * _stride];
         _shareRatio = new double[k * _stride];
         Array.Fill(_shareRatio, 1.0);
@@ -64,6 +84,11 @@ internal sealed class PathSimulator
         TenantRevenue = new double[k];
         Monthly = new double[FanSketch.Series * _stride];
         Fan = new FanSketch(model.Months, model.FanScale);
+        YearCash = new double[model.YearEnd.Length];
+        CumulativeCash = new double[model.YearEnd.Length];
+        Cash = new CashSketch(model.CashScale);
+        StakeValue = new double[model.EquityTenant.Length];
+        CapBound = new double[model.EquityTenant.Length];
     }
 
     /// <summary>Simulates path <paramref name="path"/> and returns its totals; also fills <see cref="TenantRevenue"/>, <see cref="Monthly"/> and <see cref="Fan"/>.</summary>
@@ -133,18 +158,82 @@ internal sealed class PathSimulator
             idleTotal += i;
         }
         Fan.AddPath(Monthly, stride);
+        var (payback, irr) = OperatingCash(revenue);
 
         var equity = 0.0;
         for (var i = 0; i < m.EquityTenant.Length; i++)
         {
+            StakeValue[i] = 0;
+            CapBound[i] = 0;
             var k = m.EquityTenant[i];
             if (_defaultMonth[k] > T)
             {
-                equity += m.EquityScaleUsd[i] * Math.Pow(_sector[T] * _shareRatio[(k * stride) + T], m.EquityBeta[i]);
+                StakeValue[i] = StakeAtHorizon(i, k);
+                equity += StakeValue[i];
             }
         }
-        var payoff = VectorExp.Sum(revenuePv) - m.CostPresentValueUsd + (m.Discount[T] * equity) - m.InvestedUsd;
-        return new PathTotals(payoff, VectorExp.Sum(revenueTotal), VectorExp.Sum(usedTotal), VectorExp.Sum(idleTotal), Outcome());
+        var operating = VectorExp.Sum(revenuePv) - m.CostPresentValueUsd;
+        var stakes = (m.Discount[T] * equity) - m.InvestedPresentValueUsd;
+        return new PathTotals(operating, stakes, VectorExp.Sum(revenueTotal), VectorExp.Sum(usedTotal), VectorExp.Sum(idleTotal), Outcome(),
+            payback, double.IsNaN(irr) ? null : irr);
+    }
+
+    // Undiscounted operating cash by calendar year and cumulated, the payback month (from which the cumulative
+    // cash stays at or above 0) and the yearly IRR; fills YearCash and CumulativeCash and counts them in Cash.
+    private (int? Payback, double Irr) OperatingCash(Span<double> revenue)
+    {
+        var m = _model;
+        var T = m.Months;
+        var cost = m.CostUsd;
+        var yearEnd = m.YearEnd;
+        var cumulative = 0.0;
+        var lastNegative = 0;
+        var t = 1;
+        // Year by year with the year's sum in a register: no store-to-load chain through YearCash.
+        for (var y = 0; y < yearEnd.Length; y++)
+        {
+            var year = 0.0;
+            for (; t <= yearEnd[y]; t++)
+            {
+                var cash = revenue[t] - cost[t];
+                year += cash;
+                cumulative += cash;
+                lastNegative = cumulative < 0 ? t : lastNegative;
+            }
+            YearCash[y] = year;
+            CumulativeCash[y] = cumulative;
+        }
+        Cash.AddPath(YearCash, CumulativeCash);
+        int? payback = lastNegative == T ? null : lastNegative + 1;
+        return (payback, OperatingIrr.Solve(YearCash, m.YearEnd));
+    }
+
+    // ownership * min(valuation_d * (X_T / X_d)^beta, cap) with X = S * w / w_0, from the stake's month t_d.
+    private double StakeAtHorizon(int i, int k)
+    {
+        var m = _model;
+        var T = m.Months;
+        var from = m.EquityMonth[i];
+        var ratioT = _shareRatio[(k * _stride) + T];
+        double growth;
+        if (from == 0)
+        {
+            // X_0 = 1: exactly the v1 expression.
+            growth = Math.Pow(_sector[T] * ratioT, m.EquityBeta[i]);
+        }
+        else
+        {
+            // In logs, from the unclamped log S, so a sector that has all but vanished gives 0 or a cap, never 0/0.
+            var logGrowth = _logSector[T] - _logSector[from] + Math.Log(ratioT / _shareRatio[(k * _stride) + from]);
+            growth = m.EquityBeta[i] == 0 ? 1 : Math.Exp(m.EquityBeta[i] * logGrowth);
+            growth = double.IsNaN(growth) ? 0 : growth; // the lab's share was 0 at both ends: nothing to grow
+        }
+        if (m.EquityValuationUsd[i] * growth > m.EquityCapUsd[i])
+        {
+            CapBound[i] = 1;
+            return m.EquityOwnership[i] * m.EquityCapUsd[i];
+        }
+        return from == 0 ? m.EquityScaleUsd[i] * growth : m.EquityOwnership[i] * (m.EquityValuationUsd[i] * growth);
     }
 
     // The regime of every month, drawn up front from the regime stream (it depends on nothing else):
@@ -252,12 +341,30 @@ internal sealed class PathSimulator
         var x = _sector;
         var logS = 0.0;
         x[0] = 0;
-        for (var t = 1; t <= m.Months; t++)
+        if (double.IsPositiveInfinity(m.SectorCeiling))
         {
-            var regime = _regime[t];
-            logS += m.LogDrift[regime] + (m.Sigma[regime] * stream.NextNormal());
-            x[t] = logS;
+            for (var t = 1; t <= m.Months; t++)
+            {
+                var regime = _regime[t];
+                logS += m.LogDrift[regime] + (m.Sigma[regime] * stream.NextNormal());
+                x[t] = logS;
+            }
         }
+        else
+        {
+            // Logistic saturation: a positive drift is scaled by (1 - S_{t-1}/S_max); a negative one (cooling)
+            // is not, so a cooling is never slowed, nor reversed above the ceiling.
+            var inverseCeiling = 1 / m.SectorCeiling;
+            for (var t = 1; t <= m.Months; t++)
+            {
+                var regime = _regime[t];
+                var growth = m.Growth[regime];
+                var drift = growth > 0 ? growth * (1 - (Math.Exp(logS) * inverseCeiling)) : growth;
+                logS += drift - (m.Sigma[regime] * m.Sigma[regime] / 2) + (m.Sigma[regime] * stream.NextNormal());
+                x[t] = logS;
+            }
+        }
+        x.AsSpan(0, m.Months + 1).CopyTo(_logSector);
         x.AsSpan(m.Months + 1).Clear(); // padding: exp(0), not exp of last path's values
         for (var t = 0; t < x.Length; t += Vector256<double>.Count)
         {

@@ -13,11 +13,9 @@ public sealed record PayoffHistogram(ValueList<double> EdgesUsd, ValueList<int> 
     /// <summary>Number of bins.</summary>
     public const int Bins = 40;
 
-    /// <summary>Bins <paramref name="payoffs"/>; the result depends only on the values, not their order.</summary>
-    internal static PayoffHistogram Of(ReadOnlySpan<double> payoffs)
+    /// <summary>Bins <paramref name="sorted"/> (payoffs in ascending order).</summary>
+    internal static PayoffHistogram OfSorted(double[] sorted)
     {
-        var sorted = payoffs.ToArray();
-        Array.Sort(sorted);
         var low = sorted[(int)((sorted.Length - 1) * 0.005)];
         var high = sorted[(int)((sorted.Length - 1) * 0.995)];
         if (high <= low)

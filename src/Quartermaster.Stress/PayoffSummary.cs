@@ -41,9 +41,15 @@ public sealed record PayoffSummary(
     /// <summary>Summarises <paramref name="payoffs"/> (at least one), summing in index order so the result is reproducible.</summary>
     internal static PayoffSummary Of(ReadOnlySpan<double> payoffs)
     {
-        var (mean, standardError) = MeanAndStandardError(payoffs);
         var sorted = payoffs.ToArray();
         Array.Sort(sorted);
+        return Of(payoffs, sorted);
+    }
+
+    /// <summary>Summarises <paramref name="payoffs"/> given the same values in ascending order in <paramref name="sorted"/>.</summary>
+    internal static PayoffSummary Of(ReadOnlySpan<double> payoffs, double[] sorted)
+    {
+        var (mean, standardError) = MeanAndStandardError(payoffs);
         var losses = 0;
         foreach (var p in payoffs)
         {
@@ -82,6 +88,17 @@ public sealed record PayoffSummary(
         }
         var variance = values.Length > 1 ? squares / (values.Length - 1) : 0;
         return (mean, Math.Sqrt(variance / values.Length));
+    }
+
+    /// <summary>The fraction of <paramref name="values"/> below 0.</summary>
+    internal static double LossFraction(ReadOnlySpan<double> values)
+    {
+        var losses = 0;
+        foreach (var v in values)
+        {
+            losses += v < 0 ? 1 : 0;
+        }
+        return (double)losses / values.Length;
     }
 
     /// <summary>The q-quantile of sorted values, interpolating between order statistics (Hyndman and Fan type 7).</summary>

@@ -3,18 +3,23 @@ using Quartermaster.Core;
 namespace Quartermaster.Stress;
 
 /// <summary>
-/// The raw output of simulating every path of one model: per-path payoffs and outcomes, per-block
-/// sums, and the merged fan sketch. Paths run in parallel chunks of whole blocks; each block's sums are
-/// taken in path order and blocks are reduced in order, so results are bit-identical for any thread
-/// count and chunk size.
+/// The raw output of simulating every path of one model: per-path payoffs of the operating book and the stakes,
+/// outcomes, payback months and IRRs, per-block sums, and the merged sketches. Paths run in parallel chunks of
+/// whole blocks; each block's sums are taken in path order and blocks are reduced in order, so results are
+/// bit-identical for any thread count and chunk size.
 /// </summary>
 internal sealed class ScenarioRun
 {
+    // Layout of one block's sums: totals, tenants' revenue, monthly series, then the stakes, the sector at the
+    // horizon and the calendar years' cash.
     private const int Revenue = 0;
     private const int Used = 1;
     private const int Idle = 2;
     private const int FirstTenant = 3;
     private readonly int _firstMonthly;
+    private readonly int _firstStake;
+    private readonly int _sectorSum;
+    private readonly int _firstYear;
 
     private readonly StressModel _model;
     private readonly double[] _blockSums;
@@ -22,22 +27,52 @@ internal sealed class ScenarioRun
 
     public ulong Seed { get; }
     public int Paths { get; }
-    public double[] Payoffs { get; }
+    public double[] Operating { get; }
+    public double[] Stakes { get; }
     public int[] Outcomes { get; }
+    public int[] Payback { get; } // horizon month, or int.MaxValue when the path does not pay back
+    public double[] Irr { get; } // NaN where undefined (never reported as such)
     public FanSketch Fan { get; }
+    public CashSketch Cash { get; }
 
     private ScenarioRun(StressModel model, ulong seed, int paths)
     {
         _model = model;
         Seed = seed;
         Paths = paths;
-        Payoffs = new double[paths];
+        Operating = new double[paths];
+        Stakes = new double[paths];
         Outcomes = new int[paths];
+        Payback = new int[paths];
+        Irr = new double[paths];
         _firstMonthly = FirstTenant + model.TenantCount;
-        _width = _firstMonthly + (FanSketch.Series * (model.Months + 1));
+        _firstStake = _firstMonthly + (FanSketch.Series * (model.Months + 1));
+        _sectorSum = _firstStake + (2 * model.EquityTenant.Length);
+        _firstYear = _sectorSum + 2;
+        _width = _firstYear + (CashSketch.Series * model.YearEnd.Length);
         _blockSums = new double[((paths + StressOptions.BlockPaths - 1) / StressOptions.BlockPaths) * _width];
         Fan = new FanSketch(model.Months, model.FanScale);
+        Cash = new CashSketch(model.CashScale);
     }
+
+    /// <summary>The payoff of the whole book on each path: operating plus stakes.</summary>
+    public double[] Totals()
+    {
+        var totals = new double[Paths];
+        for (var p = 0; p < Paths; p++)
+        {
+            totals[p] = Operating[p] + Stakes[p];
+        }
+        return totals;
+    }
+
+    /// <summary>The per-path payoffs of <paramref name="line"/> (a new array for the total).</summary>
+    public double[] Line(PayoffLine line) => line switch
+    {
+        PayoffLine.Operating => Operating,
+        PayoffLine.Stakes => Stakes,
+        _ => Totals(),
+    };
 
     /// <summary>Simulates <paramref name="paths"/> paths of <paramref name="model"/>.</summary>
     public static ScenarioRun Execute(StressModel model, ulong seed, int paths, int threads, int chunkPaths, Action<int>? pathsDone, CancellationToken cancellationToken)
@@ -70,6 +105,7 @@ internal sealed class ScenarioRun
                 lock (run.Fan)
                 {
                     run.Fan.Merge(simulator.Fan);
+                    run.Cash.Merge(simulator.Cash);
                 }
             });
         return run;
@@ -77,8 +113,11 @@ internal sealed class ScenarioRun
 
     private void Record(int path, PathTotals totals, PathSimulator simulator)
     {
-        Payoffs[path] = totals.PayoffUsd;
+        Operating[path] = totals.OperatingUsd;
+        Stakes[path] = totals.StakesUsd;
         Outcomes[path] = totals.Outcome;
+        Payback[path] = totals.PaybackMonth ?? int.MaxValue;
+        Irr[path] = totals.OperatingIrr ?? double.NaN;
         var sums = _blockSums.AsSpan(path / StressOptions.BlockPaths * _width, _width);
         sums[Revenue] += totals.RevenueUsd;
         sums[Used] += totals.UsedMwMonths;
@@ -100,6 +139,21 @@ internal sealed class ScenarioRun
                 to[t] += from[t];
             }
         }
+        var stakes = simulator.StakeValue.Length;
+        for (var i = 0; i < stakes; i++)
+        {
+            sums[_firstStake + i] += simulator.StakeValue[i];
+            sums[_firstStake + stakes + i] += simulator.CapBound[i];
+        }
+        var sector = simulator.SectorAtHorizon;
+        sums[_sectorSum] += sector;
+        sums[_sectorSum + 1] += sector * sector;
+        var years = simulator.YearCash.Length;
+        for (var y = 0; y < years; y++)
+        {
+            sums[_firstYear + y] += simulator.YearCash[y];
+            sums[_firstYear + years + y] += simulator.CumulativeCash[y];
+        }
     }
 
     /// <summary>Summarises the run.</summary>
@@ -118,10 +172,20 @@ internal sealed class ScenarioRun
         var allRevenue = tenantRevenue.Sum();
         var tenants = m.TenantIds.Select((id, k) => new TenantRevenueShare(id, tenantRevenue[k], allRevenue > 0 ? tenantRevenue[k] / allRevenue : 0)).ToValueList();
         var top = tenants.OrderByDescending(t => t.Share).FirstOrDefault();
+
+        var payoffs = PayoffLines<double[]>.Of(Line);
+        var sorted = payoffs.Select(values =>
+        {
+            var copy = (double[])values.Clone();
+            Array.Sort(copy);
+            return copy;
+        });
+        var payoff = PayoffLines<PayoffSummary>.Of(line => PayoffSummary.Of(payoffs[line], sorted[line]));
+        var stakes = StakeOutcomes(totals);
         return new StressResult(
             Paths,
             Seed,
-            PayoffSummary.Of(Payoffs),
+            payoff,
             totals[Revenue] / Paths,
             totals[Idle] / Paths / 1000,
             m.OnlineMwMonths > 0 ? totals[Used] / Paths / m.OnlineMwMonths : 0,
@@ -136,8 +200,12 @@ internal sealed class ScenarioRun
             FanOf(FanSketch.UsedMw),
             FanOf(FanSketch.IdleMw),
             m.GroupIds.ToValueList(),
-            WinEitherWay(),
-            PayoffHistogram.Of(Payoffs));
+            WinEitherWay(payoffs.Total),
+            sorted.Select(PayoffHistogram.OfSorted),
+            new OperatingCashFlow(Years(totals), PaybackOf(), IrrOf()),
+            stakes,
+            new OperatingCosts(m.FacilityCapexPresentValueUsd, m.ItCapexPresentValueUsd, m.OpexPresentValueUsd),
+            MonteCarloWarnings.Of(m, Paths, payoff, totals[_sectorSum] / Paths, totals[_sectorSum + 1] / Paths));
     }
 
     private ValueList<double> MonthlyMean(double[] totals, int series) =>
@@ -152,15 +220,41 @@ internal sealed class ScenarioRun
             Fan.Quantile(series, t, 0.75),
             Fan.Quantile(series, t, 0.95))).ToValueList();
 
-    private ValueList<WinEitherWayRow> WinEitherWay()
+    private ValueList<WinEitherWayRow> WinEitherWay(double[] total)
     {
-        var groups = new SortedDictionary<int, (int Paths, double Sum, int Losses)>();
+        var groups = new SortedDictionary<int, Tally>();
         for (var p = 0; p < Paths; p++)
         {
-            groups.TryGetValue(Outcomes[p], out var g);
-            groups[Outcomes[p]] = (g.Paths + 1, g.Sum + Payoffs[p], g.Losses + (Payoffs[p] < 0 ? 1 : 0));
+            if (!groups.TryGetValue(Outcomes[p], out var tally))
+            {
+                groups[Outcomes[p]] = tally = new Tally();
+            }
+            tally.Add(Operating[p], Stakes[p], total[p]);
         }
-        return groups.Select(g => new WinEitherWayRow(Leaders(g.Key), (g.Key & 1) == 1, g.Value.Paths, (double)g.Value.Paths / Paths, g.Value.Sum / g.Value.Paths, (double)g.Value.Losses / g.Value.Paths)).ToValueList();
+        return groups.Select(g => new WinEitherWayRow(Leaders(g.Key), (g.Key & 1) == 1, g.Value.Paths, (double)g.Value.Paths / Paths,
+            PayoffLines<OutcomePayoff>.Of(line => g.Value.Of(line)))).ToValueList();
+    }
+
+    // Sums and loss counts of the three lines over the paths of one outcome, added in path order.
+    private sealed class Tally
+    {
+        private readonly double[] _sums = new double[3];
+        private readonly int[] _losses = new int[3];
+
+        public int Paths { get; private set; }
+
+        public void Add(double operating, double stakes, double total)
+        {
+            Paths++;
+            _sums[0] += operating;
+            _sums[1] += stakes;
+            _sums[2] += total;
+            _losses[0] += operating < 0 ? 1 : 0;
+            _losses[1] += stakes < 0 ? 1 : 0;
+            _losses[2] += total < 0 ? 1 : 0;
+        }
+
+        public OutcomePayoff Of(PayoffLine line) => new(_sums[(int)line] / Paths, (double)_losses[(int)line] / Paths);
     }
 
     // Decodes the mixed-radix leaders of an outcome code (see PathSimulator.Outcome).
@@ -176,5 +270,68 @@ internal sealed class ScenarioRun
             code /= size;
         }
         return ValueList.Of<string>(leaders);
+    }
+
+    private ValueList<StakeOutcome> StakeOutcomes(double[] totals)
+    {
+        var m = _model;
+        var count = m.EquityTenant.Length;
+        return Enumerable.Range(0, count).Select(i =>
+        {
+            var investment = m.Investments[m.EquityInvestment[i]];
+            return new StakeOutcome(investment.Id, investment.Tenant, investment.Date, investment.AmountUsd, investment.ValuationCapUsd,
+                totals[_firstStake + i] / Paths, totals[_firstStake + count + i] / Paths);
+        }).ToValueList();
+    }
+
+    private ValueList<YearCashFlow> Years(double[] totals)
+    {
+        var m = _model;
+        var years = m.YearEnd.Length;
+        return Enumerable.Range(0, years).Select(y => new YearCashFlow(
+            m.CalendarYears[y],
+            m.YearEnd[y] - (y == 0 ? 0 : m.YearEnd[y - 1]),
+            new CashBand(totals[_firstYear + y] / Paths, Cash.Quantile(CashSketch.YearCash, y, 0.05), Cash.Quantile(CashSketch.YearCash, y, 0.50), Cash.Quantile(CashSketch.YearCash, y, 0.95)),
+            new CashBand(totals[_firstYear + years + y] / Paths, Cash.Quantile(CashSketch.Cumulative, y, 0.05), Cash.Quantile(CashSketch.Cumulative, y, 0.50), Cash.Quantile(CashSketch.Cumulative, y, 0.95))))
+            .ToValueList();
+    }
+
+    // Payback months are whole months 1..T (or never), so their percentiles are read exactly from a count per month.
+    private PaybackDistribution PaybackOf()
+    {
+        var T = _model.Months;
+        var counts = new int[T + 2];
+        foreach (var month in Payback)
+        {
+            counts[month == int.MaxValue ? T + 1 : month]++;
+        }
+        return new PaybackDistribution((double)(Paths - counts[T + 1]) / Paths, At(0.05), At(0.50), At(0.95));
+
+        // The first month by which at least a fraction q of the paths have paid back; null beyond the horizon.
+        Month? At(double q)
+        {
+            long cumulative = 0;
+            for (var t = 1; t <= T; t++)
+            {
+                cumulative += counts[t];
+                if (cumulative >= Math.Ceiling(q * Paths))
+                {
+                    return _model.Calendar[t - 1];
+                }
+            }
+            return null;
+        }
+    }
+
+    private IrrDistribution IrrOf()
+    {
+        var defined = Irr.Where(r => !double.IsNaN(r)).ToArray();
+        if (defined.Length == 0)
+        {
+            return new IrrDistribution(0, null, null, null);
+        }
+        Array.Sort(defined);
+        return new IrrDistribution((double)defined.Length / Paths, PayoffSummary.Percentile(defined, 0.05),
+            PayoffSummary.Percentile(defined, 0.50), PayoffSummary.Percentile(defined, 0.95));
     }
 }

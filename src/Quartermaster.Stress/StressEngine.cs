@@ -32,7 +32,7 @@ public static class StressEngine
     /// <summary>
     /// Runs <paramref name="a"/> and <paramref name="b"/> on the same paths with the same draws
     /// (a tenant's draws follow its id, so a tenant present in both books sees the same future) and
-    /// reports the paired difference B - A. Paths and seed come from <paramref name="options"/> or else from book A.
+    /// reports the paired difference B - A of each payoff line. Paths and seed come from <paramref name="options"/> or else from book A.
     /// </summary>
     public static StressComparison Compare(StressInput a, StressInput b, StressOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -41,45 +41,69 @@ public static class StressEngine
         var common = Common(a, options);
         var runA = Execute(a, common, progress, 0, 2, cancellationToken);
         var runB = Execute(b, common, progress, 1, 2, cancellationToken);
-        var differences = new double[runA.Paths];
+        return new StressComparison(runA.Summarise(), runB.Summarise(), PayoffLines<PairedDifference>.Of(line => Paired(runA.Line(line), runB.Line(line))));
+    }
+
+    private static PairedDifference Paired(double[] a, double[] b)
+    {
+        var differences = new double[a.Length];
         var bBetter = 0;
         for (var p = 0; p < differences.Length; p++)
         {
-            differences[p] = runB.Payoffs[p] - runA.Payoffs[p];
+            differences[p] = b[p] - a[p];
             bBetter += differences[p] > 0 ? 1 : 0;
         }
         var (mean, standardError) = PayoffSummary.MeanAndStandardError(differences);
-        return new StressComparison(
-            runA.Summarise(),
-            runB.Summarise(),
-            mean,
-            standardError,
-            mean - (PayoffSummary.Z95 * standardError),
-            mean + (PayoffSummary.Z95 * standardError),
+        return new PairedDifference(mean, standardError, mean - (PayoffSummary.Z95 * standardError), mean + (PayoffSummary.Z95 * standardError),
             (double)bBetter / differences.Length);
     }
 
     /// <summary>
-    /// Moves each of <paramref name="inputs"/> (default <see cref="TornadoInputs.Default"/>) one step down and
-    /// up, reruns on common random numbers, and ranks the inputs by the swing in mean payoff.
-    /// The allocation is kept as given: a tornado asks what the same plan earns in another world.
+    /// Moves each of <paramref name="inputs"/> (default <see cref="TornadoInputs.Default"/>) one step down and up,
+    /// reruns on common random numbers, and measures <paramref name="metric"/> of the operating book, the stakes and
+    /// the total; bars are ranked by the swing of the total. The allocation is kept as given: a tornado asks what
+    /// the same plan earns in another world.
     /// </summary>
-    public static TornadoChart Tornado(StressInput input, IReadOnlyList<TornadoInput>? inputs = null, StressOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public static TornadoChart Tornado(
+        StressInput input,
+        IReadOnlyList<TornadoInput>? inputs = null,
+        TornadoMetric metric = TornadoMetric.Mean,
+        StressOptions? options = null,
+        IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         inputs ??= TornadoInputs.Default;
         var common = Common(input, options);
         var runs = 1 + (2 * inputs.Count);
-        var baseMean = Mean(Execute(input, common, progress, 0, runs, cancellationToken).Payoffs);
+        var baseline = Measure(Execute(input, common, progress, 0, runs, cancellationToken), metric);
         var bars = new List<TornadoBar>();
         for (var i = 0; i < inputs.Count; i++)
         {
-            var low = Mean(Execute(input with { Book = inputs[i].Apply(input.Book, -1) }, common, progress, 1 + (2 * i), runs, cancellationToken).Payoffs);
-            var high = Mean(Execute(input with { Book = inputs[i].Apply(input.Book, +1) }, common, progress, 2 + (2 * i), runs, cancellationToken).Payoffs);
-            bars.Add(new TornadoBar(inputs[i].Name, inputs[i].Step, low, high, Math.Abs(high - low)));
+            var low = Measure(Execute(input with { Book = inputs[i].Apply(input.Book, -1) }, common, progress, 1 + (2 * i), runs, cancellationToken), metric);
+            var high = Measure(Execute(input with { Book = inputs[i].Apply(input.Book, +1) }, common, progress, 2 + (2 * i), runs, cancellationToken), metric);
+            bars.Add(new TornadoBar(inputs[i].Name, inputs[i].Label, inputs[i].Step,
+                PayoffLines<TornadoSwing>.Of(line => new TornadoSwing(low[line], high[line], Math.Abs(high[line] - low[line])))));
         }
-        return new TornadoChart(baseMean, common.Paths!.Value, bars.OrderByDescending(b => b.SwingUsd).ToValueList());
+        return new TornadoChart(metric, baseline, common.Paths!.Value, bars.OrderByDescending(b => b.Effect.Total.Swing).ToValueList());
     }
+
+    // The tornado metric of each payoff line of a run.
+    private static PayoffLines<double> Measure(ScenarioRun run, TornadoMetric metric) => PayoffLines<double>.Of(line =>
+    {
+        var values = run.Line(line);
+        switch (metric)
+        {
+            case TornadoMetric.ProbabilityOfLoss:
+                return PayoffSummary.LossFraction(values);
+            case TornadoMetric.Var95:
+                var sorted = (double[])values.Clone();
+                Array.Sort(sorted);
+                return -PayoffSummary.Percentile(sorted, 0.05);
+            default:
+                return PayoffSummary.MeanAndStandardError(values).Mean;
+        }
+    });
 
     private static ScenarioRun Execute(StressInput input, StressOptions options, IProgress<double>? progress, int index, int runs, CancellationToken cancellationToken)
     {
@@ -103,6 +127,4 @@ public static class StressEngine
         options ??= StressOptions.Default;
         return options with { Paths = options.Paths ?? input.Book.Scenario.Paths, Seed = options.Seed ?? input.Book.Scenario.Seed };
     }
-
-    private static double Mean(double[] values) => PayoffSummary.MeanAndStandardError(values).Mean;
 }

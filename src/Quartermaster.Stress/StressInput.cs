@@ -36,7 +36,10 @@ public sealed record StressInput(Book Book, IReadOnlyList<double[]> AllocatedMwB
         return new StressInput(book, [.. book.Contracts.Select(c => months.Select(m => mw(c, m)).ToArray())]);
     }
 
-    /// <summary>Problems that make the input unusable (wrong counts, negative or NaN MW); empty when it is valid.</summary>
+    /// <summary>
+    /// Problems that make the input unusable (wrong counts, negative or NaN MW, unknown tenants, settings a book could not
+    /// hold such as a sector ceiling below 1); empty when it is valid.
+    /// </summary>
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
@@ -61,6 +64,14 @@ public sealed record StressInput(Book Book, IReadOnlyList<double[]> AllocatedMwB
         var tenants = Book.Tenants.Select(t => t.Id).ToHashSet();
         problems.AddRange(Book.Contracts.Where(c => !tenants.Contains(c.Tenant)).Select(c => $"contract '{c.Id}': unknown tenant '{c.Tenant}'"));
         problems.AddRange(Book.Investments.Where(i => !tenants.Contains(i.Tenant)).Select(i => $"investment '{i.Id}': unknown tenant '{i.Tenant}'"));
+        problems.AddRange(Book.Investments.Where(i => !(i.ValuationCapUsd > 0) || !double.IsFinite(i.ValuationUsd) || !double.IsFinite(i.AmountUsd))
+            .Select(i => $"investment '{i.Id}': amount and valuation must be finite and the valuation cap above 0"));
+        if (Book.Scenario.SectorCeiling is { } ceiling && !(ceiling >= 1))
+        {
+            problems.Add($"scenario: the sector ceiling must be at least 1 (today's demand), got {ceiling}");
+        }
+        problems.AddRange(Book.Sites.Where(s => !(s.ItCapexPerMwUsd >= 0) || !(s.ItRefreshYears > 0))
+            .Select(s => $"site '{s.Id}': IT capex must not be negative and the refresh must be above 0 years"));
         return problems;
     }
 }

@@ -26,6 +26,15 @@ internal sealed class StressModel
 
     // Regime r: drift of log S per month (mu - sigma^2 / 2), sigma per month, switch hazard -log(1 - p).
     public double[] LogDrift { get; } = new double[2];
+
+    // Regime r: mu per month alone, for the saturating sector (the drift is then mu (1 - S/S_max) - sigma^2 / 2).
+    public double[] Growth { get; } = new double[2];
+
+    /// <summary>S_max, the sector ceiling; +infinity when the book sets none (the v1 model, computed exactly as before).</summary>
+    public double SectorCeiling { get; }
+
+    /// <summary>E[S_T] of the model, exact, for checking the simulated mean; null with a sector ceiling (no closed form).</summary>
+    public double? ExactMeanSectorAtHorizon { get; }
     public double[] Sigma { get; } = new double[2];
     public double[] SwitchHazard { get; } = new double[2];
     public int StartRegime { get; }
@@ -56,18 +65,36 @@ internal sealed class StressModel
     public double[] AllocatedMw { get; }
     public double[] FloorMw { get; } // top * committed
 
-    // Per month t = 1..T (length MonthStride).
+    // Per month t = 1..T (length MonthStride for OnlineMw, T + 1 for the others).
     public double[] OnlineMw { get; }
-    public double[] CapexUsd { get; }
+    public double[] CapexUsd { get; } // facility and IT
     public double[] OpexUsd { get; }
+    public double[] CostUsd { get; } // capex + opex, undiscounted: what a month's revenue must cover
     public double CostPresentValueUsd { get; }
+    public double FacilityCapexPresentValueUsd { get; }
+    public double ItCapexPresentValueUsd { get; }
+    public double OpexPresentValueUsd { get; }
     public double OnlineMwMonths { get; }
 
-    // Investments.
+    // Calendar years of the horizon: month t belongs to year YearOf[t] (0-based); year y ends in month YearEnd[y].
+    public int[] YearOf { get; }
+    public int[] YearEnd { get; }
+    public int[] CalendarYears { get; }
+
+    // Per calendar year y, the scale of the cash sketches: the larger of committed revenue and costs, summed over its months (at least 1).
+    public double[] CashScale { get; }
+
+    // Investments bought within the horizon (or before it); one bought after the horizon's end is left out.
+    public IReadOnlyList<Investment> Investments { get; }
+    public IReadOnlyList<int> EquityInvestment { get; } // index into Investments
     public int[] EquityTenant { get; }
-    public double[] EquityScaleUsd { get; }
+    public double[] EquityScaleUsd { get; } // ownership * valuation
+    public double[] EquityValuationUsd { get; }
+    public double[] EquityOwnership { get; }
+    public double[] EquityCapUsd { get; }
     public double[] EquityBeta { get; }
-    public double InvestedUsd { get; }
+    public int[] EquityMonth { get; } // t_d: 1..T, or 0 when bought at or before the start (index moves from S_0 = 1)
+    public double InvestedPresentValueUsd { get; } // sum of amounts, each discounted from its month (undiscounted at 0)
 
     // Per (series, month) scale of the fan-chart sketches: the value at S = 1 with no events.
     public double[] FanScale { get; }
@@ -94,10 +121,13 @@ internal sealed class StressModel
         foreach (var (r, dynamics, toOther) in new[] { (Boom, scenario.Boom, scenario.BoomToCooling), (Cooling, scenario.Cooling, scenario.CoolingToBoom) })
         {
             Sigma[r] = dynamics.Volatility.MonthlyVolatility();
-            LogDrift[r] = dynamics.Growth.MonthlyDrift() - (Sigma[r] * Sigma[r] / 2);
+            Growth[r] = dynamics.Growth.MonthlyDrift();
+            LogDrift[r] = Growth[r] - (Sigma[r] * Sigma[r] / 2);
             SwitchHazard[r] = Hazard(toOther.MonthlyProbability());
         }
         StartRegime = scenario.StartRegime == Regime.Boom ? Boom : Cooling;
+        SectorCeiling = scenario.SectorCeiling ?? double.PositiveInfinity;
+        ExactMeanSectorAtHorizon = scenario.SectorCeiling is null ? ExactMeanSector(T) : null;
 
         var monthlyDiscount = 1 / (1 + scenario.DiscountRate.CompoundedMonthly());
         Discount = new double[stride];
@@ -147,17 +177,20 @@ internal sealed class StressModel
             var fill = unstated == 0 ? 0 : stated < 1 ? (1 - stated) / unstated : 1.0 / members.Count;
             var shares = members.Select(m => m.Risk.InitialShareFraction ?? fill).ToArray();
             var total = shares.Sum();
+            // A member with no initial share (0%) has strength -infinity: it never leads and its share stays 0,
+            // so it takes no part in the group's walk and its demand follows the sector alone (w/w_0 = 1).
+            var rivals = members.Where((_, i) => shares[i] > 0).ToList();
             for (var i = 0; i < members.Count; i++)
             {
                 var k = tenantIndex[members[i].Id];
-                LogInitialShare[k] = Math.Log(shares[i] / total);
-                StrengthVolatility[k] = members.Count > 1 ? members[i].Risk.StrengthVolatility : 0;
+                LogInitialShare[k] = shares[i] > 0 ? Math.Log(shares[i] / total) : 0;
+                StrengthVolatility[k] = rivals.Count > 1 && shares[i] > 0 ? members[i].Risk.StrengthVolatility : 0;
             }
-            if (members.Count > 1)
+            if (rivals.Count > 1)
             {
                 groups.Add(group.Key);
                 groupStart.Add(groupMembers.Count);
-                groupMembers.AddRange(members.Select(m => tenantIndex[m.Id]));
+                groupMembers.AddRange(rivals.Select(m => tenantIndex[m.Id]));
             }
         }
         groupStart.Add(groupMembers.Count);
@@ -180,9 +213,9 @@ internal sealed class StressModel
             var tenant = book.Tenants[k];
             var risk = tenant.Risk;
             StreamBase[k] = StableHash(tenant.Id);
-            if (tenant.RivalryGroup is null)
+            if (tenant.RivalryGroup is null || !GroupMembers.Contains(k))
             {
-                LogInitialShare[k] = 0;
+                LogInitialShare[k] = 0; // w/w_0 = 1 throughout
             }
             InverseInitialShare[k] = Math.Exp(-LogInitialShare[k]);
             DemandFraction[k] = risk.DemandFraction;
@@ -207,28 +240,76 @@ internal sealed class StressModel
         OnlineMw = new double[stride];
         CapexUsd = new double[T + 1];
         OpexUsd = new double[T + 1];
+        CostUsd = new double[T + 1];
+        var facility = new double[T + 1];
+        var it = new double[T + 1];
         foreach (var site in book.Sites)
         {
             var before = 0.0; // capacity online in the first month counts as coming online then
+            var refresh = site.ItRefreshMonths;
             for (var t = 1; t <= T; t++)
             {
                 var online = site.OnlineMw(Calendar[t - 1]);
+                var added = Math.Max(0, online - before);
                 OnlineMw[t] += online;
-                CapexUsd[t] += site.CapexPerMwUsd * Math.Max(0, online - before);
+                facility[t] += site.CapexPerMwUsd * added;
+                // IT equipment for the added MW is bought now and again every `refresh` months within the horizon.
+                if (site.ItCapexPerMwUsd > 0 && added > 0)
+                {
+                    for (var u = t; u <= T; u += refresh)
+                    {
+                        it[u] += site.ItCapexPerMwUsd * added;
+                    }
+                }
                 OpexUsd[t] += site.OpexPerMwMonthUsd * online;
                 before = online;
             }
         }
         for (var t = 1; t <= T; t++)
         {
+            CapexUsd[t] = facility[t] + it[t];
+            CostUsd[t] = CapexUsd[t] + OpexUsd[t];
             CostPresentValueUsd += Discount[t] * (CapexUsd[t] + OpexUsd[t]);
+            FacilityCapexPresentValueUsd += Discount[t] * facility[t];
+            ItCapexPresentValueUsd += Discount[t] * it[t];
+            OpexPresentValueUsd += Discount[t] * OpexUsd[t];
             OnlineMwMonths += OnlineMw[t];
         }
 
-        EquityTenant = [.. book.Investments.Select(i => tenantIndex[i.Tenant])];
-        EquityScaleUsd = [.. book.Investments.Select(i => i.OwnershipFraction * i.ValuationUsd)];
-        EquityBeta = [.. book.Investments.Select(i => i.Beta)];
-        InvestedUsd = book.Investments.Sum(i => i.AmountUsd);
+        YearOf = new int[T + 1];
+        var yearEnds = new List<int>();
+        var years = new List<int>();
+        for (var t = 1; t <= T; t++)
+        {
+            if (t == 1 || Calendar[t - 1].Year != Calendar[t - 2].Year)
+            {
+                years.Add(Calendar[t - 1].Year);
+                yearEnds.Add(t);
+            }
+            YearOf[t] = years.Count - 1;
+            yearEnds[^1] = t;
+        }
+        YearEnd = [.. yearEnds];
+        CalendarYears = [.. years];
+        CashScale = new double[years.Count];
+
+        // An investment is bought in month t_d of the horizon (0: at or before its start, paid undiscounted as in
+        // v1); one bought after the horizon's end is not part of this run.
+        var bought = book.Investments.Select((inv, i) => (inv, i, t: inv.Date is { } date ? Math.Max(0, date.MonthsSince(book.Horizon.Start) + 1) : 0))
+            .Where(x => x.t <= T).ToList();
+        Investments = book.Investments;
+        EquityInvestment = [.. bought.Select(x => x.i)];
+        EquityTenant = [.. bought.Select(x => tenantIndex[x.inv.Tenant])];
+        EquityScaleUsd = [.. bought.Select(x => x.inv.OwnershipFraction * x.inv.ValuationUsd)];
+        EquityValuationUsd = [.. bought.Select(x => x.inv.ValuationUsd)];
+        EquityOwnership = [.. bought.Select(x => x.inv.OwnershipFraction)];
+        EquityCapUsd = [.. bought.Select(x => x.inv.ValuationCapUsd)];
+        EquityBeta = [.. bought.Select(x => x.inv.Beta)];
+        EquityMonth = [.. bought.Select(x => x.t)];
+        foreach (var (inv, _, t) in bought)
+        {
+            InvestedPresentValueUsd += t == 0 ? inv.AmountUsd : inv.AmountUsd * Discount[t];
+        }
 
         FanScale = new double[FanSketch.Series * (T + 1)];
         for (var t = 1; t <= T; t++)
@@ -244,7 +325,31 @@ internal sealed class StressModel
             FanScale[(FanSketch.Revenue * (T + 1)) + t] = revenue > 0 ? revenue : 1;
             FanScale[(FanSketch.UsedMw * (T + 1)) + t] = committed > 0 ? committed : 1;
             FanScale[(FanSketch.IdleMw * (T + 1)) + t] = OnlineMw[t] > 0 ? OnlineMw[t] : committed > 0 ? committed : 1;
+            // A year's cash is read to within a bin of the larger of its committed revenue and its costs.
+            CashScale[YearOf[t]] += Math.Max(revenue, CostUsd[t]);
         }
+        for (var y = 0; y < CashScale.Length; y++)
+        {
+            CashScale[y] = CashScale[y] > 0 ? CashScale[y] : 1;
+        }
+    }
+
+    /// <summary>
+    /// E[S_T] without a ceiling: v_t(r) = E[S_t; regime r in month t] follows v_t(r) = sum over r' of
+    /// v_{t-1}(r') P(r' to r) e^{mu_r}, since E[exp(mu - sigma^2/2 + sigma e)] = e^{mu}; month 1 is the start regime.
+    /// </summary>
+    private double ExactMeanSector(int months)
+    {
+        var switchProbability = new[] { -double.ExpM1(-SwitchHazard[Boom]), -double.ExpM1(-SwitchHazard[Cooling]) };
+        var v = new double[2];
+        v[StartRegime] = Math.Exp(Growth[StartRegime]);
+        for (var t = 2; t <= months; t++)
+        {
+            var boom = ((v[Boom] * (1 - switchProbability[Boom])) + (v[Cooling] * switchProbability[Cooling])) * Math.Exp(Growth[Boom]);
+            var cooling = ((v[Cooling] * (1 - switchProbability[Cooling])) + (v[Boom] * switchProbability[Boom])) * Math.Exp(Growth[Cooling]);
+            (v[Boom], v[Cooling]) = (boom, cooling);
+        }
+        return v[Boom] + v[Cooling];
     }
 
     /// <summary>Stream numbers of tenant <paramref name="k"/>: strength, default and drift draws.</summary>

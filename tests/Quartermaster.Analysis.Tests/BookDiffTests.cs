@@ -87,9 +87,12 @@ public sealed class BookDiffTests
         Assert.Empty(diff.Effect.FillMoves);
         Assert.Equal(0, diff.Effect.RevenueDeltaUsd);
         // Common random numbers: the same book sees the same futures, so every paired difference is exactly zero.
-        Assert.Equal(0, diff.Risk!.MeanDifferenceUsd);
-        Assert.Equal(0, diff.Risk.StandardErrorUsd);
-        Assert.Equal(0, diff.Risk.ProbabilityBBetter);
+        Assert.All(PayoffLines<PairedDifference>.All.Select(l => diff.Risk!.Difference[l]), d =>
+        {
+            Assert.Equal(0, d.MeanUsd);
+            Assert.Equal(0, d.StandardErrorUsd);
+            Assert.Equal(0, d.ProbabilityBBetter);
+        });
     }
 
     [Fact]
@@ -97,10 +100,13 @@ public sealed class BookDiffTests
     {
         var old = Pair();
         var @new = old with { Contracts = old.Contracts.Select(c => c with { PricePerMwMonthUsd = c.PricePerMwMonthUsd * 2 }).ToValueList() };
-        var risk = BookDiff.Of(old, @new, stress: new StressOptions(Paths: 1000)).Risk!;
-        Assert.True(risk.MeanDifferenceUsd > 0);
-        Assert.True(risk.Ci95LowUsd > 0);
-        Assert.True(risk.ProbabilityBBetter > 0.99, $"the new book did better in only {risk.ProbabilityBBetter:P1} of futures");
+        var risk = BookDiff.Of(old, @new, stress: new StressOptions(Paths: 1000)).Risk!.Difference;
+        Assert.True(risk.Operating.MeanUsd > 0);
+        Assert.True(risk.Operating.Ci95LowUsd > 0);
+        Assert.True(risk.Operating.ProbabilityBBetter > 0.99, $"the new book did better in only {risk.Operating.ProbabilityBBetter:P1} of futures");
+        // The prices touch only the operating book: the stakes see the same futures and pay the same on every path.
+        Assert.Equal(new PairedDifference(0, 0, 0, 0, 0), risk.Stakes);
+        Assert.Equal(risk.Operating.MeanUsd, risk.Total.MeanUsd, 1e-6 * Math.Abs(risk.Operating.MeanUsd));
     }
 
     [Fact]

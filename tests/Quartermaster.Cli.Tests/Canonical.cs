@@ -23,7 +23,7 @@ internal static class Canonical
     public static JsonNode Renamed(JsonNode node) => node switch
     {
         JsonObject obj => new JsonObject(obj.Where(p => p.Key != "schema_version")
-            .Select(p => KeyValuePair.Create(Renames.GetValueOrDefault(p.Key, p.Key), (JsonNode?)Renamed(p.Value!)))),
+            .Select(p => KeyValuePair.Create(Renames.GetValueOrDefault(p.Key, p.Key), p.Value is null ? null : Renamed(p.Value)))),
         JsonArray array => new JsonArray([.. array.Select(n => n is null ? null : Renamed(n))]),
         _ => node.DeepClone(),
     };

@@ -9,8 +9,8 @@ public sealed class DiffCommandTests : IDisposable
     {
         var path = Path.Combine(_dir.FullName, "edited.yaml");
         var text = File.ReadAllText(Qm.Example);
-        Assert.Contains("    price: $320K/MW-month\n", text, StringComparison.Ordinal);
-        File.WriteAllText(path, text.Replace("    price: $320K/MW-month\n", "    price: $300K/MW-month\n", StringComparison.Ordinal)
+        Assert.Contains("    price: $520K/MW-month\n", text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace("    price: $520K/MW-month\n", "    price: $500K/MW-month\n", StringComparison.Ordinal)
             .Replace("      2027-07: 2 GW\n", "      2027-07: 2.5 GW\n", StringComparison.Ordinal));
         return path;
     }
@@ -21,7 +21,7 @@ public sealed class DiffCommandTests : IDisposable
         var outcome = Terminal.Run("diff", Qm.Example, Edited());
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("contract: 1 changed.", outcome.Stdout, StringComparison.Ordinal);
-        Assert.Contains("│ contract │ lab-a-2gw │ changed │ price │ $320K/MW-month", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("│ contract │ lab-a-2gw │ changed │ price │ $520K/MW-month", outcome.Stdout, StringComparison.Ordinal);
         Assert.Contains("2027-07: 2 GW │ 2026-07: 500 MW, 2027-01: 1 GW, 2027-07: 2.5 GW", outcome.Stdout, StringComparison.Ordinal);
         Assert.Contains("Fill ratios that moved (132 contract-months)", outcome.Stdout, StringComparison.Ordinal);
         Assert.Contains("│ lab-a-2gw │ frontier-lab-a │ 66", outcome.Stdout, StringComparison.Ordinal);
@@ -34,12 +34,18 @@ public sealed class DiffCommandTests : IDisposable
         var stressed = Terminal.Run("diff", Qm.Example, Edited(), "--stress", "--paths", "500");
         Assert.Equal(0, stressed.ExitCode);
         Assert.Contains("Risk on common random numbers", stressed.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Paired change of mean payoff:", stressed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Paired change of mean payoff, operating book:", stressed.Stdout, StringComparison.Ordinal);
+        // Only contract terms changed: the stakes see the same futures and pay the same on every one.
+        Assert.Contains("Paired change of mean payoff, stakes: $0 (95% CI $0 to $0)", stressed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Paired change of mean payoff, total:", stressed.Stdout, StringComparison.Ordinal);
 
         var same = Terminal.Run("diff", Qm.Example, Qm.Example, "--stress", "--paths", "300");
         Assert.Equal(0, same.ExitCode);
         Assert.Contains("No change from", same.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Paired change of mean payoff: $0 (95% CI $0 to $0)", same.Stdout, StringComparison.Ordinal);
+        foreach (var line in new[] { "operating book", "stakes", "total" })
+        {
+            Assert.Contains($"Paired change of mean payoff, {line}: $0 (95% CI $0 to $0)", same.Stdout, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -27,12 +27,19 @@ public sealed class InteropCommandTests : IDisposable
     {
         var export = Terminal.Run("export", Qm.Example, "--xlsx", PathOf("book.xlsx"), "--csv", PathOf("tables"), "--paths", "300", "--tornado");
         Assert.Equal(0, export.ExitCode);
-        foreach (var sheet in new[] { "stress_summary", "stress_percentiles", "stress_tenants", "stress_months", "win_either_way", "tornado" })
+        foreach (var sheet in new[] { "stress_summary", "stress_payoff", "stress_cash_by_year", "stress_stakes", "stress_tenants", "stress_months", "win_either_way", "tornado" })
         {
             Assert.Contains(sheet, export.Stderr, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(PathOf("tables"), sheet + ".csv")), sheet + ".csv is missing");
         }
         Assert.StartsWith("measure,value,unit\nfutures simulated,300,count\n", File.ReadAllText(Path.Combine(PathOf("tables"), "stress_summary.csv")), StringComparison.Ordinal);
+        var payoff = File.ReadAllLines(Path.Combine(PathOf("tables"), "stress_payoff.csv"));
+        Assert.StartsWith("line,mean (USD),standard error (USD),", payoff[0], StringComparison.Ordinal);
+        Assert.Equal(["operating", "stakes", "total"], payoff.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Contains("total swing (USD)", File.ReadLines(Path.Combine(PathOf("tables"), "tornado.csv")).First(), StringComparison.Ordinal);
+        // The example's horizon runs 2026-01 to 2035-12: one row per calendar year.
+        Assert.Equal(["2026", "2027", "2028", "2029", "2030", "2031", "2032", "2033", "2034", "2035"],
+            File.ReadLines(Path.Combine(PathOf("tables"), "stress_cash_by_year.csv")).Skip(1).Select(l => l.Split(',')[0]));
         var folder = Terminal.Run("import", PathOf("tables"));
         Assert.Equal(0, folder.ExitCode);
         Assert.Equal(BookWriter.Write(BookReader.ReadFile(Qm.Example).Book!), folder.Stdout);
@@ -43,7 +50,7 @@ public sealed class InteropCommandTests : IDisposable
     {
         Assert.Equal(0, Terminal.Run("export", Qm.Example, "--csv", PathOf("tables"), "--no-stress").ExitCode);
         var contracts = Path.Combine(PathOf("tables"), "contracts.csv");
-        File.WriteAllText(contracts, File.ReadAllText(contracts).Replace("lab-a-2gw,frontier-lab-a,2026-07,2032-12,320000,", "lab-a-2gw,frontier-lab-a,July,2032-12,320K,", StringComparison.Ordinal));
+        File.WriteAllText(contracts, File.ReadAllText(contracts).Replace("lab-a-2gw,frontier-lab-a,2026-07,2032-12,520000,", "lab-a-2gw,frontier-lab-a,July,2032-12,320K,", StringComparison.Ordinal));
         var import = Terminal.Run("import", PathOf("tables"), "--out", PathOf("never.yaml"));
         Assert.Equal(2, import.ExitCode);
         Assert.Equal(

@@ -130,7 +130,7 @@ public class PlanAuditStressCommandTests
     public void Compare_reports_the_paired_difference_of_two_books_on_common_random_numbers()
     {
         var dearer = Path.Combine(Path.GetTempPath(), $"qm-dearer-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(dearer, File.ReadAllText(Qm.Example).Replace("price: $280K/MW-month", "price: $300K/MW-month", StringComparison.Ordinal));
+        File.WriteAllText(dearer, File.ReadAllText(Qm.Example).Replace("price: $500K/MW-month", "price: $520K/MW-month", StringComparison.Ordinal));
         try
         {
             var same = Terminal.Run("stress", Qm.Example, "--compare", Qm.Example, "--paths", "1000", "--json");
@@ -156,8 +156,29 @@ public class PlanAuditStressCommandTests
         var outcome = Terminal.Run("stress", Qm.Example, "--tornado", "--paths", "500", "--json");
         Assert.Equal(0, outcome.ExitCode);
         using var json = JsonDocument.Parse(outcome.Stdout);
-        var swings = json.RootElement.GetProperty("bars").EnumerateArray().Select(b => b.GetProperty("swing").GetDouble()).ToList();
+        var swings = json.RootElement.GetProperty("bars").EnumerateArray().Select(b => b.GetProperty("total").GetProperty("swing").GetDouble()).ToList();
         Assert.True(swings.Count >= 5);
         Assert.Equal(swings.OrderByDescending(s => s), swings);
+    }
+
+    [Fact]
+    public void Tornado_can_rank_by_chance_of_loss_for_the_operating_book_and_the_total()
+    {
+        var outcome = Qm.Run("stress", Qm.Example, "--tornado", "--tornado-metric", "p-loss", "--paths", "500", "--json");
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        Assert.Equal("p-loss", json.RootElement.GetProperty("metric").GetString());
+        var bars = json.RootElement.GetProperty("bars").EnumerateArray().ToList();
+        Assert.All(bars, b =>
+        {
+            Assert.InRange(b.GetProperty("operating").GetProperty("low").GetDouble(), 0, 1);
+            Assert.InRange(b.GetProperty("total").GetProperty("high").GetDouble(), 0, 1);
+            Assert.False(string.IsNullOrEmpty(b.GetProperty("label").GetString()));
+        });
+        var swings = bars.Select(b => b.GetProperty("total").GetProperty("swing").GetDouble()).ToList();
+        Assert.Equal(swings.OrderByDescending(s => s), swings);
+
+        var wrong = Qm.Run("stress", Qm.Example, "--tornado", "--tornado-metric", "median");
+        Assert.Equal(2, wrong.ExitCode);
     }
 }

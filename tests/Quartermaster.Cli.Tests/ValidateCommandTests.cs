@@ -44,7 +44,8 @@ public sealed partial class ValidateCommandTests : IDisposable
             var valid = outcome.Stdout.Contains(file + ": valid", StringComparison.Ordinal);
             Assert.True(reported ^ valid, $"{file}: reported {reported}, valid {valid}");
         }
-        Assert.True(lines.Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).Distinct().Count() >= files.Count - 8);
+        // About ten truncations of the example end on a complete book (its scenario's comment lines make several).
+        Assert.True(lines.Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).Distinct().Count() >= files.Count - 12);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class DocumentJsonTests
     {
         foreach (var value in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
         {
-            var document = new TornadoDocument(value, 10, []);
+            var document = new TornadoDocument(Quartermaster.Stress.TornadoMetric.Mean, new TornadoLines(0, 0, value), 10, []);
             var error = Assert.Throws<InvalidOperationException>(() => DocumentJson.Serialize(document, indented: true));
             Assert.Contains("not finite", error.Message, StringComparison.Ordinal);
         }
@@ -59,12 +59,17 @@ public class DocumentJsonTests
     {
         // The server stores a run's result as JSON and serves it typed: reading must give back every number.
         var month = new Month(2026, 1);
-        var summary = new StressDocument(100, 7, new PayoffStatistics(1.5, 0.1, [1.3, 1.7], -2, -1, 1, 3, 4, 1, 1.5, 2, 2.5, 0.25), 10, 0.5, 0.75,
+        var payoff = new PayoffStatistics(1.5, 0.1, [1.3, 1.7], -2, -1, 1, 3, 4, 1, 1.5, 2, 2.5, 0.25);
+        var band = new CashPercentiles(-1, -2, -1, 0.5);
+        var cashFlow = new CashFlowDocument([new CashYear(2026, 12, band, band)], new PaybackMonths(0.4, month, null, null), new IrrPercentiles(0.9, -0.1, 0.05, 0.2));
+        var summary = new StressDocument(100, 7, payoff, payoff with { Mean = 0.5 }, payoff with { Mean = 1 }, ["The operating book earns $0.5 on average."], 10, 0.5, 0.75,
             [new StressMonth(month, 1, 2, 3, new Percentiles(1, 2, 3, 4, 5), new Percentiles(1, 2, 3, 4, 5), new Percentiles(1, 2, 3, 4, 5))],
-            ["frontier"], [new OutcomeRow("a leads frontier, sector cooled", ["a"], true, 100, 1, 1.5, 0.25)],
-            new RevenueConcentration(1, "a", 1, [new TenantRevenueMean("a", 10, 1)]));
+            ["frontier"], [new OutcomeRow("a leads frontier, sector cooled", ["a"], true, 100, 1, 1.5, 0.25, 0.5, 0.3, 1, 0.1)],
+            new RevenueConcentration(1, "a", 1, [new TenantRevenueMean("a", 10, 1)]), cashFlow,
+            [new StakeOutcomeRow("i", "a", month, 10, 100, 12, 0.01)], new CostsDocument(5, 0, 3), [new StressWarning("stakes P99", "few paths")]);
         var fan = new FanChart([month], [1], [2], [3], [4], [5]);
-        var result = new StressRunResult(summary, new StressChartData(100, 7, new PayoffBins([0, 1], [100]), new StressFans(fan, fan, fan), null));
+        var bins = new PayoffBins([0, 1], [100]);
+        var result = new StressRunResult(summary, new StressChartData(100, 7, bins, bins, new StressFans(fan, fan, fan), cashFlow, null));
         var json = DocumentJson.Serialize(result);
         Assert.Equal(json, DocumentJson.Serialize(DocumentJson.Deserialize<StressRunResult>(json)));
     }

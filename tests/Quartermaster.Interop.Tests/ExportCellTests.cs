@@ -72,7 +72,7 @@ public sealed class ExportCellTests : IDisposable
 
         var price = CellAt("contracts", "E2");
         Assert.Null(price.DataType);
-        Assert.Equal("320000", price.CellValue!.Text);
+        Assert.Equal("520000", price.CellValue!.Text);
         Assert.Equal("\"$\"#,##0", FormatOf(price));
 
         var takeOrPay = CellAt("contracts", "F2");

@@ -55,7 +55,7 @@ public sealed class ImportErrorTests
             .Set("scenario!B5", Cell.Of(-0.2)));
         AssertLines(
         [
-            "scenario!B5: 'discount_rate' in scenario: -20%/yr is out of range; expected between 0% and 100%",
+            "scenario!B5: 'discount_rate' in scenario: -20%/yr is out of range; expected between 0%/yr and 100%/yr (0%/month and 5.95%/month)",
             "chip_pools!C2: 'chips' in site 'ashburn': shares add up to 110%; they must add up to 100%",
             "contracts!B4: contract 'enterprise-gb300' names tenant 'enterprise-copilotz', which is not in tenants (did you mean 'enterprise-copilots'?)",
             "ramps!B3: 'ramp' in contract 'lab-a-2gw': 2033-01 is outside the term 2026-07 to 2032-12",

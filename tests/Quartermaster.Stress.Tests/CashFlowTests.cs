@@ -17,7 +17,7 @@ public class CashFlowTests
 
         Assert.All(result.MeanRevenueByMonthUsd, r => Assert.Equal(80_000, r, 1e-9));
         Assert.All(result.MeanUsedMwByMonth, u => Assert.Equal(50, u, 1e-12));
-        Assert.Equal(12 * 80_000, result.Payoff.MeanUsd, 1e-6);
+        Assert.Equal(12 * 80_000, result.Payoff.Total.MeanUsd, 1e-6);
     }
 
     [Fact]
@@ -36,8 +36,8 @@ public class CashFlowTests
         Assert.Equal(240_000, result.MeanRevenueByMonthUsd[0], 1e-6);
         Assert.All(result.MeanRevenueByMonthUsd.Skip(1), r => Assert.Equal(0, r));
         Assert.All(result.MeanUsedMwByMonth, u => Assert.Equal(0, u));
-        Assert.Equal((240_000 / 1.01) - 50_000, result.Payoff.MeanUsd, 1e-6);
-        Assert.Equal(0, result.Payoff.ProbabilityOfLoss); // the recovery still beats the stake
+        Assert.Equal((240_000 / 1.01) - 50_000, result.Payoff.Total.MeanUsd, 1e-6);
+        Assert.Equal(0, result.Payoff.Total.ProbabilityOfLoss); // the recovery still beats the stake
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class CashFlowTests
 
         const double d = 1 / 1.01;
         var expected = (d * (100_000 - 150_000 - 15_000)) + (d * d * (100_000 - 15_000)) + (d * d * d * (100_000 - 50_000 - 20_000)) + (d * d * d * 100_000) - 50_000;
-        Assert.Equal(expected, result.Payoff.MeanUsd, 1e-6);
+        Assert.Equal(expected, result.Payoff.Total.MeanUsd, 1e-6);
         Assert.Equal(new[] { 50.0, 50, 100 }, result.MeanIdleMwByMonth);
         Assert.Equal(300.0 / 500, result.Utilisation, 1e-12);
         Assert.Equal(0.2, result.MeanIdleGwMonths, 1e-12);
@@ -84,6 +84,6 @@ public class CashFlowTests
 
         var result = StressEngine.Run(StressInput.Committed(book));
 
-        Assert.Equal(100_000 * Math.Exp(2 * 0.12), result.Payoff.MeanUsd, 1e-6);
+        Assert.Equal(100_000 * Math.Exp(2 * 0.12), result.Payoff.Total.MeanUsd, 1e-6);
     }
 }

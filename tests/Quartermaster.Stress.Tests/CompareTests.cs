@@ -11,9 +11,9 @@ public class CompareTests
     {
         var comparison = StressEngine.Compare(StressInput.Committed(Rivals), StressInput.Committed(Rivals));
 
-        Assert.Equal(0, comparison.MeanDifferenceUsd);
-        Assert.Equal(0, comparison.StandardErrorUsd);
-        Assert.Equal(0, comparison.ProbabilityBBetter);
+        Assert.Equal(0, comparison.Difference.Total.MeanUsd);
+        Assert.Equal(0, comparison.Difference.Total.StandardErrorUsd);
+        Assert.Equal(0, comparison.Difference.Total.ProbabilityBBetter);
         Assert.Equal(comparison.A, comparison.B);
     }
 
@@ -31,8 +31,8 @@ public class CompareTests
 
         var comparison = StressEngine.Compare(StressInput.Committed(Rivals), StressInput.Committed(withDelta));
 
-        Assert.Equal(0, comparison.MeanDifferenceUsd);
-        Assert.Equal(0, comparison.ProbabilityBBetter);
+        Assert.Equal(0, comparison.Difference.Total.MeanUsd);
+        Assert.Equal(0, comparison.Difference.Total.ProbabilityBBetter);
         Assert.Equal(comparison.A.Payoff, comparison.B.Payoff);
     }
 
@@ -44,8 +44,8 @@ public class CompareTests
         var comparison = StressEngine.Compare(StressInput.Committed(Rivals), StressInput.Committed(dearer));
 
         // B - A is 10% of A's discounted revenue, path by path; its mean is that of A.
-        Assert.True(comparison.Ci95LowUsd > 0);
-        Assert.True(comparison.ProbabilityBBetter > 0.99);
-        Assert.InRange(comparison.MeanDifferenceUsd, comparison.Ci95LowUsd, comparison.Ci95HighUsd);
+        Assert.True(comparison.Difference.Total.Ci95LowUsd > 0);
+        Assert.True(comparison.Difference.Total.ProbabilityBBetter > 0.99);
+        Assert.InRange(comparison.Difference.Total.MeanUsd, comparison.Difference.Total.Ci95LowUsd, comparison.Difference.Total.Ci95HighUsd);
     }
 }

@@ -13,8 +13,8 @@ public class DeterminismTests
 
         Assert.Equal(one, two);
         Assert.Equal(one, many);
-        Assert.Equal(BitConverter.DoubleToInt64Bits(one.Payoff.MeanUsd), BitConverter.DoubleToInt64Bits(two.Payoff.MeanUsd));
-        Assert.Equal(BitConverter.DoubleToInt64Bits(one.Payoff.Cvar99Usd), BitConverter.DoubleToInt64Bits(many.Payoff.Cvar99Usd));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(one.Payoff.Total.MeanUsd), BitConverter.DoubleToInt64Bits(two.Payoff.Total.MeanUsd));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(one.Payoff.Total.Cvar99Usd), BitConverter.DoubleToInt64Bits(many.Payoff.Total.Cvar99Usd));
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public class DeterminismTests
         var run = StressEngine.Run(Input, new StressOptions(Paths: 1));
         var alone = StressEngine.Path(Input, 0);
 
-        Assert.Equal(run.Payoff.MeanUsd, alone.PayoffUsd);
+        Assert.Equal(run.Payoff.Total.MeanUsd, alone.PayoffUsd);
         Assert.Equal(run.MeanRevenueUsd, alone.RevenueUsd);
     }
 
@@ -34,7 +34,7 @@ public class DeterminismTests
         var a = StressEngine.Run(Input, new StressOptions(Paths: 500, Seed: 1));
         var b = StressEngine.Run(Input, new StressOptions(Paths: 500, Seed: 2));
 
-        Assert.NotEqual(a.Payoff.MeanUsd, b.Payoff.MeanUsd);
+        Assert.NotEqual(a.Payoff.Total.MeanUsd, b.Payoff.Total.MeanUsd);
     }
 
     [Fact]

@@ -35,4 +35,15 @@ public class StressInputTests
 
         Assert.Contains("unknown tenant 'ghost'", Assert.Single(StressInput.Committed(book).Problems()));
     }
+
+    [Fact]
+    public void Settings_a_book_file_could_not_hold_are_refused_before_they_reach_the_engine()
+    {
+        var ceiling = Book with { Scenario = Book.Scenario with { SectorCeiling = 0.5 } };
+        var cap = Book with { Investments = ValueList.Of(new Investment("i", "lab", 1, 0.1, 10, 1, null, ValuationCapUsd: double.NaN)) };
+
+        Assert.Contains("sector ceiling must be at least 1", Assert.Single(StressInput.Committed(ceiling).Problems()));
+        Assert.Contains("valuation cap above 0", Assert.Single(StressInput.Committed(cap).Problems()));
+        Assert.Throws<ArgumentException>(() => StressEngine.Run(StressInput.Committed(ceiling)));
+    }
 }

@@ -47,7 +47,7 @@ public class StressPropertyTests
             var input = StressInput.FromRule(book, (c, m) => Math.Min(c.CommittedMw(m), book.OnlineMw(m) / book.Contracts.Count));
             var result = StressEngine.Run(input, new StressOptions(Threads: 1, ChunkPaths: 256));
 
-            var p = result.Payoff;
+            var p = result.Payoff.Total;
             Assert.True(p.P1Usd <= p.P5Usd && p.P5Usd <= p.P50Usd && p.P50Usd <= p.P95Usd && p.P95Usd <= p.P99Usd);
             Assert.Equal(-p.P5Usd, p.Var95Usd);
             Assert.True(p.Cvar95Usd >= p.Var95Usd - 1e-6 && p.Cvar99Usd >= p.Var99Usd - 1e-6 && p.Cvar99Usd >= p.Cvar95Usd - 1e-6);

@@ -13,14 +13,14 @@ public class TornadoTests
 
         var chart = StressEngine.Tornado(StressInput.Committed(book));
 
-        Assert.Equal(1_200_000, chart.BaseMeanPayoffUsd, 1e-6);
+        Assert.Equal(1_200_000, chart.Base.Total, 1e-6);
         Assert.Equal(TornadoInputs.Default.Count, chart.Bars.Count);
         var price = chart.Bars[0];
         Assert.Equal("price", price.Input);
-        Assert.Equal(1_080_000, price.LowMeanPayoffUsd, 1e-6);
-        Assert.Equal(1_320_000, price.HighMeanPayoffUsd, 1e-6);
-        Assert.Equal(240_000, price.SwingUsd, 1e-6);
-        Assert.True(chart.Bars.Zip(chart.Bars.Skip(1)).All(p => p.First.SwingUsd >= p.Second.SwingUsd));
+        Assert.Equal(1_080_000, price.Effect.Total.Low, 1e-6);
+        Assert.Equal(1_320_000, price.Effect.Total.High, 1e-6);
+        Assert.Equal(240_000, price.Effect.Total.Swing, 1e-6);
+        Assert.True(chart.Bars.Zip(chart.Bars.Skip(1)).All(p => p.First.Effect.Total.Swing >= p.Second.Effect.Total.Swing));
     }
 
     [Fact]
@@ -30,8 +30,57 @@ public class TornadoTests
 
         var growth = Assert.Single(chart.Bars);
         Assert.Equal("boom.growth", growth.Input);
-        Assert.True(growth.HighMeanPayoffUsd > chart.BaseMeanPayoffUsd);
-        Assert.True(chart.BaseMeanPayoffUsd > growth.LowMeanPayoffUsd);
+        Assert.True(growth.Effect.Total.High > chart.Base.Total);
+        Assert.True(chart.Base.Total > growth.Effect.Total.Low);
+    }
+
+    // Flat and undiscounted: revenue 12 * 100 MW * $1000 = $1.2M; facility capex 100 MW * $11,400 = $1.14M; payoff $60K.
+    // Price -10% makes it -$60K (a loss), +10% $180K; demand -10% uses 90 MW and makes it -$60K too (+10% is capped
+    // at the 100 MW allocated); capex +10% makes it -$54K, -10% $174K.
+    private static readonly Book Thin = SmallBooks.OneTenant(SmallBooks.BoomForever(0, 0, paths: 4), months: 12, mw: 100, price: 1000,
+        sites: [SmallBooks.Site("s1", 11_400, 0, new MwStep(SmallBooks.Start, 100))]);
+
+    [Fact]
+    public void Ranked_by_chance_of_loss_the_inputs_that_tip_a_thin_book_into_loss_come_first()
+    {
+        var chart = StressEngine.Tornado(StressInput.Committed(Thin), metric: TornadoMetric.ProbabilityOfLoss);
+
+        Assert.Equal(TornadoMetric.ProbabilityOfLoss, chart.Metric);
+        Assert.Equal(new PayoffLines<double>(0, 0, 0), chart.Base);
+        Assert.Equal(new[] { "price", "demand", "capex" }, chart.Bars.Take(3).Select(b => b.Input));
+        Assert.Equal(new TornadoSwing(1, 0, 1), chart.Bars[0].Effect.Total);
+        Assert.Equal(new TornadoSwing(1, 0, 1), chart.Bars[1].Effect.Total);
+        Assert.Equal(new TornadoSwing(0, 1, 1), chart.Bars[2].Effect.Total);
+        Assert.Equal(chart.Bars[0].Effect.Total, chart.Bars[0].Effect.Operating);
+        Assert.All(chart.Bars.Skip(3), b => Assert.Equal(0, b.Effect.Total.Swing));
+    }
+
+    [Fact]
+    public void Ranked_by_VaR95_a_deterministic_book_s_bars_are_its_payoff_negated()
+    {
+        var chart = StressEngine.Tornado(StressInput.Committed(Thin), metric: TornadoMetric.Var95);
+
+        Assert.Equal(-60_000, chart.Base.Total, 1e-6);
+        var price = chart.Bars[0];
+        Assert.Equal("price", price.Input);
+        Assert.Equal("Contract prices", price.Label);
+        Assert.Equal(60_000, price.Effect.Total.Low, 1e-6);
+        Assert.Equal(-180_000, price.Effect.Total.High, 1e-6);
+        Assert.Equal(240_000, price.Effect.Operating.Swing, 1e-6);
+        Assert.Equal(0, price.Effect.Stakes.Swing);
+    }
+
+    [Fact]
+    public void Bars_can_be_ranked_by_the_operating_book_where_a_stake_dominates_the_total()
+    {
+        // A stake whose value swings with sector growth much more than the contracts do.
+        var stake = new Investment("stake", "lab", 0, 0.5, 1e9, 2, null);
+        var book = SmallBooks.OneTenant(SmallBooks.BoomForever(0.1, 0.2, paths: 500), months: 24, mw: 100, price: 1000, investments: [stake]);
+
+        var chart = StressEngine.Tornado(StressInput.Unlimited(book), [TornadoInputs.Default[0], TornadoInputs.Default[9]]);
+
+        Assert.Equal("boom.growth", chart.Bars[0].Input); // the stake's growth dominates the total
+        Assert.Equal("price", chart.RankedBy(PayoffLine.Operating)[0].Input);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class WinEitherWayTests
         Assert.Contains(result.WinEitherWay, r => r.Cooled);
         Assert.Contains(result.WinEitherWay, r => !r.Cooled);
         // Pooling the rows gives back the overall mean payoff.
-        Assert.Equal(result.Payoff.MeanUsd, result.WinEitherWay.Sum(r => r.ShareOfPaths * r.MeanPayoffUsd), Math.Abs(result.Payoff.MeanUsd) * 1e-9);
+        Assert.Equal(result.Payoff.Total.MeanUsd, result.WinEitherWay.Sum(r => r.ShareOfPaths * r.Payoff.Total.MeanUsd), Math.Abs(result.Payoff.Total.MeanUsd) * 1e-9);
     }
 
     [Fact]

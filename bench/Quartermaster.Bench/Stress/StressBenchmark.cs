@@ -69,7 +69,7 @@ public static class StressBenchmark
         var naive = NaiveStressBaseline.Run(book, input.AllocatedMwByContract, baselinePaths, 1);
         var baselineSeconds = baselineClock.Elapsed.TotalSeconds * paths / baselinePaths;
 
-        var p = result!.Payoff;
+        var p = result!.Payoff.Total;
         Console.WriteLine(Invariant($"engine payoff: mean {p.MeanUsd / 1e9:F3} $B (95% CI {p.Ci95LowUsd / 1e9:F3} .. {p.Ci95HighUsd / 1e9:F3}), P5 {p.P5Usd / 1e9:F3} $B, VaR95 {p.Var95Usd / 1e9:F3} $B, CVaR95 {p.Cvar95Usd / 1e9:F3} $B, P(loss) {p.ProbabilityOfLoss:P2}"));
         Console.WriteLine(Invariant($"engine revenue: mean {result.MeanRevenueUsd / 1e9:F3} $B, idle {result.MeanIdleGwMonths:F1} GW-months, utilisation {result.Utilisation:P1}, HHI {result.RevenueHhi:F3}, top tenant {result.TopTenantId} {result.TopTenantShare:P1}"));
         Console.WriteLine(Invariant($"baseline check ({baselinePaths:N0} paths, other draws): mean payoff {naive.MeanPayoffUsd / 1e9:F3} $B ± {PayoffSummary95(naive.StandardErrorUsd) / 1e9:F3}, mean revenue {naive.MeanRevenueUsd / 1e9:F3} $B"));

@@ -107,6 +107,30 @@ public sealed class MappingReader
         return rate;
     }
 
+    /// <summary>A rate whose yearly equivalent lies within <paramref name="bounds"/>, whatever period the book writes it in.</summary>
+    public Rate? Rate(string key, bool required, RateBounds bounds)
+    {
+        ArgumentNullException.ThrowIfNull(bounds);
+        var node = Node(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+        if (node is not YamlScalar scalar || !Quantities.TryParseRate(scalar.Value, out var rate))
+        {
+            _errors.Add(node, $"'{key}' in {_context}: expected {Quantities.RateForm}, got {node.Kind}");
+            return null;
+        }
+        if (!bounds.Contains(rate))
+        {
+            var perYear = bounds.Kind == RateKind.Probability || rate.Period == RatePeriod.Year ? ""
+                : $" ({Quantities.FormatNumber(Math.Round(bounds.PerYear(rate) * 100, 2))}%/yr)";
+            _errors.Add(node, $"'{key}' in {_context}: {scalar.Value}{perYear} is out of range; expected {bounds.Describe(rate.Period)}");
+            return null;
+        }
+        return rate;
+    }
+
     /// <summary>A plain number within [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public double? Number(string key, bool required, double min, double max) =>
         Bounded(key, required, Quantities.NumberForm, s => Quantities.TryParseNumber(s, out var v) ? v : null, min, max, Quantities.FormatNumber);

@@ -141,16 +141,31 @@ internal static class DiffCommand
         }
         if (diff.Risk is { } risk)
         {
-            var (a, b) = (risk.A.Payoff, risk.B.Payoff);
-            var table = new Table().Title($"Risk on common random numbers ({risk.A.Paths:N0} futures, seed {risk.A.Seed})").AddColumns("measure", "old", "new", "change");
-            table.AddRow("mean payoff (NPV)", Money(a.MeanUsd), Money(b.MeanUsd), Money(b.MeanUsd - a.MeanUsd));
-            table.AddRow("P5 payoff", Money(a.P5Usd), Money(b.P5Usd), Money(b.P5Usd - a.P5Usd));
-            table.AddRow("VaR 95% (loss)", Money(a.Var95Usd), Money(b.Var95Usd), Money(b.Var95Usd - a.Var95Usd));
-            table.AddRow("CVaR 95% (loss)", Money(a.Cvar95Usd), Money(b.Cvar95Usd), Money(b.Cvar95Usd - a.Cvar95Usd));
-            table.AddRow("P(loss)", Pct(a.ProbabilityOfLoss), Pct(b.ProbabilityOfLoss), $"{(b.ProbabilityOfLoss - a.ProbabilityOfLoss) * 100:+0.0;-0.0;0.0} pp");
-            console.Write(table);
-            console.MarkupLine($"Paired change of mean payoff: {Money(risk.MeanDifferenceUsd)} (95% CI {Money(risk.Ci95LowUsd)} to {Money(risk.Ci95HighUsd)}); "
-                + $"the new book does better in {risk.ProbabilityBBetter.ToString("P1", CultureInfo.InvariantCulture)} of futures.");
+            WriteRisk(console, risk);
+        }
+    }
+
+    /// <summary>The risk tables: each line's statistics in both books, then the paired change of each line's mean.</summary>
+    private static void WriteRisk(IAnsiConsole console, StressComparison risk)
+    {
+        var lines = new[] { (PayoffLine.Operating, "operating book"), (PayoffLine.Stakes, "stakes"), (PayoffLine.Total, "total") };
+        var table = new Table().Title($"Risk on common random numbers ({risk.A.Paths:N0} futures, seed {risk.A.Seed})")
+            .AddColumns("line", "measure", "old", "new", "change");
+        foreach (var (line, name) in lines)
+        {
+            var (a, b) = (risk.A.Payoff[line], risk.B.Payoff[line]);
+            table.AddRow(name, "mean payoff (NPV)", Money(a.MeanUsd), Money(b.MeanUsd), Signed(Money(b.MeanUsd - a.MeanUsd), b.MeanUsd - a.MeanUsd));
+            table.AddRow("", "P5 payoff", Money(a.P5Usd), Money(b.P5Usd), Signed(Money(b.P5Usd - a.P5Usd), b.P5Usd - a.P5Usd));
+            table.AddRow("", "VaR 95% (loss)", Money(a.Var95Usd), Money(b.Var95Usd), Signed(Money(b.Var95Usd - a.Var95Usd), b.Var95Usd - a.Var95Usd));
+            table.AddRow("", "P(loss)", Pct(a.ProbabilityOfLoss), Pct(b.ProbabilityOfLoss),
+                ((b.ProbabilityOfLoss - a.ProbabilityOfLoss) * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pp");
+        }
+        console.Write(table);
+        foreach (var (line, name) in lines)
+        {
+            var d = risk.Difference[line];
+            console.MarkupLine($"Paired change of mean payoff, {name}: {Money(d.MeanUsd)} (95% CI {Money(d.Ci95LowUsd)} to {Money(d.Ci95HighUsd)}); "
+                + $"the new book does better in {d.ProbabilityBBetter.ToString("P1", CultureInfo.InvariantCulture)} of futures.");
         }
     }
 

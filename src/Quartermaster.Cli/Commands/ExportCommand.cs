@@ -86,7 +86,7 @@ internal static class ExportCommand
             var runShare = withTornado ? pathCount / (pathCount + ((double)tornadoPaths * (1 + (2 * TornadoInputs.Default.Count)))) : 1;
             var (run, chart) = ProgressDisplay.Run(context, "qm export", "simulating futures", p => (
                 PlannedStress.Run(loaded, chosen, options, ProgressDisplay.Part(p, 0, runShare), cancel),
-                withTornado ? PlannedStress.Tornado(loaded, chosen, tornadoOptions, ProgressDisplay.Part(p, runShare, 1 - runShare), cancel) : null));
+                withTornado ? PlannedStress.Tornado(loaded, chosen, options: tornadoOptions, progress: ProgressDisplay.Part(p, runShare, 1 - runShare), cancellationToken: cancel) : null));
             return WorkbookExport.Of(loaded, run.Plan, run.Result, chart, dealList);
         }
     }

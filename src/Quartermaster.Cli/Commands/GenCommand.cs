@@ -19,6 +19,10 @@ internal static class GenCommand
             "Committed / online capacity in MW-months over the horizon (1.3: 30% more promised than built).", 1.3, 0, 100, aboveMin: true);
         var dedicated = TypedOptions.Number("--dedicated-hall",
             "Fraction of contracts that require a dedicated hall, 0 to 1 (default 0; the planner refuses isolation that binds in a shortage).", 0, 0, 1);
+        var randomStress = new Option<bool>("--random-stress")
+        {
+            Description = "Draw every stress setting (scenario, tenant risks, IT capex, stakes) at random over its valid range, edges included: books for testing the engine.",
+        };
         var output = new Option<string?>("--out") { Description = "Write the book to this file instead of stdout." };
         var command = new Command("gen", """
             Generate a valid synthetic book of any size (deterministic for a seed).
@@ -27,12 +31,12 @@ internal static class GenCommand
             Sites get regions, chip pools and a build-out; tenants rivalry groups; contracts ramps,
             scaled so that committed / online capacity equals --shortage.
             """)
-        { sites, tenants, contracts, months, seed, shortage, dedicated, output };
+        { sites, tenants, contracts, months, seed, shortage, dedicated, randomStress, output };
         command.SetAction(parse =>
         {
             var book = SyntheticBooks.Generate(new SyntheticBookOptions(
                 parse.GetValue(sites), parse.GetValue(tenants), parse.GetValue(contracts), parse.GetValue(months),
-                parse.GetValue(seed), parse.GetValue(shortage), parse.GetValue(dedicated)));
+                parse.GetValue(seed), parse.GetValue(shortage), parse.GetValue(dedicated), parse.GetValue(randomStress)));
             if (parse.GetValue(output) is { } path)
             {
                 BookWriter.WriteFile(book, path);

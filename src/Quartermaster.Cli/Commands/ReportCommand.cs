@@ -58,7 +58,7 @@ internal static class ReportCommand
                 var runShare = pathCount / (pathCount + ((double)tornadoPaths * (1 + (2 * TornadoInputs.Default.Count))));
                 var (run, tornado) = ProgressDisplay.Run(context, "qm report", "simulating futures", p => (
                     PlannedStress.Run(loaded, chosen, options, ProgressDisplay.Part(p, 0, runShare), cancel),
-                    PlannedStress.Tornado(loaded, chosen, tornadoOptions, ProgressDisplay.Part(p, runShare, 1 - runShare), cancel)));
+                    PlannedStress.Tornado(loaded, chosen, TornadoMetric.Mean, tornadoOptions, ProgressDisplay.Part(p, runShare, 1 - runShare), cancel)));
                 var path = HtmlReport.WriteTo(new ReportContent(loaded, run.Plan, audit, run.Result, tornado, market), parse.GetValue(output)!);
                 context.Stderr.WriteLine($"wrote {path}");
                 context.Stdout.WriteLine(path);

@@ -22,7 +22,11 @@ internal static class StressCommand
             $"Paths per work item (default: small enough for smooth progress, at most {StressOptions.Default.ChunkPaths}). The result does not depend on it.", 1, BookLimits.MaxPaths);
         var policy = PolicyOption.Create();
         var compare = new Option<string?>("--compare") { Description = "A second book, run on the same random numbers; reports the paired difference of payoff." };
-        var tornado = new Option<bool>("--tornado") { Description = "Vary each key input up and down by a stated step and rank the effect on mean payoff." };
+        var tornado = new Option<bool>("--tornado") { Description = "Vary each key input up and down by a stated step and rank the effect (see --tornado-metric)." };
+        var tornadoMetric = TypedOptions.OneOf("--tornado-metric",
+            "What the tornado ranks inputs by, on common random numbers, for the operating book and the total: "
+            + "mean (mean payoff), p-loss (chance of a loss) or var95 (value at risk at 95%).",
+            ["mean", "p-loss", "var95"], "mean");
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on stdout." };
         var command = new Command("stress", """
             Stress the book: simulate futures month by month (boom or cooling, one lab winning, defaults,
@@ -31,9 +35,13 @@ internal static class StressCommand
 
             Example:  qm stress examples/neutral-cloud-2026.yaml --paths 100000 --seed 7
                       qm stress examples/neutral-cloud-2026.yaml --compare other.yaml
+                      qm stress examples/neutral-cloud-2026.yaml --tornado --tornado-metric p-loss
+            Every figure is given for the operating book (the contracts), the stakes and the total.
             The model and every parameter are described in docs/stress-model.md.
-            """)
-        { book, paths, seed, threads, chunk, policy, compare, tornado, json };
+
+            Glossary:
+            """ + Glossary())
+        { book, paths, seed, threads, chunk, policy, compare, tornado, tornadoMetric, json };
         command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
         return command;
 
@@ -58,7 +66,8 @@ internal static class StressCommand
                 }
                 else if (parse.GetValue(tornado))
                 {
-                    var chart = ProgressDisplay.Run(context, "qm stress", "varying each input", p => PlannedStress.Tornado(loaded, chosen, options, p, cancel));
+                    var metric = parse.GetValue(tornadoMetric) switch { "p-loss" => TornadoMetric.ProbabilityOfLoss, "var95" => TornadoMetric.Var95, _ => TornadoMetric.Mean };
+                    var chart = ProgressDisplay.Run(context, "qm stress", "varying each input", p => PlannedStress.Tornado(loaded, chosen, metric, options, p, cancel));
                     StressOutput.WriteTornado(context, chart, loaded, parse.GetValue(json));
                 }
                 else
@@ -75,6 +84,10 @@ internal static class StressCommand
             return ExitCodes.Ok;
         }
     }
+
+    // One line per glossary entry: "  boom_to_cooling  Chance a boom turns to cooling. Chance per period ...".
+    private static string Glossary() =>
+        string.Join(Environment.NewLine, StressGlossary.Entries.Select(e => $"  {e.Key,-32} {e.Label}. {e.Definition}"));
 
     /// <summary>
     /// Paths per work item when <c>--chunk</c> is not given. Progress moves when a chunk is done, so a run of a

@@ -128,10 +128,10 @@
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 190, right: 40, top: 40, bottom: 56 },
         xAxis: { type: 'value', name: 'change in mean payoff (USD)', nameLocation: 'middle', nameGap: 32, axisLabel: { formatter: money } },
-        yAxis: { type: 'category', data: bars.map(b => `${b.input} (${b.step})`) },
+        yAxis: { type: 'category', data: bars.map(b => `${b.label} (${b.step})`) },
         series: [
-          { name: 'input lower', type: 'bar', data: bars.map(b => b.low_payoff_mean - t.base_payoff_mean), itemStyle: { color: '#b2182b' } },
-          { name: 'input higher', type: 'bar', data: bars.map(b => b.high_payoff_mean - t.base_payoff_mean), itemStyle: { color: '#2166ac' } },
+          { name: 'input lower', type: 'bar', data: bars.map(b => b.total.low - t.base.total), itemStyle: { color: '#b2182b' } },
+          { name: 'input higher', type: 'bar', data: bars.map(b => b.total.high - t.base.total), itemStyle: { color: '#2166ac' } },
         ],
       }, bars.length * 2);
     },
