@@ -180,7 +180,7 @@ public static class QuartermasterServer
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapBooksApi().MapTenantDataApi().MapPlansApi().MapStressApi().MapDashboardApi();
+        api.MapBooksApi().MapVersionDiffApi().MapTenantDataApi().MapPlansApi().MapStressApi().MapDashboardApi();
         app.MapDashboard();
         return app;
     }

@@ -62,7 +62,7 @@ public sealed class IsolationMatrix
                     cases++;
                     var values = new Dictionary<string, string>
                     {
-                        ["bookId"] = book.Id, ["version"] = "1", ["siteId"] = "east",
+                        ["bookId"] = book.Id, ["version"] = "1", ["a"] = "1", ["b"] = "1", ["siteId"] = "east",
                         ["planId"] = plan["plan_id"]!.GetValue<string>(), ["runId"] = run["run_id"]!.GetValue<string>(),
                         ["tenantId"] = owner, ["contractId"] = book.Contracts.First(c => c.Tenant == owner).Id,
                     };
