@@ -44,7 +44,7 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Contains("No change from", same.Stdout, StringComparison.Ordinal);
         foreach (var line in new[] { "operating book", "stakes", "total" })
         {
-            Assert.Contains($"Paired change of mean payoff, {line}: $0 (95% CI $0 to $0)", same.Stdout, StringComparison.Ordinal);
+            Assert.Contains($"Paired change of mean payoff, {line}: $0 (95% CI $0 to $0); the new book does better in 0.0% of futures.", same.Stdout, StringComparison.Ordinal);
         }
     }
 

@@ -165,7 +165,7 @@ internal static class DiffCommand
         {
             var d = risk.Difference[line];
             console.MarkupLine($"Paired change of mean payoff, {name}: {Money(d.MeanUsd)} (95% CI {Money(d.Ci95LowUsd)} to {Money(d.Ci95HighUsd)}); "
-                + $"the new book does better in {d.ProbabilityBBetter.ToString("P1", CultureInfo.InvariantCulture)} of futures.");
+                + $"the new book does better in {Pct(d.ProbabilityBBetter)} of futures.");
         }
     }
 
@@ -173,7 +173,8 @@ internal static class DiffCommand
 
     private static string Mw(double mw) => mw.ToString("#,0", CultureInfo.InvariantCulture);
 
-    private static string Pct(double fraction) => fraction.ToString("P1", CultureInfo.InvariantCulture);
+    // "12.5%", not the invariant culture's "12.5 %".
+    private static string Pct(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     private static string Signed(string text, double value) => value > 0 && !text.StartsWith('-') ? "+" + text : text;
 }
