@@ -17,11 +17,8 @@ internal static class DiffCommand
     {
         var oldBook = new Argument<string>("OLD") { Description = "The old book file (YAML)." };
         var newBook = new Argument<string>("NEW") { Description = "The new book file (YAML)." };
-        var policy = new Option<string?>("--policy")
-        {
-            Description = "Plan both books under this policy (" + string.Join(", ", AllocationPolicyNames.All) + "); default: each book's own scenario policy.",
-        };
-        policy.AcceptOnlyFromAmong([.. AllocationPolicyNames.All]);
+        // Both books planned under it when given, else each under its own scenario's policy.
+        var policy = PolicyOption.Create();
         var stress = new Option<bool>("--stress") { Description = "Also stress both plans on common random numbers and report the paired change of risk." };
         var paths = TypedOptions.OptionalWholeNumber("--paths", "Futures to simulate with --stress (default: the old book's scenario paths).", 1, BookLimits.MaxPaths);
         var json = new Option<bool>("--json") { Description = "Print the diff as JSON on stdout (docs/schemas/diff.schema.json)." };
