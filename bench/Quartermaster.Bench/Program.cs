@@ -12,6 +12,7 @@ public static class Program
     private const string Usage = """
         usage: qm bench plan [--size S|M|L|XL]   production planner vs the LP reference
                qm bench stress [--paths N]       stress engine vs the naive baseline
+               qm bench store [--repeat N]       plan save on PostgreSQL vs SQLite
                qm bench micro [BenchmarkDotNet options]
         qm bench VERB --help explains a verb.
         """;
@@ -34,6 +35,14 @@ public static class Program
         The last line is 'ratio baseline/engine: R'.
         """;
 
+    private const string StoreUsage = """
+        usage: qm bench store [--repeat N]
+
+        Saves the example book's plan (its fill and allocation rows) N times (default 15) on SQLite and on
+        PostgreSQL (the test run's cluster, started if needed; PostgreSQL must be installed, as ./test does)
+        and prints the median of each. The last line is 'ratio PostgreSQL/SQLite: R'.
+        """;
+
     public static int Main(string[] args)
     {
         var verb = args.Length > 0 ? args[0] : "--help";
@@ -48,7 +57,11 @@ public static class Program
             case "plan" when help:
                 Console.Out.WriteLine(PlanUsage);
                 return 0;
+            case "store" when help:
+                Console.Out.WriteLine(StoreUsage);
+                return 0;
             case "stress": return StressBenchmark.Run(rest);
+            case "store": return Store.PlanSaveBenchmark.Run(rest);
             case "plan": return PlanBenchmark.Run(rest);
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);

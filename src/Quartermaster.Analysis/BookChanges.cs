@@ -72,6 +72,7 @@ public static class BookChanges
         ("cooling", Dynamics(s.Cooling)),
         ("sector_ceiling", s.SectorCeiling is { } ceiling ? Quantities.FormatNumber(ceiling) : "unbounded"),
         ("either_way_max_loss_probability", Quantities.FormatPercent(s.EitherWayMaxLossProbability)),
+        ("it_purchase", s.ItPurchase == ItPurchase.WithContracts ? "with-contracts" : "with-capacity"),
     ];
 
     private static string Dynamics(RegimeDynamics r) => $"growth {Quantities.FormatRate(r.Growth)}, volatility {Quantities.FormatRate(r.Volatility)}";
@@ -83,6 +84,7 @@ public static class BookChanges
         ("capex", Quantities.FormatMoney(s.CapexPerMwUsd, "/MW")),
         ("it_capex", Quantities.FormatMoney(s.ItCapexPerMwUsd, "/MW")),
         ("refresh_years", Quantities.FormatNumber(s.ItRefreshYears)),
+        ("facility_life_years", Quantities.FormatNumber(s.FacilityLifeYears)),
         ("opex", Quantities.FormatMoney(s.OpexPerMwMonthUsd, "/MW-month")),
         ("chips", string.Join(", ", s.ChipPools.Select(p => $"{p.Chip}: {Quantities.FormatPercent(p.ShareFraction)}"))),
         ("online", Schedule(s.Online)),

@@ -47,6 +47,7 @@ internal sealed class BookChecks(BookErrorList errors)
         }
         foreach (var contract in book.Contracts)
         {
+            CheckTerm(book.Horizon, contract);
             if (!tenants.Contains(contract.Tenant))
             {
                 if (incomplete.Contains("tenants"))
@@ -71,6 +72,22 @@ internal sealed class BookChecks(BookErrorList errors)
         if (!incomplete.Contains("tenants"))
         {
             CheckInitialShares(book); // a member that failed to read would make its group's shares look wrong
+        }
+    }
+
+    /// <summary>A term must lie within <see cref="BookLimits.MaxMonthsOutsideHorizon"/> of the horizon: anything further is a typo.</summary>
+    private void CheckTerm(Horizon horizon, Contract contract)
+    {
+        var years = BookLimits.MaxMonthsOutsideHorizon / 12;
+        if (horizon.Start.MonthsSince(contract.Start) > BookLimits.MaxMonthsOutsideHorizon)
+        {
+            Error(contract, "start", $"contract '{contract.Id}' starts in {contract.Start}, more than {years} years before the horizon starts ({horizon.Start}); "
+                + $"a term must lie within {years} years of the horizon");
+        }
+        if (contract.End.MonthsSince(horizon.End) > BookLimits.MaxMonthsOutsideHorizon)
+        {
+            Error(contract, "end", $"contract '{contract.Id}' ends in {contract.End}, more than {years} years after the horizon ends ({horizon.End}); "
+                + $"a term must lie within {years} years of the horizon");
         }
     }
 

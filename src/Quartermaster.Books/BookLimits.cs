@@ -27,6 +27,12 @@ public static class BookLimits
     /// <summary>Most years between IT refreshes.</summary>
     public const double MaxRefreshYears = 30;
 
+    /// <summary>Shortest depreciable life of a facility.</summary>
+    public const double MinFacilityLifeYears = 1;
+
+    /// <summary>Longest depreciable life of a facility: 60 years, beyond the longest building life operators state.</summary>
+    public const double MaxFacilityLifeYears = 60;
+
     /// <summary>Lowest sector ceiling: 1, today's demand (the sector cannot grow at all).</summary>
     public const double MinSectorCeiling = 1;
 
@@ -41,6 +47,12 @@ public static class BookLimits
 
     /// <summary>Longest horizon: 100 years of months.</summary>
     public const int MaxHorizonMonths = 1200;
+
+    /// <summary>
+    /// How far a contract's term may reach outside the horizon: 50 years (600 months) before its start or after
+    /// its end. Generous for any real lease; a term like 0001-01 to 9999-12 is a typo, refused.
+    /// </summary>
+    public const int MaxMonthsOutsideHorizon = 600;
 
     /// <summary>Most stress paths in one run.</summary>
     public const int MaxPaths = 100_000_000;

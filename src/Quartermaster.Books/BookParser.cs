@@ -10,13 +10,13 @@ namespace Quartermaster.Books;
 internal sealed class BookParser(BookErrorList errors)
 {
     private static readonly string[] BookKeys = ["book", "provider", "horizon", "sites", "rivalry_groups", "tenants", "contracts", "investments", "scenario"];
-    private static readonly string[] SiteKeys = ["id", "region", "halls", "capex", "it_capex", "refresh_years", "opex", "chips", "online"];
+    private static readonly string[] SiteKeys = ["id", "region", "halls", "capex", "it_capex", "refresh_years", "facility_life_years", "opex", "chips", "online"];
     private static readonly string[] TenantKeys = ["id", "name", "rivalry_group", "risk"];
     private static readonly string[] RiskKeys = ["initial_share", "strength_volatility", "drift_hazard", "drift_fraction", "default_hazard_boom", "default_hazard_cooling", "recovery", "demand"];
     private static readonly string[] ContractKeys = ["id", "tenant", "start", "end", "price", "take_or_pay", "chips", "regions", "isolation", "weight", "ramp"];
     private static readonly string[] InvestmentKeys = ["id", "tenant", "amount", "ownership", "valuation", "valuation_cap", "beta", "date"];
     private static readonly string[] ScenarioKeys = ["seed", "paths", "policy", "discount_rate", "start_regime", "boom_to_cooling", "cooling_to_boom", "boom", "cooling",
-        "sector_ceiling", "either_way_max_loss_probability"];
+        "sector_ceiling", "either_way_max_loss_probability", "it_purchase"];
 
     private readonly BookChecks _checks = new(errors);
 
@@ -133,12 +133,13 @@ internal sealed class BookParser(BookErrorList errors)
         var capex = site.Money("capex", true, "/MW", BookLimits.MaxCapexPerMwUsd);
         var itCapex = Optional(site, "it_capex", site.Money("it_capex", false, "/MW", BookLimits.MaxCapexPerMwUsd), 0.0);
         var refresh = Optional(site, "refresh_years", site.Number("refresh_years", false, BookLimits.MinRefreshYears, BookLimits.MaxRefreshYears), Site.DefaultItRefreshYears);
+        var life = Optional(site, "facility_life_years", site.Number("facility_life_years", false, BookLimits.MinFacilityLifeYears, BookLimits.MaxFacilityLifeYears), Site.DefaultFacilityLifeYears);
         var opex = site.Money("opex", true, "/MW-month", BookLimits.MaxPerMwMonthUsd);
         var chips = ReadChipPools(site, context);
         var online = ReadSchedule(site, "online", context, required: true);
-        return id is null || region is null || halls is null || capex is null || itCapex is null || refresh is null || opex is null || chips is null || online is null
+        return id is null || region is null || halls is null || capex is null || itCapex is null || refresh is null || life is null || opex is null || chips is null || online is null
             ? null
-            : _checks.Track(new Site(id, region, (int)halls, capex.Value, opex.Value, chips, online, itCapex.Value, refresh.Value), site.At);
+            : _checks.Track(new Site(id, region, (int)halls, capex.Value, opex.Value, chips, online, itCapex.Value, refresh.Value, life.Value), site.At);
     }
 
     private ValueList<ChipPool>? ReadChipPools(MappingReader site, string context)
@@ -350,6 +351,7 @@ internal sealed class BookParser(BookErrorList errors)
         var regime = scenario.Choice("start_regime", false, "boom", "cooling");
         var boom = ReadDynamics(scenario, "boom", d.Boom);
         var cooling = ReadDynamics(scenario, "cooling", d.Cooling);
+        var itPurchase = scenario.Choice("it_purchase", false, "with-capacity", "with-contracts");
         var settings = new ScenarioSettings(
             scenario.Seed("seed", false) ?? d.Seed,
             (int)(scenario.WholeNumber("paths", false, 1, BookLimits.MaxPaths) ?? d.Paths),
@@ -361,7 +363,8 @@ internal sealed class BookParser(BookErrorList errors)
             boom ?? d.Boom,
             cooling ?? d.Cooling,
             scenario.Number("sector_ceiling", false, BookLimits.MinSectorCeiling, BookLimits.MaxSectorCeiling) ?? d.SectorCeiling,
-            scenario.Percent("either_way_max_loss_probability", false) ?? d.EitherWayMaxLossProbability);
+            scenario.Percent("either_way_max_loss_probability", false) ?? d.EitherWayMaxLossProbability,
+            itPurchase is null ? d.ItPurchase : itPurchase == "with-contracts" ? ItPurchase.WithContracts : ItPurchase.WithCapacity);
         return settings;
     }
 

@@ -70,6 +70,7 @@ public static class BookWriter
         Optional(lines, "cooling", s.Cooling, d.Cooling, Dynamics);
         Optional(lines, "sector_ceiling", s.SectorCeiling, d.SectorCeiling, v => Quantities.FormatNumber(v!.Value));
         Optional(lines, "either_way_max_loss_probability", s.EitherWayMaxLossProbability, d.EitherWayMaxLossProbability, Quantities.FormatPercent);
+        Optional(lines, "it_purchase", s.ItPurchase, d.ItPurchase, v => v == ItPurchase.WithContracts ? "with-contracts" : "with-capacity");
         if (lines.Count > 0)
         {
             yaml.AppendLine("scenario:");
@@ -93,6 +94,10 @@ public static class BookWriter
         if (site.ItRefreshYears != Site.DefaultItRefreshYears)
         {
             yaml.Append("    refresh_years: ").AppendLine(Quantities.FormatNumber(site.ItRefreshYears));
+        }
+        if (site.FacilityLifeYears != Site.DefaultFacilityLifeYears)
+        {
+            yaml.Append("    facility_life_years: ").AppendLine(Quantities.FormatNumber(site.FacilityLifeYears));
         }
         yaml.Append("    opex: ").AppendLine(Quantities.FormatMoney(site.OpexPerMwMonthUsd, "/MW-month"));
         yaml.Append("    chips: {").AppendJoin(", ", site.ChipPools.Select(p => $"{p.Chip}: {Quantities.FormatPercent(p.ShareFraction)}")).AppendLine("}");

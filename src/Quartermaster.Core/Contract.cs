@@ -28,6 +28,21 @@ public sealed record Contract(
     double Weight,
     ValueList<MwStep> Ramp)
 {
+    /// <summary>Unique id in the book (not empty).</summary>
+    public string Id { get; init => field = Preconditions.NotEmpty(value, nameof(Id)); } = Preconditions.NotEmpty(Id);
+
+    /// <summary>Last month of the term (included), not before <see cref="Start"/>.</summary>
+    public Month End { get; init => field = Preconditions.NotBefore(value, Start, nameof(End)); } = Preconditions.NotBefore(End, Start);
+
+    /// <summary>Price per MW per month, in US dollars (finite, at least 0).</summary>
+    public double PricePerMwMonthUsd { get; init => field = Preconditions.NonNegative(value, nameof(PricePerMwMonthUsd)); } = Preconditions.NonNegative(PricePerMwMonthUsd);
+
+    /// <summary>Fraction of committed MW paid for whether used or not (0 to 1).</summary>
+    public double TakeOrPayFraction { get; init => field = Preconditions.Fraction(value, nameof(TakeOrPayFraction)); } = Preconditions.Fraction(TakeOrPayFraction);
+
+    /// <summary>Weight under the <c>weighted</c> policy (finite, above 0).</summary>
+    public double Weight { get; init => field = Preconditions.Positive(value, nameof(Weight)); } = Preconditions.Positive(Weight);
+
     /// <summary>MW committed in <paramref name="month"/>; 0 outside the term.</summary>
     public double CommittedMw(Month month) =>
         month < Start || month > End ? 0 : Schedule.ValueAt(Ramp, month);

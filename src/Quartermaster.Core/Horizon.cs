@@ -5,6 +5,9 @@ namespace Quartermaster.Core;
 /// <param name="End">The last month (not before <paramref name="Start"/>).</param>
 public sealed record Horizon(Month Start, Month End)
 {
+    /// <summary>The last month, not before <see cref="Start"/>.</summary>
+    public Month End { get; init => field = Preconditions.NotBefore(value, Start, nameof(End)); } = Preconditions.NotBefore(End, Start);
+
     /// <summary>Number of months, both ends included.</summary>
     public int MonthCount => End.MonthsSince(Start) + 1;
 

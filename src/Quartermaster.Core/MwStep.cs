@@ -6,7 +6,11 @@ namespace Quartermaster.Core;
 /// </summary>
 /// <param name="From">The first month the value applies.</param>
 /// <param name="Mw">Megawatts from that month on.</param>
-public readonly record struct MwStep(Month From, double Mw);
+public readonly record struct MwStep(Month From, double Mw)
+{
+    /// <summary>Megawatts from <see cref="From"/> on (finite, at least 0).</summary>
+    public double Mw { get; init => field = Preconditions.NonNegative(value, nameof(Mw)); } = Preconditions.NonNegative(Mw);
+}
 
 /// <summary>Reads piecewise-constant MW schedules.</summary>
 public static class Schedule

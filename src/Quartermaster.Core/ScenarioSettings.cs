@@ -35,6 +35,9 @@ public sealed record RegimeDynamics(Rate Growth, Rate Volatility);
 /// The largest chance of loss, in every row of the win-either-way table, with which a summary may say the book
 /// "wins either way" (0 to 1).
 /// </param>
+/// <param name="ItPurchase">
+/// When IT equipment is bought: with capacity as it comes online (the default), or with the contracts that use it.
+/// </param>
 public sealed record ScenarioSettings(
     ulong Seed,
     int Paths,
@@ -46,7 +49,8 @@ public sealed record ScenarioSettings(
     RegimeDynamics Boom,
     RegimeDynamics Cooling,
     double? SectorCeiling = null,
-    double EitherWayMaxLossProbability = ScenarioSettings.DefaultEitherWayMaxLossProbability)
+    double EitherWayMaxLossProbability = ScenarioSettings.DefaultEitherWayMaxLossProbability,
+    ItPurchase ItPurchase = ItPurchase.WithCapacity)
 {
     /// <summary>The default of <see cref="EitherWayMaxLossProbability"/>: 10%.</summary>
     public const double DefaultEitherWayMaxLossProbability = 0.10;

@@ -89,11 +89,15 @@ public sealed record StakeOutcomeRow(
     }
 }
 
-/// <summary>The operating book's costs over the horizon, undiscounted, US dollars.</summary>
+/// <summary>The operating book's costs over the horizon and its residual value at the end, present values in US dollars.</summary>
 /// <param name="FacilityCapex">Building the sites' capacity (shell, power, cooling).</param>
 /// <param name="ItCapex">IT equipment the provider buys (0 when tenants bring their own chips).</param>
 /// <param name="Opex">Running the sites, power included.</param>
-public sealed record CostsDocument(double FacilityCapex, double ItCapex, double Opex);
+/// <param name="ResidualValue">
+/// Book value of facility and IT equipment at the horizon's last month (straight-line depreciation), discounted from then:
+/// counted in the operating payoff, not in the cash flow.
+/// </param>
+public sealed record CostsDocument(double FacilityCapex, double ItCapex, double Opex, double ResidualValue);
 
 /// <summary>A figure whose Monte Carlo error is large for its use.</summary>
 /// <param name="Figure">The figure, such as <c>stakes P99</c>.</param>

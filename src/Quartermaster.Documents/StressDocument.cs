@@ -24,7 +24,7 @@ namespace Quartermaster.Documents;
 /// <param name="Concentration">How concentrated expected revenue is across tenants.</param>
 /// <param name="CashFlow">The operating book's cash by calendar year, its payback month and its IRR, across paths.</param>
 /// <param name="StakeOutcomes">One row per investment: its amount, valuation cap and value at the horizon.</param>
-/// <param name="Costs">The operating book's costs over the horizon, undiscounted, US dollars.</param>
+/// <param name="Costs">The operating book's costs over the horizon and its residual value at the end, present values in US dollars.</param>
 /// <param name="Warnings">Figures whose Monte Carlo error is large for their use, with what to do about it.</param>
 public sealed record StressDocument(
     int Paths,
@@ -76,7 +76,7 @@ public sealed record StressDocument(
                 [.. result.Tenants.Select(t => new TenantRevenueMean(t.TenantId, t.MeanRevenueUsd, t.Share))]),
             CashFlowDocument.Of(result.CashFlow),
             [.. result.Stakes.Select(StakeOutcomeRow.Of)],
-            new CostsDocument(result.Costs.FacilityCapexUsd, result.Costs.ItCapexUsd, result.Costs.OpexUsd),
+            new CostsDocument(result.Costs.FacilityCapexUsd, result.Costs.ItCapexUsd, result.Costs.OpexUsd, result.Costs.ResidualValueUsd),
             [.. result.Warnings.Select(w => new StressWarning(w.Figure, w.Message))]);
     }
 }

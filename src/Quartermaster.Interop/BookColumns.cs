@@ -36,6 +36,7 @@ public static class BookColumns
         new("opex", "USD/MW-month", ColumnFormat.Usd, Note: "Operating cost per online MW per month."),
         new("it capex", "USD/MW", ColumnFormat.Usd, Note: "IT equipment per MW, bought as capacity comes online and at each refresh; empty: 0 (the tenant brings its own)."),
         new("refresh years", "years", ColumnFormat.Number, Note: "Years between purchases of the same IT equipment; empty: 5."),
+        new("facility life years", "years", ColumnFormat.Number, Note: "Years over which the facility is depreciated (its residual value at the horizon); empty: 20."),
     ];
 
     /// <summary>Columns of <c>chip_pools</c>: a site's capacity split by chip type.</summary>

@@ -211,6 +211,49 @@ public static class BookImport
             }
         }
 
+        /// <summary>
+        /// <paramref name="build"/>'s value, or default when the model refuses a value (a negative price, an end before
+        /// the start): the cells were numbers, so the model's own check names the cell and what it expects.
+        /// </summary>
+        private static T? Guarded<T>(SheetReader reader, InputRow row, Func<T> build)
+        {
+            try
+            {
+                return build();
+            }
+            catch (ArgumentOutOfRangeException invalid)
+            {
+                var column = ModelColumns.GetValueOrDefault(invalid.ParamName ?? "", []).FirstOrDefault(reader.Has);
+                var message = $"{invalid.ActualValue} {invalid.Message.Split(" (Parameter", 2)[0]}";
+                if (column is null)
+                {
+                    reader.RowError(row, message);
+                }
+                else
+                {
+                    reader.Error(row, column, message);
+                }
+                return default;
+            }
+        }
+
+        /// <summary>The columns that hold each model value a constructor checks, by its parameter name.</summary>
+        private static readonly Dictionary<string, string[]> ModelColumns = new(StringComparer.Ordinal)
+        {
+            ["Halls"] = ["halls"],
+            ["CapexPerMwUsd"] = ["capex"],
+            ["OpexPerMwMonthUsd"] = ["opex"],
+            ["ItCapexPerMwUsd"] = ["it capex"],
+            ["ItRefreshYears"] = ["refresh years"],
+            ["FacilityLifeYears"] = ["facility life years"],
+            ["ShareFraction"] = ["share"],
+            ["Mw"] = ["online", "committed"],
+            ["End"] = ["end"],
+            ["PricePerMwMonthUsd"] = ["price"],
+            ["TakeOrPayFraction"] = ["take or pay"],
+            ["Weight"] = ["weight"],
+        };
+
         private List<T> ReadAll<T>(string name, IReadOnlyList<SheetColumn> columns, List<(SheetReader, InputRow)> origins, Func<SheetReader, InputRow, T?> read)
             where T : class
         {
@@ -222,7 +265,7 @@ public static class BookImport
             var reader = new SheetReader(sheet, columns, errors);
             foreach (var row in reader.Rows)
             {
-                if (read(reader, row) is { } item)
+                if (Guarded(reader, row, () => read(reader, row)) is { } item)
                 {
                     items.Add(item);
                     origins.Add((reader, row));
@@ -242,11 +285,13 @@ public static class BookImport
                 var opex = s.Number(row, "opex", true);
                 var itCapex = s.Number(row, "it capex", false);
                 var refresh = s.Number(row, "refresh years", false);
+                var life = s.Number(row, "facility life years", false);
                 var hallsOk = halls is not null || s.Text(row, "halls", false) is null;
-                var optionalOk = (itCapex is not null || s.Text(row, "it capex", false) is null) && (refresh is not null || s.Text(row, "refresh years", false) is null);
+                var optionalOk = (itCapex is not null || s.Text(row, "it capex", false) is null) && (refresh is not null || s.Text(row, "refresh years", false) is null)
+                    && (life is not null || s.Text(row, "facility life years", false) is null);
                 return id is null || region is null || !hallsOk || !optionalOk || capex is null || opex is null ? null
                     : new Site(id, region, (int)(halls ?? 1), capex.Value, opex.Value, ValueList<ChipPool>.Empty, ValueList<MwStep>.Empty,
-                        itCapex ?? 0, refresh ?? Site.DefaultItRefreshYears);
+                        itCapex ?? 0, refresh ?? Site.DefaultItRefreshYears, life ?? Site.DefaultFacilityLifeYears);
             });
             var ids = Declared(BookColumns.Sites, BookColumns.SiteColumns);
             var pools = Steps(BookColumns.ChipPools, BookColumns.ChipPoolColumns, "site", ids, cells.ChipPools, (s, row) =>
@@ -356,7 +401,7 @@ public static class BookImport
             foreach (var row in reader.Rows)
             {
                 var owner = reader.Id(row, ownerColumn, true);
-                var (ok, item) = read(reader, row);
+                var (ok, item) = Guarded(reader, row, () => read(reader, row));
                 if (owner is null || !ok)
                 {
                     continue;

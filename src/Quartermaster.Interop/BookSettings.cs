@@ -46,6 +46,8 @@ internal static class BookSettings
 {
     private static readonly string[] Regimes = ["boom", "cooling"];
 
+    private static readonly string[] ItPurchases = ["with-capacity", "with-contracts"];
+
     public static IReadOnlyList<BookSetting> Book { get; } =
     [
         new("book", null, SettingKind.Id, b => b.Id, (d, v) => d.Id = (string)v),
@@ -78,6 +80,9 @@ internal static class BookSettings
             (d, v) => d.Scenario = d.Scenario with { SectorCeiling = (double)v }),
         new("either way max loss probability", "fraction", SettingKind.Number, b => b.Scenario.EitherWayMaxLossProbability,
             (d, v) => d.Scenario = d.Scenario with { EitherWayMaxLossProbability = (double)v }),
+        new("it purchase", null, SettingKind.Word, b => b.Scenario.ItPurchase == ItPurchase.WithContracts ? "with-contracts" : "with-capacity",
+            (d, v) => d.Scenario = d.Scenario with { ItPurchase = (string)v == "with-contracts" ? ItPurchase.WithContracts : ItPurchase.WithCapacity },
+            ItPurchases),
     ];
 }
 

@@ -21,7 +21,7 @@ public static class BookSheets
             new Sheet(BookColumns.Scenario, BookColumns.Settings, [.. BookSettings.Scenario.Select(s => s.Row(book))]),
             new Sheet(BookColumns.Sites, BookColumns.SiteColumns,
                 [.. book.Sites.Select(s => Row(Cell.Of(s.Id), Cell.Of(s.Region), Cell.Of(s.Halls), Cell.Of(s.CapexPerMwUsd), Cell.Of(s.OpexPerMwMonthUsd),
-                    Cell.Of(s.ItCapexPerMwUsd), Cell.Of(s.ItRefreshYears)))]),
+                    Cell.Of(s.ItCapexPerMwUsd), Cell.Of(s.ItRefreshYears), Cell.Of(s.FacilityLifeYears)))]),
             new Sheet(BookColumns.ChipPools, BookColumns.ChipPoolColumns,
                 [.. book.Sites.SelectMany(s => s.ChipPools.Select(p => Row(Cell.Of(s.Id), Cell.Of(p.Chip), Cell.Of(p.ShareFraction))))]),
             new Sheet(BookColumns.Online, BookColumns.OnlineColumns,

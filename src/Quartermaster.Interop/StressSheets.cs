@@ -61,6 +61,7 @@ public static class StressSheets
             Measure("facility capex (present value)", result.Costs.FacilityCapexUsd, "USD"),
             Measure("IT capex (present value)", result.Costs.ItCapexUsd, "USD"),
             Measure("opex (present value)", result.Costs.OpexUsd, "USD"),
+            Measure("residual value at the horizon (present value)", result.Costs.ResidualValueUsd, "USD"),
             Measure("P(operating book pays back within the horizon)", cash.Payback.ProbabilityWithinHorizon, "fraction"),
             Measure("payback month, P5", Cell.Of(cash.Payback.P5), "month (empty: beyond the horizon)"),
             Measure("payback month, P50", Cell.Of(cash.Payback.P50), "month (empty: beyond the horizon)"),

@@ -4,6 +4,7 @@ using System.Text;
 using Quartermaster.Books;
 using Quartermaster.Core;
 using Quartermaster.Documents;
+using Quartermaster.Stress;
 using Quartermaster.Watch;
 
 namespace Quartermaster.Reports;
@@ -96,52 +97,97 @@ public static class HtmlReport
 
     private static string StressSection(ReportContent content)
     {
-        var stress = content.Stress;
-        var p = stress.Payoff.Total;
+        var (book, stress) = (content.Book, content.Stress);
         var html = new StringBuilder($"<section id=\"stress\"><h2>Stress: {stress.Paths:N0} futures (seed {stress.Seed})</h2>");
-        html.Append("<table><tr><th class=\"num\">mean (95% CI)</th><th class=\"num\">P1</th><th class=\"num\">P5</th><th class=\"num\">P50</th><th class=\"num\">P95</th><th class=\"num\">P99</th>")
-            .Append("<th class=\"num\">VaR95</th><th class=\"num\">CVaR95</th><th class=\"num\">VaR99</th><th class=\"num\">CVaR99</th><th class=\"num\">P(loss)</th></tr>")
-            .Append($"<tr><td class=\"num\">{M(p.MeanUsd)} ({M(p.Ci95LowUsd)} to {M(p.Ci95HighUsd)})</td><td class=\"num\">{M(p.P1Usd)}</td><td class=\"num\">{M(p.P5Usd)}</td>")
-            .Append($"<td class=\"num\">{M(p.P50Usd)}</td><td class=\"num\">{M(p.P95Usd)}</td><td class=\"num\">{M(p.P99Usd)}</td><td class=\"num\">{M(p.Var95Usd)}</td>")
-            .Append($"<td class=\"num\">{M(p.Cvar95Usd)}</td><td class=\"num\">{M(p.Var99Usd)}</td><td class=\"num\">{M(p.Cvar99Usd)}</td><td class=\"num\">{ReportSummary.Percent(p.ProbabilityOfLoss)}</td></tr></table>");
-        html.Append("""
-            <div class="grid">
-              <div><h3>Payoff across futures</h3><div class="chart" data-chart="payoff-histogram"></div></div>
-              <div><h3>Revenue per month (P5 to P95)</h3><div class="chart" data-chart="fan-revenue"></div></div>
-              <div><h3>Capacity used (P5 to P95)</h3><div class="chart" data-chart="fan-used"></div></div>
-              <div><h3>Capacity idle (P5 to P95)</h3><div class="chart" data-chart="fan-idle"></div></div>
-            </div>
-            """);
-        html.Append("<h3>Win either way: payoff by how the horizon ends</h3><table><tr>");
+        html.Append("<table id=\"payoff\"><tr><th>line</th><th class=\"num\">mean (95% CI)</th><th class=\"num\">P1</th><th class=\"num\">P5</th><th class=\"num\">P50</th><th class=\"num\">P95</th><th class=\"num\">P99</th>")
+            .Append("<th class=\"num\">VaR95</th><th class=\"num\">CVaR95</th><th class=\"num\">VaR99</th><th class=\"num\">CVaR99</th><th class=\"num\">P(loss)</th></tr>");
+        foreach (var line in new[] { PayoffLine.Operating, PayoffLine.Stakes, PayoffLine.Total })
+        {
+            var p = stress.Payoff[line];
+            html.Append($"<tr data-line=\"{LineKey(line)}\"><td>{Encode(StressGlossary.Label(LineKey(line)))}</td>")
+                .Append($"<td class=\"num\">{M(p.MeanUsd)} ({M(p.Ci95LowUsd)} to {M(p.Ci95HighUsd)})</td><td class=\"num\">{M(p.P1Usd)}</td><td class=\"num\">{M(p.P5Usd)}</td>")
+                .Append($"<td class=\"num\">{M(p.P50Usd)}</td><td class=\"num\">{M(p.P95Usd)}</td><td class=\"num\">{M(p.P99Usd)}</td><td class=\"num\">{M(p.Var95Usd)}</td>")
+                .Append($"<td class=\"num\">{M(p.Cvar95Usd)}</td><td class=\"num\">{M(p.Var99Usd)}</td><td class=\"num\">{M(p.Cvar99Usd)}</td><td class=\"num\">{ReportSummary.Percent(p.ProbabilityOfLoss)}</td></tr>");
+        }
+        var costs = stress.Costs;
+        html.Append($"</table><p class=\"note\">The operating book counts, discounted: facility capex {M(costs.FacilityCapexUsd)}, IT capex {M(costs.ItCapexUsd)}, ")
+            .Append($"opex {M(costs.OpexUsd)}, and {M(costs.ResidualValueUsd)} of residual value (book value of sites and equipment at {book.Horizon.End}).</p>");
+
+        html.Append("<h3>Win either way: payoff by how the horizon ends</h3><table id=\"win-either-way\"><tr>");
         foreach (var group in stress.RivalryGroups)
         {
-            html.Append($"<th>leader of {Encode(group)}</th>");
+            html.Append($"<th>leader of {Encode(book.RivalryGroups.FirstOrDefault(g => g.Id == group)?.Name ?? group)}</th>");
         }
-        html.Append("<th>sector</th><th class=\"num\">share of futures</th><th class=\"num\">mean payoff</th><th class=\"num\">P(loss)</th></tr>");
+        html.Append("<th>sector</th><th class=\"num\">share of futures</th><th class=\"num\">operating mean</th><th class=\"num\">operating P(loss)</th>")
+            .Append("<th class=\"num\">whole book mean</th><th class=\"num\">whole book P(loss)</th></tr>");
         foreach (var row in stress.WinEitherWay)
         {
             html.Append("<tr>");
             foreach (var leader in row.Leaders)
             {
-                html.Append($"<td>{Encode(leader)}</td>");
+                html.Append($"<td>{Encode(TenantName(book, leader))}</td>");
             }
             html.Append($"<td>{(row.Cooled ? "cooled" : "booming")}</td><td class=\"num\">{ReportSummary.Percent(row.ShareOfPaths)}</td>")
+                .Append($"<td class=\"num\">{M(row.Payoff.Operating.MeanUsd)}</td><td class=\"num\">{ReportSummary.Percent(row.Payoff.Operating.ProbabilityOfLoss)}</td>")
                 .Append($"<td class=\"num\">{M(row.Payoff.Total.MeanUsd)}</td><td class=\"num\">{ReportSummary.Percent(row.Payoff.Total.ProbabilityOfLoss)}</td></tr>");
         }
-        html.Append("</table><h3>Concentration</h3><table><tr><th>tenant</th><th class=\"num\">mean revenue</th><th class=\"num\">share</th></tr>");
+        html.Append("</table>");
+
+        html.Append("<h3>Operating cash by calendar year</h3><div class=\"grid\"><div class=\"chart\" data-chart=\"cash-flow\"></div>")
+            .Append($"<div><p id=\"cash-note\">{Encode(CashNote(stress.CashFlow))}</p><p class=\"note\">Cash is undiscounted revenue less opex and capex; ")
+            .Append("the residual value at the horizon is not cash, so it is in neither the bars, the payback nor the IRR.</p></div></div>");
+        html.Append("""
+            <div class="grid">
+              <div><h3>Operating book across futures</h3><div class="chart" data-chart="operating-histogram"></div></div>
+              <div><h3>Whole book across futures</h3><div class="chart" data-chart="payoff-histogram"></div></div>
+              <div><h3>Revenue per month (P5 to P95)</h3><div class="chart" data-chart="fan-revenue"></div></div>
+              <div><h3>Capacity used (P5 to P95)</h3><div class="chart" data-chart="fan-used"></div></div>
+              <div><h3>Capacity idle (P5 to P95)</h3><div class="chart" data-chart="fan-idle"></div></div>
+            </div>
+            """);
+        html.Append("<h3>Concentration</h3><table><tr><th>tenant</th><th class=\"num\">mean revenue</th><th class=\"num\">share</th></tr>");
         foreach (var tenant in stress.Tenants)
         {
-            html.Append($"<tr><td>{Encode(tenant.TenantId)}</td><td class=\"num\">{M(tenant.MeanRevenueUsd)}</td><td class=\"num\">{ReportSummary.Percent(tenant.Share)}</td></tr>");
+            html.Append($"<tr><td>{Encode(TenantName(book, tenant.TenantId))}</td><td class=\"num\">{M(tenant.MeanRevenueUsd)}</td><td class=\"num\">{ReportSummary.Percent(tenant.Share)}</td></tr>");
         }
         html.Append($"</table><p class=\"note\">Revenue HHI {stress.RevenueHhi.ToString("0.000", CultureInfo.InvariantCulture)}; "
-            + $"top tenant {Encode(stress.TopTenantId ?? "-")} with {ReportSummary.Percent(stress.TopTenantShare)} of revenue; "
+            + $"top tenant {Encode(stress.TopTenantId is { } top ? TenantName(book, top) : "-")} with {ReportSummary.Percent(stress.TopTenantShare)} of revenue; "
             + $"utilisation {ReportSummary.Percent(stress.Utilisation)}; mean idle {stress.MeanIdleGwMonths.ToString("N1", CultureInfo.InvariantCulture)} GW-months.</p>");
         if (content.Tornado is not null)
         {
             html.Append("<h3>Tornado: what moves the mean payoff</h3><div class=\"chart tall\" data-chart=\"tornado\"></div>");
         }
-        return html.Append("</section>").ToString();
+        html.Append("<h3>Glossary of the model's inputs and figures</h3><table id=\"glossary\"><tr><th>term</th><th>key</th><th>meaning</th></tr>");
+        foreach (var entry in StressGlossary.Entries)
+        {
+            html.Append($"<tr><td>{Encode(entry.Label)}</td><td><code>{Encode(entry.Key)}</code></td><td>{Encode(entry.Definition)}</td></tr>");
+        }
+        return html.Append("</table></section>").ToString();
     }
+
+    // Payback and IRR of the operating cash, in the words of the summary (StressSummary says the same).
+    private static string CashNote(OperatingCashFlow cash)
+    {
+        var payback = cash.Payback;
+        var text = payback.P50 is { } median
+            ? $"Payback: by {median} in half the futures; {ReportSummary.Percent(payback.ProbabilityWithinHorizon)} of futures pay back within the horizon."
+            : $"Payback: {ReportSummary.Percent(payback.ProbabilityWithinHorizon)} of futures pay back within the horizon; the median future does not.";
+        var irr = cash.Irr;
+        return text + (irr.P50 is { } p50
+            ? $" Operating IRR: {Rate(p50)} in the median future (P5 {Rate(irr.P5!.Value)}, P95 {Rate(irr.P95!.Value)}), over the {ReportSummary.Percent(irr.ProbabilityDefined)} of futures that have one."
+            : " Operating IRR: none (no year pays cash out).");
+
+        static string Rate(double r) => (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%/yr";
+    }
+
+    private static string LineKey(PayoffLine line) => line switch
+    {
+        PayoffLine.Operating => "operating",
+        PayoffLine.Stakes => "stakes",
+        _ => "total",
+    };
+
+    private static string TenantName(Book book, string id) => book.Tenants.FirstOrDefault(t => t.Id == id)?.Name ?? id;
 
     private static string DealsSection(DealsOverview deals)
     {

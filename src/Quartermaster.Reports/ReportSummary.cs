@@ -40,5 +40,6 @@ public static class ReportSummary
 
     internal static string Money(double usd) => Quantities.FormatMoneyRounded(usd);
 
-    internal static string Percent(double fraction) => fraction.ToString("P1", CultureInfo.InvariantCulture);
+    // The same form as the summary sentences (PeopleText), so a table and a sentence print a figure alike.
+    internal static string Percent(double fraction) => PeopleText.Percent(fraction);
 }

@@ -59,6 +59,9 @@ internal sealed class ApiKeyAuthentication(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
 
+    /// <summary>True when the request carries a key, valid or not.</summary>
+    public static bool PresentsKey(HttpRequest request) => PresentedKey(request) is not null;
+
     private static string? PresentedKey(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();

@@ -34,20 +34,8 @@ internal static class BooksApi
         return api;
     }
 
-    private static async Task<Ok<List<BookVersion>>> ListBooks(ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
-    {
-        var scope = user.Scope();
-        var all = await store.ListBooksAsync(scope, cancel);
-        var visible = new List<BookVersion>();
-        foreach (var book in all)
-        {
-            if (scope.IsProvider || await store.GetTenantAsync(scope, book.BookId, book.Version, scope.TenantId ?? "", cancel) is not null)
-            {
-                visible.Add(book);
-            }
-        }
-        return TypedResults.Ok(visible);
-    }
+    private static async Task<Ok<IReadOnlyList<BookVersion>>> ListBooks(ClaimsPrincipal user, IBookStore store, CancellationToken cancel) =>
+        TypedResults.Ok(await store.ListBooksAsync(user.Scope(), cancel));
 
     private static async Task<Results<Created<BookVersion>, ProblemHttpResult>> ImportBook(HttpRequest request, ClaimsPrincipal user, IBookStore store, ILogger<BookVersion> log, CancellationToken cancel)
     {

@@ -31,15 +31,21 @@ internal static class PlansApi
                 return problem;
             }
         }
+        // The whole request is checked before the book is read: a refused request leaves no audited read behind.
+        AllocationPolicy? asked = null;
+        if (body?.Policy is { } name)
+        {
+            if (!AllocationPolicyNames.TryParse(name, out var named))
+            {
+                return Problems.BadRequest($"unknown policy {Books.Ids.Quote(name)}; expected one of {string.Join(", ", AllocationPolicyNames.All)}");
+            }
+            asked = named;
+        }
         if (await store.GetBookAsync(scope, bookId, cancel: cancel) is not { } stored)
         {
             return Problems.NotFound();
         }
-        var policy = stored.Book.Scenario.Policy;
-        if (body?.Policy is { } name && !AllocationPolicyNames.TryParse(name, out policy))
-        {
-            return Problems.BadRequest($"unknown policy '{name}'; expected one of {string.Join(", ", AllocationPolicyNames.All)}");
-        }
+        var policy = asked ?? stored.Book.Scenario.Policy;
         var planning = options.TimeProvider.GetTimestamp();
         var plan = options.Planner.Plan(stored.Book, policy);
         var summary = await store.SavePlanAsync(scope, bookId, stored.Version.Version, policy.ToName(), options.Planner.Name, plan.Fills, plan.Allocations, cancel);

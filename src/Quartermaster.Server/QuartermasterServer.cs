@@ -31,6 +31,8 @@ public static class QuartermasterServer
         var store = BookStores.Open(options.Database, options.DatabaseOwner, options.Store);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
+        // Kestrel's own answers to requests it cannot parse get problem bodies too.
+        builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(listen => listen.UseProblemRejections()));
         builder.Logging.ClearProviders();
         // Our own lines (one per stored book version, plan, stress run, refused key) at Information; the framework's from Warning.
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Quartermaster", LogLevel.Information)
@@ -62,7 +64,11 @@ public static class QuartermasterServer
             }
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions["trace_id"] = c.HttpContext.TraceIdentifier);
+        {
+            c.ProblemDetails.Extensions["trace_id"] = c.HttpContext.TraceIdentifier;
+            // Problems the framework writes (status code pages, the exception handler) come without a detail.
+            c.ProblemDetails.Detail ??= Problems.DefaultDetail(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode);
+        });
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
@@ -74,15 +80,11 @@ public static class QuartermasterServer
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                // Per API key; clients without one share a bucket per address.
                 if (context.Request.Path.StartsWithSegments("/bench"))
                 {
                     return RateLimitPartition.GetNoLimiter("bench");
                 }
-                var key = context.User.Identity?.IsAuthenticated == true
-                    ? "key:" + context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
-                    : "ip:" + context.Connection.RemoteIpAddress;
-                return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+                return RateLimitPartition.GetTokenBucketLimiter(RateLimitBucket(context), _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = options.BurstPerKey,
                     TokensPerPeriod = options.RequestsPerSecondPerKey,
@@ -100,7 +102,12 @@ public static class QuartermasterServer
                 await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too Many Requests", Detail = "This API key made too many requests; wait and retry." },
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests, Title = "Too Many Requests",
+                        Detail = (context.HttpContext.User.Identity?.IsAuthenticated == true ? "This API key" : "This address")
+                            + " made too many requests; wait for the time in Retry-After and try again.",
+                    },
                 });
             };
         });
@@ -150,9 +157,10 @@ public static class QuartermasterServer
         }));
 
         var app = builder.Build();
+        int schemaVersion;
         try
         {
-            await PrepareStoreAsync(store, options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(QuartermasterServer)), cancel);
+            schemaVersion = await PrepareStoreAsync(store, options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(QuartermasterServer)), cancel);
         }
         catch
         {
@@ -170,15 +178,23 @@ public static class QuartermasterServer
         app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapGet("/healthz", Healthz).WithName("GetHealth").AllowAnonymous().WithTags("Health")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests).WithSummary("Liveness and schema version; no key needed.");
+        app.MapGet("/healthz", (IBookStore served, CancellationToken aborted) => Healthz(served, schemaVersion, aborted))
+            .WithName("GetHealth").AllowAnonymous().WithTags("Health").WithInputRules()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Liveness: the service's database pool answers; no key needed.");
+        app.MapGet("/readyz", Readyz).WithName("GetReadiness").AllowAnonymous().WithTags("Health").WithInputRules()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Readiness: as the service role, the schema is at this server's version and row-level security holds; no key needed.");
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
-        var api = app.MapGroup("/api/v1")
+        var api = app.MapGroup("/api/v1").WithInputRules()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapBooksApi().MapVersionDiffApi().MapTenantDataApi().MapPlansApi().MapStressApi().MapDashboardApi();
         app.MapDashboard();
@@ -188,7 +204,7 @@ public static class QuartermasterServer
     /// <summary>What each tag of the OpenAPI document groups, as client generators and the reference page show it.</summary>
     private static readonly (string Name, string Description)[] TagDescriptions =
     [
-        ("Health", "Liveness and the database's schema version; no key needed."),
+        ("Health", "Liveness (/healthz) and readiness (/readyz) of the service and its database; no key needed."),
         ("Books", "Books and their versions as YAML, sites and investments: provider side."),
         ("Tenant data", "Tenants, contracts, allocations, fill and SLA: every role, each tenant scoped to its own rows."),
         ("Plans", "Plans of a book's latest version under a policy, stored and read back: provider side."),
@@ -196,10 +212,56 @@ public static class QuartermasterServer
         ("Dashboard", "What the dashboard at / draws: the caller's role, a book's overview, public deals."),
     ];
 
-    private static async Task<Ok<Health>> Healthz(IBookStore store, CancellationToken cancel) =>
-        TypedResults.Ok(new Health("ok", await store.SchemaVersionAsync(cancel)));
+    /// <summary>
+    /// The rate-limit bucket of a request. Health checks have a bucket per address of their own, so no other caller
+    /// can throttle them; a valid key has its own; a request with a key that failed authentication and a request
+    /// without a key each share a bucket per address, kept apart so a burst of bad keys throttles only bad keys.
+    /// </summary>
+    private static string RateLimitBucket(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz"))
+        {
+            return "health:" + address;
+        }
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            return "key:" + context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        }
+        return (ApiKeyAuthentication.PresentsKey(context.Request) ? "refused:" : "anonymous:") + address;
+    }
 
-    private static async Task PrepareStoreAsync(IBookStore store, ServerOptions options, ILogger log, CancellationToken cancel)
+    private static async Task<Results<Ok<Health>, ProblemHttpResult>> Healthz(IBookStore store, int schemaVersion, CancellationToken cancel)
+    {
+        try
+        {
+            await store.PingAsync(cancel);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            return Problems.ServiceUnavailable("the database does not answer: " + e.Message);
+        }
+        return TypedResults.Ok(new Health("ok", schemaVersion));
+    }
+
+    private static async Task<Results<Ok<Health>, ProblemHttpResult>> Readyz(IBookStore store, CancellationToken cancel)
+    {
+        IReadOnlyList<string> problems;
+        try
+        {
+            problems = await store.ReadinessProblemsAsync(cancel);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            return Problems.ServiceUnavailable("the database does not answer: " + e.Message);
+        }
+        return problems.Count > 0
+            ? Problems.ServiceUnavailable("not ready: " + string.Join("; ", problems))
+            : TypedResults.Ok(new Health("ready", Migration.Latest));
+    }
+
+    /// <summary>Migrates the store, checks the service role, imports the seed book; returns the schema version served.</summary>
+    private static async Task<int> PrepareStoreAsync(IBookStore store, ServerOptions options, ILogger log, CancellationToken cancel)
     {
         await store.MigrateAsync(null, cancel);
         if (store is PostgresBookStore postgres && options.RequireRowLevelSecurity
@@ -226,6 +288,7 @@ public static class QuartermasterServer
             var milliseconds = (long)options.TimeProvider.GetElapsedTime(planning).TotalMilliseconds;
             LogMessages.PlanStored(log, summary.PlanId, summary.BookId, summary.BookVersion, AccessScope.System.Actor, summary.Policy, summary.Planner, milliseconds);
         }
+        return schemaVersion;
     }
 
     /// <summary>The database as a log line may name it: a SQLite path, or PostgreSQL host, port, database and user (never the password).</summary>

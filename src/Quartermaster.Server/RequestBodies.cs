@@ -11,7 +11,8 @@ namespace Quartermaster.Server;
 
 /// <summary>
 /// Reads JSON and YAML request bodies ourselves rather than through model binding, so a malformed body
-/// answers 400 problem details naming the line and column of the error, not a bare 400.
+/// answers 400 problem details naming the line and column of the error, not a bare 400. The input rules match
+/// the book reader's: UTF-8 only, a leading byte-order mark dropped, an unknown or repeated key refused.
 /// </summary>
 internal static class RequestBodies
 {
@@ -41,9 +42,13 @@ internal static class RequestBodies
         }
     }
 
-    /// <summary>The app's JSON options, but an unknown property is an error, as an unknown key in a book is.</summary>
+    /// <summary>The app's JSON options, but an unknown or repeated property is an error, as an unknown or repeated key in a book is.</summary>
     private static JsonSerializerOptions Strict(JsonSerializerOptions options) =>
-        StrictOptions.GetValue(options, o => new JsonSerializerOptions(o) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow });
+        StrictOptions.GetValue(options, o => new JsonSerializerOptions(o)
+        {
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            AllowDuplicateProperties = false,
+        });
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> StrictOptions = new();
 
@@ -84,7 +89,9 @@ internal static class RequestBodies
         }
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            // A leading byte-order mark is accepted and dropped, as qm validate does when it reads a file.
+            return text.StartsWith('\uFEFF') ? text[1..] : text;
         }
         catch (DecoderFallbackException)
         {

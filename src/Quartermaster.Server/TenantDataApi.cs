@@ -8,8 +8,8 @@ namespace Quartermaster.Server;
 
 /// <summary>
 /// Tenant data: tenants, contracts, allocations by month and the SLA report. Open to every role; the
-/// store scopes each query to the caller, so a tenant sees only its own rows and a rival's id answers
-/// the same 404 as a made-up one. These endpoints never compare tenant ids themselves: isolation
+/// store scopes each query to the caller, so a tenant sees only its own rows, and a rival's id or a book the
+/// tenant is not in answers the same 404 as a made-up one. These endpoints never compare tenant ids themselves: isolation
 /// lives in one place, the store (and, in PostgreSQL, row-level security behind it).
 /// </summary>
 internal static class TenantDataApi
@@ -31,9 +31,9 @@ internal static class TenantDataApi
         return api;
     }
 
-    /// <summary>The latest version number of a book, or null when there is none.</summary>
-    internal static async Task<int?> LatestVersionAsync(IBookStore store, AccessScope scope, string bookId, CancellationToken cancel) =>
-        (await store.ListVersionsAsync(scope, bookId, cancel)) is { Count: > 0 } versions ? versions[^1].Version : null;
+    /// <summary>The latest version number of a book, or null when there is none or the caller is a tenant not in it.</summary>
+    private static Task<int?> LatestVersionAsync(IBookStore store, AccessScope scope, string bookId, CancellationToken cancel) =>
+        store.LatestVersionAsync(scope, bookId, cancel);
 
     private static async Task<Results<Ok<IReadOnlyList<TenantView>>, ProblemHttpResult>> ListTenants(string bookId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
     {
@@ -134,9 +134,10 @@ internal static class TenantDataApi
         {
             return problem;
         }
-        if (ContractInput.ToContract(view!, contractId) is not { } contract)
+        var (contract, wrong) = ContractInput.ToContract(view!, contractId);
+        if (contract is null)
         {
-            return Problems.BadRequest("the contract needs id, tenant, start and end (YYYY-MM), chips, regions, isolation (shared or dedicated-hall) and a ramp");
+            return Problems.BadRequest(wrong!);
         }
         // Optimistic concurrency: if another write stored a version meanwhile, apply the change to that one.
         for (var attempt = 0; attempt < 50; attempt++)

@@ -13,6 +13,10 @@ internal sealed class ApiKeys(StoreTransactions transactions)
         {
             throw new ArgumentException("a tenant key needs a tenant id, and only a tenant key has one", nameof(tenantId));
         }
+        if (tenantId is not null && !Books.Ids.IsValid(tenantId))
+        {
+            throw new ArgumentException($"tenant {Books.Ids.Quote(tenantId)} is not {Books.Ids.Form}", nameof(tenantId));
+        }
         return transactions.WriteAsync(scope, async tx =>
         {
             var (keyId, key) = ApiKeySecrets.NewKey();

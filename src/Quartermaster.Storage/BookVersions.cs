@@ -17,6 +17,12 @@ internal sealed class BookVersions(StoreTransactions transactions, StoreOptions 
     public Task<BookVersion?> SaveAsync(AccessScope scope, Book book, string? yaml, int? basedOnVersion, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(book);
+        // The last guard of the id rule: the book reader and the API refuse such ids, so only code can get here.
+        var ids = new[] { book.Id }.Concat(book.Sites.Select(s => s.Id)).Concat(book.Tenants.Select(t => t.Id)).Concat(book.Contracts.Select(c => c.Id));
+        if (ids.FirstOrDefault(id => !Ids.IsValid(id)) is { } bad)
+        {
+            throw new ArgumentException($"id {Ids.Quote(bad)} in book {Ids.Quote(book.Id)} is not {Ids.Form}", nameof(book));
+        }
         var text = yaml ?? BookWriter.Write(book);
         return transactions.WriteAsync<BookVersion?>(scope, async tx =>
         {
@@ -30,29 +36,45 @@ internal sealed class BookVersions(StoreTransactions transactions, StoreOptions 
             await tx.ExecuteAsync("INSERT INTO book_versions (book_id, version, provider, created_at, created_by) VALUES (@b, @v, @p, @a, @by)",
                 ("@b", book.Id), ("@v", version), ("@p", book.Provider), ("@a", Format(at)), ("@by", scope.Actor));
             await tx.ExecuteAsync("INSERT INTO book_texts (book_id, version, yaml) VALUES (@b, @v, @y)", ("@b", book.Id), ("@v", version), ("@y", text));
-            foreach (var tenant in book.Tenants)
-            {
-                await tx.ExecuteAsync("INSERT INTO tenants (book_id, version, tenant_id, name, rivalry_group) VALUES (@b, @v, @t, @n, @g)",
-                    ("@b", book.Id), ("@v", version), ("@t", tenant.Id), ("@n", tenant.Name), ("@g", tenant.RivalryGroup));
-            }
-            foreach (var contract in book.Contracts)
-            {
-                await tx.ExecuteAsync("INSERT INTO contracts (book_id, version, tenant_id, contract_id, body) VALUES (@b, @v, @t, @c, @j)",
-                    ("@b", book.Id), ("@v", version), ("@t", contract.Tenant), ("@c", contract.Id),
-                    ("@j", JsonSerializer.Serialize(ContractView.Of(contract), BodyJson)));
-            }
+            (string, object)[] shared = [("book_id", book.Id), ("version", version)];
+            await tx.InsertAsync(new RowBatch("tenants", shared,
+            [
+                ("tenant_id", book.Tenants.Select(t => t.Id).ToArray()),
+                ("name", book.Tenants.Select(t => t.Name).ToArray()),
+                ("rivalry_group", book.Tenants.Select(t => t.RivalryGroup).ToArray()),
+            ]));
+            await tx.InsertAsync(new RowBatch("contracts", shared,
+            [
+                ("tenant_id", book.Contracts.Select(c => c.Tenant).ToArray()),
+                ("contract_id", book.Contracts.Select(c => c.Id).ToArray()),
+                ("body", book.Contracts.Select(c => JsonSerializer.Serialize(ContractView.Of(c), BodyJson)).ToArray()),
+            ]));
             await AuditLog.AppendAsync(tx, "book.save", $"books/{book.Id}/versions/{version}", null);
             return new BookVersion(book.Id, version, book.Provider, at, scope.Actor);
         }, cancel);
     }
 
+    /// <summary>
+    /// Whether a latest version is visible to the scope: always for a provider; for a tenant only when it is a
+    /// tenant of that version. Not the optional tenant filter: a book a tenant is not in does not exist for it,
+    /// whatever the options (and in PostgreSQL the tenants rows it may see are its own anyway).
+    /// </summary>
+    private const string Member = "(@member IS NULL OR EXISTS (SELECT 1 FROM tenants t WHERE t.book_id = v.book_id AND t.version = v.version AND t.tenant_id = @member))";
+
     public Task<IReadOnlyList<BookVersion>> ListLatestAsync(AccessScope scope, CancellationToken cancel) =>
         transactions.ReadAsync<IReadOnlyList<BookVersion>>(scope, async tx => await tx.QueryAsync(
-            """
+            $"""
             SELECT v.book_id, v.version, v.provider, v.created_at, v.created_by FROM book_versions v
-            WHERE v.version = (SELECT MAX(version) FROM book_versions w WHERE w.book_id = v.book_id)
+            WHERE v.version = (SELECT MAX(version) FROM book_versions w WHERE w.book_id = v.book_id) AND {Member}
             ORDER BY v.book_id
-            """, ReadVersion), cancel);
+            """, ReadVersion, ("@member", scope.VisibleTenant)), cancel);
+
+    public async Task<int?> LatestVersionAsync(AccessScope scope, string bookId, CancellationToken cancel) =>
+        (await transactions.ReadAsync(scope, tx => tx.QueryAsync(
+            $"""
+            SELECT v.version FROM book_versions v
+            WHERE v.book_id = @b AND v.version = (SELECT MAX(version) FROM book_versions w WHERE w.book_id = @b) AND {Member}
+            """, r => (int?)ToInt(r.GetValue(0)), ("@b", bookId), ("@member", scope.VisibleTenant)), cancel)).FirstOrDefault();
 
     public Task<IReadOnlyList<BookVersion>> ListVersionsAsync(AccessScope scope, string bookId, CancellationToken cancel) =>
         transactions.ReadAsync<IReadOnlyList<BookVersion>>(scope, async tx => await tx.QueryAsync(

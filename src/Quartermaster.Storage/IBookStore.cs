@@ -14,8 +14,21 @@ public interface IBookStore : IDisposable
     /// <summary>Applies every migration above the database's version, up to <paramref name="toVersion"/> (default: all).</summary>
     Task MigrateAsync(int? toVersion = null, CancellationToken cancel = default);
 
-    /// <summary>The schema version of the database, 0 when empty.</summary>
+    /// <summary>The schema version of the database, 0 when empty; read through the owner (migration) connection.</summary>
     Task<int> SchemaVersionAsync(CancellationToken cancel = default);
+
+    /// <summary>
+    /// Checks that the service connection answers: one round trip (<c>SELECT 1</c>) on a pooled connection, the
+    /// cheap liveness check. Throws <see cref="System.Data.Common.DbException"/> when the database cannot be reached.
+    /// </summary>
+    Task PingAsync(CancellationToken cancel = default);
+
+    /// <summary>
+    /// The deeper readiness check, as the service role: the schema is at <see cref="Migration.Latest"/>, and in
+    /// PostgreSQL the role cannot bypass row-level security. Empty when ready; throws
+    /// <see cref="System.Data.Common.DbException"/> when the database cannot be reached.
+    /// </summary>
+    Task<IReadOnlyList<string>> ReadinessProblemsAsync(CancellationToken cancel = default);
 
     /// <summary>
     /// Stores <paramref name="book"/> as the next version of its id (admin only); <paramref name="yaml"/> is kept
@@ -24,8 +37,17 @@ public interface IBookStore : IDisposable
     /// </summary>
     Task<BookVersion?> SaveBookAsync(AccessScope scope, Book book, string? yaml = null, int? basedOnVersion = null, CancellationToken cancel = default);
 
-    /// <summary>The latest version of every book.</summary>
+    /// <summary>
+    /// The latest version of every book the scope may know of: every book for a provider; for a tenant, the books
+    /// whose latest version it is a tenant of. To a tenant, any other book does not exist.
+    /// </summary>
     Task<IReadOnlyList<BookVersion>> ListBooksAsync(AccessScope scope, CancellationToken cancel = default);
+
+    /// <summary>
+    /// The latest version number of <paramref name="bookId"/>, under the rule of <see cref="ListBooksAsync"/>: null
+    /// when there is no such book, or when a tenant scope is not a tenant of its latest version.
+    /// </summary>
+    Task<int?> LatestVersionAsync(AccessScope scope, string bookId, CancellationToken cancel = default);
 
     /// <summary>Every version of <paramref name="bookId"/>, oldest first; empty when there is no such book.</summary>
     Task<IReadOnlyList<BookVersion>> ListVersionsAsync(AccessScope scope, string bookId, CancellationToken cancel = default);

@@ -108,6 +108,10 @@ public sealed record Migration(int Version, string Name, string Sql, string Post
             CREATE POLICY provider_only ON stress_runs USING (current_setting('qm.role', true) IN ('admin', 'analyst'));
             GRANT SELECT, INSERT, UPDATE ON stress_runs TO {service};
             """),
+        // The readiness check (/readyz) reads the schema version as the service role, not through the owner.
+        new(4, "the service role reads the schema version", "-- nothing to change in the tables", """
+            GRANT SELECT ON schema_migrations TO {service};
+            """),
     ];
 
     /// <summary>The schema version a fully migrated database has.</summary>

@@ -17,36 +17,25 @@ internal sealed class Plans(StoreTransactions transactions, StoreOptions options
             var plan = new PlanSummary(NewId("plan"), bookId, version, policy, planner, StoredNow());
             await tx.ExecuteAsync("INSERT INTO plans (plan_id, book_id, version, policy, planner, created_at) VALUES (@id, @b, @v, @p, @pl, @a)",
                 ("@id", plan.PlanId), ("@b", bookId), ("@v", version), ("@p", policy), ("@pl", planner), ("@a", Format(plan.CreatedAt)));
-            // One prepared command per table, its parameters rebound per row: thousands of rows per plan.
-            await using (var insert = tx.Command(
-                "INSERT INTO fills (plan_id, book_id, version, tenant_id, contract_id, month, committed_mw, allocated_mw) VALUES (@id, @b, @v, @t, @c, @m, @cm, @am)",
-                ("@id", plan.PlanId), ("@b", bookId), ("@v", version), ("@t", ""), ("@c", ""), ("@m", ""), ("@cm", 0.0), ("@am", 0.0)))
-            {
-                foreach (var f in fills)
-                {
-                    insert.Parameters["@t"].Value = f.TenantId;
-                    insert.Parameters["@c"].Value = f.ContractId;
-                    insert.Parameters["@m"].Value = f.Month.ToString();
-                    insert.Parameters["@cm"].Value = f.CommittedMw;
-                    insert.Parameters["@am"].Value = f.AllocatedMw;
-                    await insert.ExecuteNonQueryAsync(cancel);
-                }
-            }
-            await using (var insert = tx.Command(
-                "INSERT INTO allocations (plan_id, book_id, version, tenant_id, month, contract_id, site_id, chip, mw) VALUES (@id, @b, @v, @t, @m, @c, @s, @ch, @mw)",
-                ("@id", plan.PlanId), ("@b", bookId), ("@v", version), ("@t", ""), ("@m", ""), ("@c", ""), ("@s", ""), ("@ch", ""), ("@mw", 0.0)))
-            {
-                foreach (var a in allocations)
-                {
-                    insert.Parameters["@t"].Value = a.TenantId;
-                    insert.Parameters["@m"].Value = a.Month.ToString();
-                    insert.Parameters["@c"].Value = a.ContractId;
-                    insert.Parameters["@s"].Value = a.SiteId;
-                    insert.Parameters["@ch"].Value = a.Chip;
-                    insert.Parameters["@mw"].Value = a.Mw;
-                    await insert.ExecuteNonQueryAsync(cancel);
-                }
-            }
+            // Thousands of rows per plan: sent column by column, in one statement per table where the database allows.
+            (string, object)[] shared = [("plan_id", plan.PlanId), ("book_id", bookId), ("version", version)];
+            await tx.InsertAsync(new RowBatch("fills", shared,
+            [
+                ("tenant_id", fills.Select(f => f.TenantId).ToArray()),
+                ("contract_id", fills.Select(f => f.ContractId).ToArray()),
+                ("month", fills.Select(f => f.Month.ToString()).ToArray()),
+                ("committed_mw", fills.Select(f => f.CommittedMw).ToArray()),
+                ("allocated_mw", fills.Select(f => f.AllocatedMw).ToArray()),
+            ]));
+            await tx.InsertAsync(new RowBatch("allocations", shared,
+            [
+                ("tenant_id", allocations.Select(a => a.TenantId).ToArray()),
+                ("month", allocations.Select(a => a.Month.ToString()).ToArray()),
+                ("contract_id", allocations.Select(a => a.ContractId).ToArray()),
+                ("site_id", allocations.Select(a => a.SiteId).ToArray()),
+                ("chip", allocations.Select(a => a.Chip).ToArray()),
+                ("mw", allocations.Select(a => a.Mw).ToArray()),
+            ]));
             await AuditLog.AppendAsync(tx, "plan.save", $"books/{bookId}/plans/{plan.PlanId}", null);
             return plan;
         }, cancel);

@@ -60,6 +60,35 @@ public abstract class SqlBookStore : IBookStore
 
     internal Task TakeLockAsync(StoreTransaction tx, string name) => LockAsync(tx, name);
 
+    internal Task InsertRowsAsync(StoreTransaction tx, RowBatch rows) => InsertAsync(tx, rows);
+
+    /// <summary>
+    /// Inserts <paramref name="rows"/>: by default one prepared command rebound per row, which costs SQLite no round
+    /// trip (it runs in the process). PostgreSQL overrides it to send every row in one statement.
+    /// </summary>
+    private protected virtual async Task InsertAsync(StoreTransaction tx, RowBatch rows)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var columns = rows.Shared.Select(c => c.Column).Concat(rows.Varying.Select(c => c.Column)).ToList();
+        var parameters = rows.Shared.Select(c => (object?)c.Value).Concat(rows.Varying.Select(c => c.Values.GetValue(0)))
+            .Select((value, i) => ("@c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), value)).ToArray();
+        await using var insert = tx.Command(
+            $"INSERT INTO {rows.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", parameters.Select(p => p.Item1))})", parameters);
+        for (var row = 0; row < rows.Count; row++)
+        {
+            for (var k = 0; k < rows.Varying.Count; k++)
+            {
+                insert.Parameters[rows.Shared.Count + k].Value = rows.Varying[k].Values.GetValue(row) ?? DBNull.Value;
+            }
+            await insert.ExecuteNonQueryAsync(tx.Cancel);
+        }
+    }
+
     /// <inheritdoc/>
     public async Task MigrateAsync(int? toVersion = null, CancellationToken cancel = default)
     {
@@ -73,7 +102,7 @@ public abstract class SqlBookStore : IBookStore
         foreach (var migration in Migration.All.Where(m => m.Version <= target))
         {
             await using var transaction = await BeginAsync(connection, write: true, cancel);
-            var tx = new StoreTransaction(connection, transaction, AccessScope.System, TakeLockAsync, cancel);
+            var tx = new StoreTransaction(connection, transaction, AccessScope.System, this, cancel);
             // Checked inside the transaction so two servers starting together apply each migration once.
             await LockAsync(tx, "migrations");
             if (await tx.ScalarAsync("SELECT version FROM schema_migrations WHERE version = @v", ("@v", migration.Version)) is not null)
@@ -104,11 +133,45 @@ public abstract class SqlBookStore : IBookStore
     }
 
     /// <inheritdoc/>
+    public async Task PingAsync(CancellationToken cancel = default)
+    {
+        await using var connection = await OpenAsync(cancel);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        await command.ExecuteScalarAsync(cancel);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> ReadinessProblemsAsync(CancellationToken cancel = default)
+    {
+        var problems = new List<string>();
+        await using (var connection = await OpenAsync(cancel))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+            var version = StoreClock.ToInt(await command.ExecuteScalarAsync(cancel));
+            if (version != Migration.Latest)
+            {
+                problems.Add($"the database schema is at version {version}; this server needs version {Migration.Latest}");
+            }
+        }
+        problems.AddRange(await ServiceProblemsAsync(cancel));
+        return problems;
+    }
+
+    /// <summary>What is wrong with the service connection's rights, for <see cref="ReadinessProblemsAsync"/>; none in SQLite.</summary>
+    protected virtual Task<IReadOnlyList<string>> ServiceProblemsAsync(CancellationToken cancel) => Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <inheritdoc/>
     public Task<BookVersion?> SaveBookAsync(AccessScope scope, Book book, string? yaml = null, int? basedOnVersion = null, CancellationToken cancel = default) =>
         _books.SaveAsync(scope, book, yaml, basedOnVersion, cancel);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<BookVersion>> ListBooksAsync(AccessScope scope, CancellationToken cancel = default) => _books.ListLatestAsync(scope, cancel);
+
+    /// <inheritdoc/>
+    public Task<int?> LatestVersionAsync(AccessScope scope, string bookId, CancellationToken cancel = default) =>
+        _books.LatestVersionAsync(scope, bookId, cancel);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<BookVersion>> ListVersionsAsync(AccessScope scope, string bookId, CancellationToken cancel = default) =>

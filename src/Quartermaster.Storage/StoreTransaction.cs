@@ -8,7 +8,7 @@ namespace Quartermaster.Storage;
 /// one per store call. Made only by <see cref="StoreTransactions"/>.
 /// </summary>
 internal sealed class StoreTransaction(DbConnection connection, DbTransaction transaction, AccessScope scope,
-    Func<StoreTransaction, string, Task> takeLock, CancellationToken cancel)
+    SqlBookStore database, CancellationToken cancel)
 {
     public DbConnection Connection { get; } = connection;
 
@@ -20,7 +20,10 @@ internal sealed class StoreTransaction(DbConnection connection, DbTransaction tr
     public CancellationToken Cancel { get; } = cancel;
 
     /// <summary>Serialises writers of one named thing (a book's versions, the audit chain) until commit.</summary>
-    public Task LockAsync(string name) => takeLock(this, name);
+    public Task LockAsync(string name) => database.TakeLockAsync(this, name);
+
+    /// <summary>Inserts every row of <paramref name="rows"/>, in as few round trips as the database allows.</summary>
+    public Task InsertAsync(RowBatch rows) => database.InsertRowsAsync(this, rows);
 
     public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {

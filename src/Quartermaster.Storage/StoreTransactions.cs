@@ -14,7 +14,7 @@ internal sealed class StoreTransactions(SqlBookStore database)
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await database.OpenConnectionAsync(cancel);
         await using var transaction = await database.BeginTransactionAsync(connection, write, cancel);
-        var tx = new StoreTransaction(connection, transaction, scope, database.TakeLockAsync, cancel);
+        var tx = new StoreTransaction(connection, transaction, scope, database, cancel);
         await database.ApplyScopeAsync(tx);
         var result = await work(tx);
         await transaction.CommitAsync(cancel);

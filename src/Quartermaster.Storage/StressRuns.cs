@@ -49,9 +49,11 @@ internal sealed class StressRuns(StoreTransactions transactions, StoreOptions op
         {
             return null;
         }
-        // Polls of a running run are not audited; reading a finished run's result (figures per tenant) is.
+        // Polls of a running run (status and progress) are not audited; reading what a finished run derived from the
+        // book is: its result (figures per tenant) or its error (the engine's message may name a tenant or contract).
         return (await transactions.ReadTenantDataAsync(scope,
-            rows => rows is [{ ResultJson: not null } run] ? new AuditedRead("stress.read", $"books/{run.BookId}/stress-runs/{run.RunId}") : null,
+            rows => rows is [var run] && (run.ResultJson is not null || run.Error is not null)
+                ? new AuditedRead("stress.read", $"books/{run.BookId}/stress-runs/{run.RunId}") : null,
             tx => tx.QueryAsync(
             "SELECT run_id, book_id, version, status, progress, result, error, created_at FROM stress_runs WHERE run_id = @id",
             r => new StressRunRecord(r.GetString(0), r.GetString(1), ToInt(r.GetValue(2)),

@@ -172,7 +172,7 @@ internal sealed class PathSimulator
                 equity += StakeValue[i];
             }
         }
-        var operating = VectorExp.Sum(revenuePv) - m.CostPresentValueUsd;
+        var operating = VectorExp.Sum(revenuePv) - m.NetCostPresentValueUsd;
         var stakes = (m.Discount[T] * equity) - m.InvestedPresentValueUsd;
         return new PathTotals(operating, stakes, VectorExp.Sum(revenueTotal), VectorExp.Sum(usedTotal), VectorExp.Sum(idleTotal), Outcome(),
             payback, double.IsNaN(irr) ? null : irr);

@@ -204,7 +204,7 @@ internal sealed class ScenarioRun
             sorted.Select(PayoffHistogram.OfSorted),
             new OperatingCashFlow(Years(totals), PaybackOf(), IrrOf()),
             stakes,
-            new OperatingCosts(m.FacilityCapexPresentValueUsd, m.ItCapexPresentValueUsd, m.OpexPresentValueUsd),
+            new OperatingCosts(m.FacilityCapexPresentValueUsd, m.ItCapexPresentValueUsd, m.OpexPresentValueUsd, m.ResidualPresentValueUsd),
             MonteCarloWarnings.Of(m, Paths, payoff, totals[_sectorSum] / Paths, totals[_sectorSum + 1] / Paths));
     }
 

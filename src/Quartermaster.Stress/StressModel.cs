@@ -74,6 +74,12 @@ internal sealed class StressModel
     public double FacilityCapexPresentValueUsd { get; }
     public double ItCapexPresentValueUsd { get; }
     public double OpexPresentValueUsd { get; }
+    // Book value of facility and IT at the end of month T (straight-line depreciation), and its present value.
+    public double FacilityResidualUsd { get; }
+    public double ItResidualUsd { get; }
+    public double ResidualPresentValueUsd { get; }
+    // Costs less the residual value, discounted: what the operating line subtracts from discounted revenue.
+    public double NetCostPresentValueUsd { get; }
     public double OnlineMwMonths { get; }
 
     // Calendar years of the horizon: month t belongs to year YearOf[t] (0-based); year y ends in month YearEnd[y].
@@ -254,15 +260,43 @@ internal sealed class StressModel
                 OnlineMw[t] += online;
                 facility[t] += site.CapexPerMwUsd * added;
                 // IT equipment for the added MW is bought now and again every `refresh` months within the horizon.
-                if (site.ItCapexPerMwUsd > 0 && added > 0)
+                if (scenario.ItPurchase == ItPurchase.WithCapacity && site.ItCapexPerMwUsd > 0 && added > 0)
                 {
+                    var last = t;
                     for (var u = t; u <= T; u += refresh)
                     {
                         it[u] += site.ItCapexPerMwUsd * added;
+                        last = u;
                     }
+                    // Straight-line over the refresh cycle: bought in month `last`, in use for T - last + 1 of its `refresh` months.
+                    ItResidualUsd += site.ItCapexPerMwUsd * added * (1 - ((T - last + 1) / (double)refresh));
+                }
+                if (added > 0)
+                {
+                    // Straight-line over the facility's life: in use for T - t + 1 months at the horizon's end, none of it refunded.
+                    FacilityResidualUsd += site.CapexPerMwUsd * added * Math.Max(0, 1 - ((T - t + 1) / (double)site.FacilityLifeMonths));
                 }
                 OpexUsd[t] += site.OpexPerMwMonthUsd * online;
                 before = online;
+            }
+        }
+        if (scenario.ItPurchase == ItPurchase.WithContracts)
+        {
+            // The share of online capacity contracts use (what the plan allocates, never above the commitment),
+            // the same at every site: the plan's MW by site is not part of the input.
+            var fitted = new double[T + 1];
+            for (var t = 1; t <= T; t++)
+            {
+                var contracted = 0.0;
+                for (var c = 0; c < C; c++)
+                {
+                    contracted += Math.Min(AllocatedMw[(c * stride) + t], CommittedMw[(c * stride) + t]);
+                }
+                fitted[t] = OnlineMw[t] > 0 ? Math.Min(1, contracted / OnlineMw[t]) : 0;
+            }
+            foreach (var site in book.Sites.Where(s => s.ItCapexPerMwUsd > 0))
+            {
+                ItResidualUsd += BuyItWithContracts(site, fitted, Calendar, it);
             }
         }
         for (var t = 1; t <= T; t++)
@@ -275,6 +309,8 @@ internal sealed class StressModel
             OpexPresentValueUsd += Discount[t] * OpexUsd[t];
             OnlineMwMonths += OnlineMw[t];
         }
+        ResidualPresentValueUsd = Discount[T] * (FacilityResidualUsd + ItResidualUsd);
+        NetCostPresentValueUsd = CostPresentValueUsd - ResidualPresentValueUsd;
 
         YearOf = new int[T + 1];
         var yearEnds = new List<int>();
@@ -350,6 +386,41 @@ internal sealed class StressModel
             (v[Boom], v[Cooling]) = (boom, cooling);
         }
         return v[Boom] + v[Cooling];
+    }
+
+    /// <summary>
+    /// Buys <paramref name="site"/>'s IT equipment for the MW contracts use: in month t the site needs
+    /// online_t × fitted[t] MW fitted; equipment bought R months ago (R = the refresh) is retired, and whatever the
+    /// need exceeds what is left is bought, into <paramref name="it"/>. Equipment no contract needs is kept until its
+    /// refresh, then not replaced. Returns the book value at the end of the last month of what is still installed.
+    /// </summary>
+    private static double BuyItWithContracts(Site site, double[] fitted, IReadOnlyList<Month> calendar, double[] it)
+    {
+        var T = calendar.Count;
+        var refresh = site.ItRefreshMonths;
+        var bought = new double[T + 1]; // MW bought in month t
+        var installed = 0.0;
+        for (var t = 1; t <= T; t++)
+        {
+            if (t > refresh)
+            {
+                installed -= bought[t - refresh];
+            }
+            var need = site.OnlineMw(calendar[t - 1]) * fitted[t];
+            // A tolerance keeps rounding in `installed` from buying a sliver of a MW.
+            if (need > installed + 1e-9)
+            {
+                bought[t] = need - installed;
+                installed = need;
+                it[t] += site.ItCapexPerMwUsd * bought[t];
+            }
+        }
+        var residual = 0.0;
+        for (var t = Math.Max(1, T - refresh + 1); t <= T; t++)
+        {
+            residual += site.ItCapexPerMwUsd * bought[t] * (1 - ((T - t + 1) / (double)refresh));
+        }
+        return residual;
     }
 
     /// <summary>Stream numbers of tenant <paramref name="k"/>: strength, default and drift draws.</summary>

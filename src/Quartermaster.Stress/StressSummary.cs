@@ -5,7 +5,7 @@ namespace Quartermaster.Stress;
 
 /// <summary>
 /// The plain sentences that tell a stress run: the operating book first (mean, 5th percentile, chance of loss),
-/// then what the stakes add, then whether the book wins either way, the payback and IRR, and any Monte Carlo
+/// then what the stakes add, then whether the book wins either way, the payback and IRR of its cash (no residual value), and any Monte Carlo
 /// caution. Every sentence is true of the result's tables: "wins either way" is said only when every row of the
 /// win-either-way table has a chance of loss at most the book's <c>either_way_max_loss_probability</c>; losses are
 /// said as losses; people, groups and inputs are named by their display names, never their ids or keys.
@@ -23,7 +23,10 @@ public static class StressSummary
         var names = new Names(book);
         var sentences = new List<string>();
         var operating = result.Payoff.Operating;
-        sentences.Add($"The operating book (the contracts' revenue less opex and capex, discounted at {Rate(book.Scenario.DiscountRate)}) "
+        var residual = result.Costs.ResidualValueUsd > 0
+            ? $", with {PeopleText.Money(result.Costs.ResidualValueUsd)} of residual value of sites and equipment at the horizon"
+            : "";
+        sentences.Add($"The operating book (the contracts' revenue less opex and capex, discounted at {Rate(book.Scenario.DiscountRate)}{residual}) "
             + $"{MeanPhrase(operating)} across {result.Paths:N0} simulated futures (95% confidence interval {PeopleText.Money(operating.Ci95LowUsd)} "
             + $"to {PeopleText.Money(operating.Ci95HighUsd)}); it {FloorPhrase(operating.P5Usd)} in 95% of futures and loses money in "
             + $"{PeopleText.Percent(operating.ProbabilityOfLoss)} of them.");
@@ -107,12 +110,12 @@ public static class StressSummary
     {
         var payback = cash.Payback;
         var text = payback.P50 is { } median
-            ? $"The operating book pays back (its cumulative cash stays at or above zero) by {median} in half the futures"
+            ? $"Counting cash only (residual value is not cash), the operating book pays back (its cumulative cash stays at or above zero) by {median} in half the futures"
                 + (payback.P95 is { } late ? $" and by {late} in 95% of them" : $"; {PeopleText.Percent(1 - payback.ProbabilityWithinHorizon)} of futures do not pay back within the horizon")
-            : $"The operating book does not pay back within the horizon in {PeopleText.Percent(1 - payback.ProbabilityWithinHorizon)} of futures";
+            : $"Counting cash only (residual value is not cash), the operating book does not pay back within the horizon in {PeopleText.Percent(1 - payback.ProbabilityWithinHorizon)} of futures";
         var irr = cash.Irr;
         return text + (irr.P50 is { } p50
-            ? $"; its yearly internal rate of return is {PeopleText.YearlyRate(p50)} in the median future (5th percentile {PeopleText.YearlyRate(irr.P5!.Value)}, 95th {PeopleText.YearlyRate(irr.P95!.Value)})"
+            ? $"; the yearly internal rate of return of that cash is {PeopleText.YearlyRate(p50)} in the median future (5th percentile {PeopleText.YearlyRate(irr.P5!.Value)}, 95th {PeopleText.YearlyRate(irr.P95!.Value)})"
                 + (irr.ProbabilityDefined < 1 ? $", counting the {PeopleText.Percent(irr.ProbabilityDefined)} of futures that have one." : ".")
             : "; it has no internal rate of return (no year pays cash out).");
     }

@@ -102,6 +102,36 @@ public class BookValidationTests
         AssertError(BookText.With("    start: 2026-01", "    start: 2026-1"), 24, 12, "expected a month like '2026-06'");
 
     [Fact]
+    public void A_term_from_year_1_to_year_9999_is_refused_at_both_ends()
+    {
+        var result = BookText.Read(BookText.With("    start: 2026-01\n    end: 2027-12", "    start: 0001-01\n    end: 9999-12"));
+
+        Assert.Null(result.Book);
+        Assert.Equal([(24, 12), (25, 10)], result.Errors.Select(e => (e.Line, e.Column)));
+        Assert.Contains("starts in 0001-01, more than 50 years before the horizon starts (2026-01)", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("ends in 9999-12, more than 50 years after the horizon ends (2027-12)", result.Errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1976-01", "2077-12", true)]
+    [InlineData("1975-12", "2077-12", false)]
+    [InlineData("1976-01", "2078-01", false)]
+    public void A_term_may_reach_exactly_50_years_beyond_the_horizon_and_no_further(string start, string end, bool valid)
+    {
+        var text = BookText.With("    start: 2026-01\n    end: 2027-12", $"    start: {start}\n    end: {end}");
+        Assert.Equal(valid, BookText.Read(text).IsValid);
+    }
+
+    [Theory]
+    [InlineData("book: tiny", "book: \"tiny\\n\"", 1, 7)]
+    [InlineData("book: tiny", "book: \" tiny\"", 1, 7)]
+    [InlineData("  - id: a-1", "  - id: \"a-1\\u0007\"", 22, 9)]
+    [InlineData("  - id: east-1", "  - id: \"east-1\\t\"", 5, 9)]
+    [InlineData("  - id: lab-a", "  - id: \"lab-a \"", 17, 9)]
+    public void An_id_with_a_control_character_or_surrounding_whitespace_is_refused(string from, string to, int line, int column) =>
+        AssertError(BookText.With(from, to), line, column, "expected " + Ids.Form);
+
+    [Fact]
     public void Rivalry_shares_must_add_up_to_100_percent()
     {
         var text = BookText.With("  - id: lab-a\n    rivalry_group: frontier\n  - id: lab-b\n    rivalry_group: frontier",

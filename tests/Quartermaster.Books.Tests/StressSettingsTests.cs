@@ -40,17 +40,20 @@ public class StressSettingsTests
     [InlineData("  boom_to_cooling: 120%/yr\n", 6, 20, "expected between 0% and 100% per period")]
     [InlineData("  sector_ceiling: 0.5\n", 6, 19, "0.5 must not be below 1")]
     [InlineData("  either_way_max_loss_probability: 120%\n", 6, 36, "implausibly large")]
+    [InlineData("  it_purchase: on-demand\n", 6, 16, "expected one of with-capacity, with-contracts")]
     public void Scenario_settings_out_of_range_are_refused_with_their_position(string lines, int line, int column, string messagePart) =>
         AssertError(WithScenario(lines), line, column, messagePart);
 
     [Fact]
     public void The_new_scenario_settings_are_read()
     {
-        var book = WithScenario("  sector_ceiling: 4.5\n  either_way_max_loss_probability: 5%\n").Book!;
+        var book = WithScenario("  sector_ceiling: 4.5\n  either_way_max_loss_probability: 5%\n  it_purchase: with-contracts\n").Book!;
+        Assert.Equal(ItPurchase.WithContracts, book.Scenario.ItPurchase);
         Assert.Equal(4.5, book.Scenario.SectorCeiling);
         Assert.Equal(0.05, book.Scenario.EitherWayMaxLossProbability);
         var plain = BookText.Read(BookText.Valid).Book!;
         Assert.Null(plain.Scenario.SectorCeiling);
+        Assert.Equal(ItPurchase.WithCapacity, plain.Scenario.ItPurchase);
         Assert.Equal(0.10, plain.Scenario.EitherWayMaxLossProbability);
     }
 
@@ -63,9 +66,20 @@ public class StressSettingsTests
         Assert.Equal((20e6, 4.5, 54), (site.ItCapexPerMwUsd, site.ItRefreshYears, site.ItRefreshMonths));
     }
 
+    [Fact]
+    public void A_site_facility_life_defaults_to_20_years_and_can_be_set()
+    {
+        var plain = BookText.Read(BookText.Valid).Book!.Sites[0];
+        Assert.Equal((20.0, 240), (plain.FacilityLifeYears, plain.FacilityLifeMonths));
+        var site = BookText.Read(BookText.With("    capex: $11M/MW", "    capex: $11M/MW\n    facility_life_years: 12.5")).Book!.Sites[0];
+        Assert.Equal((12.5, 150), (site.FacilityLifeYears, site.FacilityLifeMonths));
+    }
+
     [Theory]
     [InlineData("    it_capex: $20M", 9, 15, "expected a cost per MW")]
     [InlineData("    refresh_years: 0", 9, 20, "0 must not be below 1")]
+    [InlineData("    facility_life_years: 0.5", 9, 26, "0.5 must not be below 1")]
+    [InlineData("    facility_life_years: 61", 9, 26, "61 is implausibly large; expected at most 60")]
     public void Site_it_settings_out_of_form_or_range_are_refused(string line, int row, int column, string messagePart) =>
         AssertError(BookText.Read(BookText.With("    capex: $11M/MW", "    capex: $11M/MW\n" + line)), row, column, messagePart);
 
@@ -96,15 +110,17 @@ public class StressSettingsTests
         var book = BookText.Read(BookText.Valid).Book!;
         var changed = book with
         {
-            Scenario = book.Scenario with { SectorCeiling = 3.75, EitherWayMaxLossProbability = 0.025 },
-            Sites = book.Sites.Select(s => s with { ItCapexPerMwUsd = 18.5e6, ItRefreshYears = 4 }).ToValueList(),
+            Scenario = book.Scenario with { SectorCeiling = 3.75, EitherWayMaxLossProbability = 0.025, ItPurchase = ItPurchase.WithContracts },
+            Sites = book.Sites.Select(s => s with { ItCapexPerMwUsd = 18.5e6, ItRefreshYears = 4, FacilityLifeYears = 25 }).ToValueList(),
             Investments = book.Investments.Select(i => i with { ValuationCapUsd = 2.5e12, Date = new Month(2026, 4) }).ToValueList(),
         };
         var text = BookWriter.Write(changed);
         Assert.Contains("sector_ceiling: 3.75", text, StringComparison.Ordinal);
         Assert.Contains("either_way_max_loss_probability: 2.5%", text, StringComparison.Ordinal);
+        Assert.Contains("it_purchase: with-contracts", text, StringComparison.Ordinal);
         Assert.Contains("it_capex: $18.5M/MW", text, StringComparison.Ordinal);
         Assert.Contains("refresh_years: 4", text, StringComparison.Ordinal);
+        Assert.Contains("facility_life_years: 25", text, StringComparison.Ordinal);
         Assert.Contains("valuation_cap: $2.5T", text, StringComparison.Ordinal);
         var again = BookReader.ReadText(text, "written.yaml");
         Assert.Empty(again.Errors);

@@ -130,7 +130,7 @@ public class PlanAuditStressCommandTests
     public void Compare_reports_the_paired_difference_of_two_books_on_common_random_numbers()
     {
         var dearer = Path.Combine(Path.GetTempPath(), $"qm-dearer-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(dearer, File.ReadAllText(Qm.Example).Replace("price: $500K/MW-month", "price: $520K/MW-month", StringComparison.Ordinal));
+        File.WriteAllText(dearer, File.ReadAllText(Qm.Example).Replace("price: $555K/MW-month", "price: $575K/MW-month", StringComparison.Ordinal));
         try
         {
             var same = Terminal.Run("stress", Qm.Example, "--compare", Qm.Example, "--paths", "1000", "--json");

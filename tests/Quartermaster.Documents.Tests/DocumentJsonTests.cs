@@ -66,7 +66,7 @@ public class DocumentJsonTests
             [new StressMonth(month, 1, 2, 3, new Percentiles(1, 2, 3, 4, 5), new Percentiles(1, 2, 3, 4, 5), new Percentiles(1, 2, 3, 4, 5))],
             ["frontier"], [new OutcomeRow("a leads frontier, sector cooled", ["a"], true, 100, 1, 1.5, 0.25, 0.5, 0.3, 1, 0.1)],
             new RevenueConcentration(1, "a", 1, [new TenantRevenueMean("a", 10, 1)]), cashFlow,
-            [new StakeOutcomeRow("i", "a", month, 10, 100, 12, 0.01)], new CostsDocument(5, 0, 3), [new StressWarning("stakes P99", "few paths")]);
+            [new StakeOutcomeRow("i", "a", month, 10, 100, 12, 0.01)], new CostsDocument(5, 0, 3, 1), [new StressWarning("stakes P99", "few paths")]);
         var fan = new FanChart([month], [1], [2], [3], [4], [5]);
         var bins = new PayoffBins([0, 1], [100]);
         var result = new StressRunResult(summary, new StressChartData(100, 7, bins, bins, new StressFans(fan, fan, fan), cashFlow, null));

@@ -115,16 +115,6 @@ public abstract class HandComputedPlanTests
     }
 
     [Fact]
-    public void Weighted_refuses_a_contract_without_a_positive_weight()
-    {
-        var book = Book([Site("a", "east", 90)], [Contract("zero", "lab-1", 100, ["east"], weight: 0), Contract("light", "lab-2", 100, ["east"])]);
-
-        var error = Assert.Throws<PlanningException>(() => Planner.Allocate(book, AllocationPolicy.Weighted));
-
-        Assert.Contains("zero", error.Message);
-    }
-
-    [Fact]
     public void Revenue_max_serves_the_higher_price_first()
     {
         var book = Book([Site("a", "east", 100)], [Contract("dear", "lab-1", 80, ["east"], price: 200), Contract("cheap", "lab-2", 80, ["east"], price: 100)]);

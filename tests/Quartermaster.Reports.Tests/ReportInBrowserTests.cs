@@ -1,11 +1,12 @@
 using Microsoft.Playwright;
+using Quartermaster.Stress;
 
 namespace Quartermaster.Reports.Tests;
 
 public sealed class ReportInBrowserTests(ExampleReport report) : IClassFixture<ExampleReport>
 {
     private static readonly string[] Charts =
-        ["capacity", "fill-heatmap", "idle", "payoff-histogram", "fan-revenue", "fan-used", "fan-idle", "tornado"];
+        ["capacity", "fill-heatmap", "idle", "payoff-histogram", "operating-histogram", "cash-flow", "fan-revenue", "fan-used", "fan-idle", "tornado"];
 
     private Task<(IPage Page, List<string> Errors)> OpenAsync(int width = 1280) => report.OpenAsync(width);
 
@@ -32,7 +33,7 @@ public sealed class ReportInBrowserTests(ExampleReport report) : IClassFixture<E
     {
         var (page, _) = await OpenAsync();
         var axisTitles = await page.EvaluateAsync<string>("Array.from(document.querySelectorAll('svg text')).map(t => t.textContent).join('\\n')");
-        foreach (var unit in new[] { "MW", "idle MW", "payoff (NPV, USD)", "revenue (USD per month)", "used MW", "idle MW", "futures (count)", "change in mean payoff (USD)" })
+        foreach (var unit in new[] { "MW", "idle MW", "payoff (NPV, USD)", "revenue (USD per month)", "used MW", "idle MW", "futures (count)", "change in mean payoff (USD)", "operating cash (USD, undiscounted)", "calendar year" })
         {
             Assert.Contains(unit + "\n", axisTitles + "\n", StringComparison.Ordinal);
         }
@@ -47,6 +48,46 @@ public sealed class ReportInBrowserTests(ExampleReport report) : IClassFixture<E
         Assert.Contains(report.Content.Audit.Passed ? "audit passes" : "audit FAILS", summary, StringComparison.Ordinal);
         var winRows = await page.Locator("#stress table").Nth(1).Locator("tr").CountAsync();
         Assert.Equal(report.Content.Stress.WinEitherWay.Count + 1, winRows);
+    }
+
+    [Fact]
+    public async Task The_first_summary_line_states_the_operating_book_s_mean_P5_and_chance_of_loss_as_its_table_row_does()
+    {
+        var (page, _) = await OpenAsync();
+        var first = await page.Locator("#summary li").First.InnerTextAsync();
+        var second = await page.Locator("#summary li").Nth(1).InnerTextAsync();
+        var row = page.Locator("#payoff tr[data-line='operating'] td");
+        var mean = (await row.Nth(1).InnerTextAsync()).Split(" (")[0];
+        var p5 = await row.Nth(3).InnerTextAsync();
+        var pLoss = await row.Nth(11).InnerTextAsync();
+
+        var operating = report.Content.Stress.Payoff.Operating;
+        Assert.Equal(PeopleText.Money(operating.MeanUsd), mean);
+        Assert.Equal(PeopleText.Money(operating.P5Usd), p5);
+        Assert.Equal(PeopleText.Percent(operating.ProbabilityOfLoss), pLoss);
+        Assert.StartsWith("The operating book", first, StringComparison.Ordinal);
+        // A loss is said as a loss, so the sentence carries the figure without its sign.
+        Assert.Contains((operating.MeanUsd < 0 ? "loses " : "is worth ") + mean.TrimStart('-') + " on average", first, StringComparison.Ordinal);
+        Assert.Contains((operating.P5Usd < 0 ? "loses at most " : "earns at least ") + p5.TrimStart('-') + " in 95% of futures", first, StringComparison.Ordinal);
+        Assert.Contains($"loses money in {pLoss} of them", first, StringComparison.Ordinal);
+        Assert.StartsWith("The stakes (", second, StringComparison.Ordinal);
+        Assert.Equal(["operating", "stakes", "total"], await page.Locator("#payoff tr[data-line]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.line)"));
+    }
+
+    [Fact]
+    public async Task The_cash_chart_draws_every_year_and_payback_and_IRR_are_stated_beside_it()
+    {
+        var (page, _) = await OpenAsync();
+        var cash = report.Content.Stress.CashFlow;
+        var chart = page.Locator("[data-chart='cash-flow']");
+        Assert.Equal("true", await chart.GetAttributeAsync("data-rendered"));
+        Assert.Equal(cash.Years.Count * 6, int.Parse(await chart.GetAttributeAsync("data-points") ?? "0"));
+        var labels = await chart.Locator("svg text").AllTextContentsAsync();
+        Assert.All(cash.Years, y => Assert.Contains(labels, l => l.StartsWith(y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+        var note = await page.Locator("#cash-note").InnerTextAsync();
+        Assert.Contains($"{PeopleText.Percent(cash.Payback.ProbabilityWithinHorizon)} of futures pay back within the horizon", note, StringComparison.Ordinal);
+        Assert.Contains("Operating IRR", note, StringComparison.Ordinal);
+        Assert.Equal(StressGlossary.Entries.Count + 1, await page.Locator("#glossary tr").CountAsync());
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public abstract class AuditedReadTests : IAsyncLifetime
 {
     /// <summary>Reads that hand out no tenant's data: the caller's own key, book ids and versions, public deals, health.</summary>
     private static readonly HashSet<string> NotTenantData =
-        ["/healthz", "/api/v1/me", "/api/v1/deals", "/api/v1/books", "/api/v1/books/{bookId}/versions"];
+        ["/healthz", "/readyz", "/api/v1/me", "/api/v1/deals", "/api/v1/books", "/api/v1/books/{bookId}/versions"];
 
     private RunningServer _server = null!;
 
@@ -71,6 +71,27 @@ public abstract class AuditedReadTests : IAsyncLifetime
             Assert.True(response.StatusCode == HttpStatusCode.InternalServerError, $"GET {path} answered {(int)response.StatusCode} without its audit entry");
             Assert.DoesNotContain("beta-deal", body, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Reading_a_failed_runs_error_is_audited_and_polling_a_running_runs_progress_is_not()
+    {
+        var analystKey = await _server.KeyAsync(Role.Analyst);
+        var analyst = _server.Client(analystKey);
+        await _server.Store.SaveBookAsync(AccessScope.System, TestBooks.Small());
+        // An engine's error can name what it was computing: a tenant's contract.
+        var failed = await _server.Store.CreateStressRunAsync(AccessScope.System, "small-book", 1);
+        await _server.Store.UpdateStressRunAsync(AccessScope.System, failed with { Status = StressRunStatus.Failed, Progress = 0.4, Error = "contract beta-deal: demand overflowed" });
+        var running = await _server.Store.CreateStressRunAsync(AccessScope.System, "small-book", 1);
+        await _server.Store.UpdateStressRunAsync(AccessScope.System, running with { Status = StressRunStatus.Running, Progress = 0.5 });
+        var before = (await _server.Store.ReadAuditLogAsync()).Count;
+
+        Assert.Contains("running", await analyst.GetStringAsync($"/api/v1/stress-runs/{running.RunId}"), StringComparison.Ordinal);
+        Assert.Equal(before, (await _server.Store.ReadAuditLogAsync()).Count);
+        Assert.Contains("beta-deal", await analyst.GetStringAsync($"/api/v1/stress-runs/{failed.RunId}"), StringComparison.Ordinal);
+
+        var entry = Assert.Single((await _server.Store.ReadAuditLogAsync()).Skip(before));
+        Assert.Equal(("stress.read", $"books/small-book/stress-runs/{failed.RunId}", analystKey.Split('_')[1]), (entry.Action, entry.Resource, entry.Actor));
     }
 
     private static string Fill(string path, Dictionary<string, string> values)

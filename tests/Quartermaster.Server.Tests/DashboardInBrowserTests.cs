@@ -90,11 +90,13 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
         _runner.Open();
         await page.WaitForSelectorAsync("body[data-stress='done']", new PageWaitForSelectorOptions { Timeout = (float)Wait.DefaultDeadline.TotalMilliseconds });
         Assert.Equal("succeeded", await page.InnerTextAsync("#stress-status"));
-        foreach (var chart in new[] { "payoff-histogram", "fan-revenue", "fan-used", "fan-idle" })
+        foreach (var chart in new[] { "operating-histogram", "payoff-histogram", "cash-flow", "fan-revenue", "fan-used", "fan-idle" })
         {
             Assert.Equal("true", await page.Locator($"[data-chart='{chart}']").GetAttributeAsync("data-rendered"));
         }
         Assert.Contains(Paths.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), await page.InnerTextAsync("#stress-summary"), StringComparison.Ordinal);
+        // The operating book is shown first, next to the stakes and the whole book.
+        Assert.Equal(["line", "operating book", "stakes", "whole book"], await page.Locator("#stress-summary tr > :first-child").AllInnerTextsAsync());
         Assert.Empty(errors);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("dashboard-provider.png"), FullPage = true });
         Screenshots.Publish(Screenshots.PathFor("dashboard-provider.png"), "dashboard-provider.png");

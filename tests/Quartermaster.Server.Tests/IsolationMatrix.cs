@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Quartermaster.Books;
+using Quartermaster.Core;
 using Quartermaster.Storage;
 
 namespace Quartermaster.Server.Tests;
@@ -105,7 +106,55 @@ public sealed class IsolationMatrix
                 }
             }
         }
+        cases += await CheckBooksOfOthersAsync(book, admin, principals, operations, run["run_id"]!.GetValue<string>(), leaks);
         return new Outcome(cases, operations.Count, leaks);
+    }
+
+    /// <summary>
+    /// A book a tenant is not in must not exist for that tenant: every operation on it answers exactly as on a made-up
+    /// book, and the list of books leaves it out. The book has alpha-lab alone; the others ask about it.
+    /// </summary>
+    private static async Task<int> CheckBooksOfOthersAsync(Book book, HttpClient admin, List<(string Name, string? Tenant, HttpClient Client)> principals,
+        List<(string Path, string Method)> operations, string runId, List<string> leaks)
+    {
+        var rival = book with
+        {
+            Id = "alpha-only-book",
+            Tenants = book.Tenants.Where(t => t.Id == "alpha-lab").ToValueList(),
+            Contracts = book.Contracts.Where(c => c.Tenant == "alpha-lab").ToValueList(),
+            Investments = ValueList<Investment>.Empty,
+        };
+        (await admin.PostAsync("/api/v1/books", new StringContent(BookWriter.Write(rival), Encoding.UTF8, "application/yaml"))).EnsureSuccessStatusCode();
+        var plan = await Json(await admin.PostAsync($"/api/v1/books/{rival.Id}/plans", null));
+        var cases = 0;
+        foreach (var (name, tenant, client) in principals.Where(p => p.Tenant is not null and not "alpha-lab"))
+        {
+            var listed = await client.GetStringAsync("/api/v1/books");
+            if (listed.Contains(rival.Id, StringComparison.Ordinal))
+            {
+                leaks.Add($"GET /api/v1/books as {name} lists {rival.Id}, which it is not a tenant of");
+            }
+            foreach (var (path, method) in operations.Where(o => o.Path.Contains("{bookId}", StringComparison.Ordinal)))
+            {
+                foreach (var asked in new[] { tenant!, "alpha-lab" })
+                {
+                    cases++;
+                    var values = new Dictionary<string, string>
+                    {
+                        ["bookId"] = rival.Id, ["version"] = "1", ["siteId"] = "east", ["planId"] = plan["plan_id"]!.GetValue<string>(), ["runId"] = runId,
+                        ["tenantId"] = asked, ["contractId"] = book.Contracts.First(c => c.Tenant == asked).Id,
+                    };
+                    var (status, body) = await SendAsync(client, method, Fill(path, values), book, asked);
+                    var (madeUpStatus, madeUpBody) = await SendAsync(client, method, Fill(path, new(values) { ["bookId"] = "no-such-book" }), book, asked);
+                    if (status != madeUpStatus || WithoutTraceId(body) != WithoutTraceId(madeUpBody))
+                    {
+                        leaks.Add($"{method} {path} as {name} on {rival.Id} (asking for {asked}): answered {(int)status} {body}, "
+                            + $"but a made-up book answers {(int)madeUpStatus} {madeUpBody}");
+                    }
+                }
+            }
+        }
+        return cases;
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string method, string url, Core.Book book, string owner)

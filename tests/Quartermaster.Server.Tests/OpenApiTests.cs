@@ -23,7 +23,7 @@ public sealed class OpenApiTests : IAsyncLifetime
 
         var mapped = _server.Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/v1", StringComparison.Ordinal) || raw == "/healthz"))
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/v1", StringComparison.Ordinal) || raw is "/healthz" or "/readyz"))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
             .Order(StringComparer.Ordinal).ToList();
 

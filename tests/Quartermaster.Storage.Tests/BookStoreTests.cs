@@ -53,6 +53,46 @@ public abstract class BookStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_book_a_tenant_is_not_in_does_not_exist_for_that_tenant()
+    {
+        var store = await NewStoreAsync();
+        var book = TestBooks.Small();
+        await store.SaveBookAsync(Admin, book);
+        // Another book, whose latest version has only beta-lab.
+        var rival = TestBooks.Small("rival-book");
+        await store.SaveBookAsync(Admin, rival);
+        await store.SaveBookAsync(Admin, rival with
+        {
+            Tenants = rival.Tenants.Where(t => t.Id == "beta-lab").ToValueList(),
+            Contracts = rival.Contracts.Where(c => c.Tenant == "beta-lab").ToValueList(),
+        });
+
+        Assert.Equal(["small-book"], (await store.ListBooksAsync(Alpha)).Select(b => b.BookId));
+        Assert.Equal(1, await store.LatestVersionAsync(Alpha, "small-book"));
+        Assert.Null(await store.LatestVersionAsync(Alpha, "rival-book"));
+        Assert.Null(await store.LatestVersionAsync(Alpha, "no-such-book"));
+        Assert.Equal(2, await store.LatestVersionAsync(Analyst, "rival-book"));
+        Assert.Equal(["rival-book", "small-book"], (await store.ListBooksAsync(Analyst)).Select(b => b.BookId));
+    }
+
+    [Fact]
+    public async Task A_book_whose_ids_break_the_id_rule_is_refused_before_anything_is_stored()
+    {
+        var store = await NewStoreAsync();
+        var book = TestBooks.Small("nl-book2\n");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveBookAsync(Admin, book));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveBookAsync(Admin, TestBooks.Small() with
+        {
+            Contracts = TestBooks.Small().Contracts.Select(c => c with { Id = c.Id + " " }).ToValueList(),
+        }));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.CreateKeyAsync(Admin, Role.Tenant, "alpha-lab\u0000"));
+
+        Assert.Empty(await store.ListBooksAsync(Admin));
+        Assert.Empty(await store.ReadAuditLogAsync());
+    }
+
+    [Fact]
     public async Task A_save_based_on_a_stale_version_is_refused_and_stores_nothing()
     {
         var store = await NewStoreAsync();

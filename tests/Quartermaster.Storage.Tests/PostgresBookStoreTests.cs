@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Npgsql;
 
 namespace Quartermaster.Storage.Tests;
@@ -59,6 +60,42 @@ public sealed class PostgresBookStoreTests(PostgresServer server) : BookStoreTes
         Assert.Equal(["alpha-lab"], (await store.ListAllocationsAsync(Alpha, plan.PlanId, null)).Select(f => f.TenantId).Distinct());
         Assert.Null(await store.GetBookAsync(Alpha, book.Id));
         Assert.Equal(3, (await store.ListContractsAsync(Analyst, book.Id, 1)).Count);
+    }
+
+    [Fact]
+    public async Task Saving_a_plan_sends_each_tables_rows_in_one_statement_however_many_rows_it_has()
+    {
+        var store = await NewStoreAsync();
+        var book = TestBooks.Small();
+        await store.SaveBookAsync(Admin, book);
+        var database = new NpgsqlConnectionStringBuilder(_connections[store].Service).Database!;
+        var statements = new ConcurrentQueue<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                // Other tests of this process use other databases: count only this one's statements.
+                if (Equals(activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name"), database))
+                {
+                    statements.Enqueue((activity.GetTagItem("db.statement") ?? activity.GetTagItem("db.query.text"))?.ToString() ?? "");
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var fills = TestBooks.Fills(book);
+        var allocations = TestBooks.Allocations(book);
+        var plan = await store.SavePlanAsync(Admin, book.Id, 1, "max-min", "test", fills, allocations);
+
+        // Each a row per contract and month (3 x 6 = 18): one statement each, not 18 round trips each.
+        Assert.Equal(18, fills.Count);
+        Assert.Single(statements, s => s.Contains("INSERT INTO fills", StringComparison.Ordinal));
+        Assert.Single(statements, s => s.Contains("INSERT INTO allocations", StringComparison.Ordinal));
+        Assert.True(statements.Count <= 12, $"{statements.Count} statements to save a plan: {string.Join(" | ", statements)}");
+        Assert.Equal(fills.OrderBy(f => (f.Month, f.ContractId)), await store.ListFillsAsync(Admin, plan.PlanId, null));
+        Assert.Equal(allocations.OrderBy(a => (a.Month, a.ContractId)), await store.ListAllocationsAsync(Admin, plan.PlanId, null));
     }
 
     [Fact]

@@ -150,23 +150,59 @@ public class BoundedModelClosedFormTests
 
         var d = 1 / 1.01;
         var expected = (100_000 * d) + (150_000 * Math.Pow(d, 13)) + (150_000 * Math.Pow(d, 25));
-        Assert.Equal(-expected, result.Payoff.Operating.MeanUsd, 1e-6);
+        // At the end of month 30 the IT bought in month 25 has served 6 of its 12 months: half of $150,000 is left.
+        var residual = 75_000 * Math.Pow(d, 30);
+        Assert.Equal(-expected + residual, result.Payoff.Operating.MeanUsd, 1e-6);
         Assert.Equal((0.0, 0.0), (result.Costs.FacilityCapexUsd, result.Costs.OpexUsd));
         Assert.Equal(expected, result.Costs.ItCapexUsd, 1e-6);
+        Assert.Equal(residual, result.Costs.ResidualValueUsd, 1e-6);
         Assert.Equal(new[] { -100_000.0, -150_000, -150_000 }, result.CashFlow.Years.Select(y => y.Cash.MeanUsd));
     }
 
     [Fact]
     public void Facility_capex_is_bought_once_while_IT_comes_back_with_each_refresh()
     {
-        // The same site with $1000/MW of facility capex and no IT: only months 1 and 13 pay.
+        // The same site with $1000/MW of facility capex and no IT: only months 1 and 13 pay. Over the default 20-year
+        // (240-month) life, at the end of month 30 the first 100 MW have 210 of 240 months left ($87,500) and the
+        // next 50 MW 222 of 240 ($46,250): a residual value of $133,750, undiscounted here.
         var scenario = SmallBooks.BoomForever(0, 0, paths: 2);
         var site = SmallBooks.Site("s1", 1000, 0, new MwStep(SmallBooks.Start, 100), new MwStep(SmallBooks.Start.Plus(12), 150));
         var book = SmallBooks.OneTenant(scenario, months: 30, mw: 100, price: 0, sites: [site]);
 
         var result = StressEngine.Run(StressInput.Committed(book));
 
-        Assert.Equal(-150_000, result.Payoff.Operating.MeanUsd, 1e-6);
-        Assert.Equal(new OperatingCosts(150_000, 0, 0), result.Costs);
+        Assert.Equal(-150_000 + 133_750, result.Payoff.Operating.MeanUsd, 1e-6);
+        Assert.Equal(new OperatingCosts(150_000, 0, 0, 133_750), result.Costs);
+        Assert.Equal(-150_000, result.CashFlow.Years.Sum(y => y.Cash.MeanUsd), 1e-6);
+    }
+
+    [Fact]
+    public void A_certain_one_site_book_is_worth_its_discounted_cash_plus_its_discounted_residual_value()
+    {
+        // 100 MW used for 24 months at $2,000/MW-month, 1%/month discount, no uncertainty. The site: 100 MW online from
+        // month 1, facility $10,000/MW over a 5-year (60-month) life, IT $6,000/MW refreshed every 1.5 years (months 1
+        // and 19), opex $100/MW-month. Cash: $190,000 a month, less $1.6M in month 1 and $600,000 in month 19.
+        // Residual at the end of month 24: facility $1M x (1 - 24/60) = $600,000; IT bought in month 19 has served 6 of
+        // its 18 months, $600,000 x 2/3 = $400,000; so $1M, discounted from month 24.
+        var scenario = SmallBooks.BoomForever(0, 0, paths: 4) with { DiscountRate = Rate.PerMonth(0.01) };
+        var site = SmallBooks.Site("s1", 10_000, 100, new MwStep(SmallBooks.Start, 100)) with
+        {
+            ItCapexPerMwUsd = 6_000,
+            ItRefreshYears = 1.5,
+            FacilityLifeYears = 5,
+        };
+        var book = SmallBooks.OneTenant(scenario, months: 24, mw: 100, price: 2_000, sites: [site]);
+
+        var result = StressEngine.Run(StressInput.Committed(book));
+
+        var d = 1 / 1.01;
+        var annuity = (1 - Math.Pow(d, 24)) / 0.01; // sum of d^t, t = 1..24
+        var npv = (190_000 * annuity) - (1_600_000 * d) - (600_000 * Math.Pow(d, 19)) + (1_000_000 * Math.Pow(d, 24));
+        Assert.Equal(npv, result.Payoff.Operating.MeanUsd, 1e-4);
+        Assert.Equal(npv, result.Payoff.Operating.P5Usd, 1e-4);
+        Assert.Equal(0, result.Payoff.Operating.ProbabilityOfLoss);
+        Assert.Equal(1_000_000 * Math.Pow(d, 24), result.Costs.ResidualValueUsd, 1e-6);
+        // Residual value is not cash: the yearly cash is revenue less opex and capex only.
+        Assert.Equal(new[] { (12 * 190_000.0) - 1_600_000, (12 * 190_000.0) - 600_000 }, result.CashFlow.Years.Select(y => y.Cash.MeanUsd));
     }
 }

@@ -46,7 +46,8 @@ public class CashFlowTests
         // 3 months at 1%/month. Revenue 100 MW * $1000 = $100,000 a month. A site of 150 MW online
         // from month 1 and 200 MW from month 3: capex $1,000/MW gives $150,000 in month 1 and
         // $50,000 in month 3; opex $100/MW-month gives $15,000, $15,000, $20,000. Equity at T:
-        // 10% of $1,000,000 with S = w = 1, $100,000 at month 3. Investment $50,000 at month 0.
+        // 10% of $1,000,000 with S = w = 1, $100,000 at month 3. Investment $50,000 at month 0. Residual value at the
+        // end of month 3 over the default 240-month facility life: $150,000 x 237/240 + $50,000 x 239/240, discounted from month 3.
         var scenario = Flat with { DiscountRate = Rate.PerMonth(0.01) };
         var site = SmallBooks.Site("s1", 1000, 100, new MwStep(SmallBooks.Start, 150), new MwStep(SmallBooks.Start.Plus(2), 200));
         var stake = new Investment("stake", "lab", 50_000, 0.1, 1_000_000, 1.5, null);
@@ -55,7 +56,8 @@ public class CashFlowTests
         var result = StressEngine.Run(StressInput.Committed(book));
 
         const double d = 1 / 1.01;
-        var expected = (d * (100_000 - 150_000 - 15_000)) + (d * d * (100_000 - 15_000)) + (d * d * d * (100_000 - 50_000 - 20_000)) + (d * d * d * 100_000) - 50_000;
+        var expected = (d * (100_000 - 150_000 - 15_000)) + (d * d * (100_000 - 15_000)) + (d * d * d * (100_000 - 50_000 - 20_000)) + (d * d * d * 100_000) - 50_000
+            + (d * d * d * ((150_000 * 237.0 / 240) + (50_000 * 239.0 / 240)));
         Assert.Equal(expected, result.Payoff.Total.MeanUsd, 1e-6);
         Assert.Equal(new[] { 50.0, 50, 100 }, result.MeanIdleMwByMonth);
         Assert.Equal(300.0 / 500, result.Utilisation, 1e-12);

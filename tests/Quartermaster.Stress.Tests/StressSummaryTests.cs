@@ -56,7 +56,8 @@ public class StressSummaryTests
 
         var sentences = StressSummary.Sentences(result, book);
 
-        Assert.StartsWith("The operating book (the contracts' revenue less opex and capex, discounted at 8%/yr)", sentences[0], StringComparison.Ordinal);
+        Assert.StartsWith("The operating book (the contracts' revenue less opex and capex, discounted at 8%/yr, with $", sentences[0], StringComparison.Ordinal);
+        Assert.Contains(PeopleText.Money(result.Costs.ResidualValueUsd) + " of residual value of sites and equipment at the horizon)", sentences[0], StringComparison.Ordinal);
         Assert.Contains($"loses at most {PeopleText.Size(result.Payoff.Operating.P5Usd)} in 95% of futures", sentences[0], StringComparison.Ordinal);
         Assert.Contains($"loses money in {PeopleText.Percent(result.Payoff.Operating.ProbabilityOfLoss)}", sentences[0], StringComparison.Ordinal);
         Assert.StartsWith("The stakes (BETA, $25B paid at the start)", sentences[1], StringComparison.Ordinal);
@@ -114,7 +115,7 @@ public class StressSummaryTests
     {
         string[] keys = ["discount_rate", "start_regime", "boom_to_cooling", "cooling_to_boom", "boom.growth", "boom.volatility", "cooling.growth",
             "cooling.volatility", "sector_ceiling", "either_way_max_loss_probability", "initial_share", "strength_volatility", "drift_hazard",
-            "drift_fraction", "default_hazard_boom", "default_hazard_cooling", "recovery", "demand", "capex", "it_capex", "refresh_years", "opex",
+            "drift_fraction", "default_hazard_boom", "default_hazard_cooling", "recovery", "demand", "capex", "it_capex", "it_purchase", "refresh_years", "facility_life_years", "opex",
             "price", "take_or_pay", "amount", "ownership", "valuation", "beta", "date", "valuation_cap"];
         foreach (var key in keys.Concat(TornadoInputs.Default.Select(i => i.Name)))
         {

@@ -34,11 +34,12 @@ public class TornadoTests
         Assert.True(chart.Base.Total > growth.Effect.Total.Low);
     }
 
-    // Flat and undiscounted: revenue 12 * 100 MW * $1000 = $1.2M; facility capex 100 MW * $11,400 = $1.14M; payoff $60K.
+    // Flat and undiscounted: revenue 12 * 100 MW * $1000 = $1.2M; facility capex 100 MW * $11,400 = $1.14M, written off
+    // over a 1-year life so no residual value is left at the horizon; payoff $60K.
     // Price -10% makes it -$60K (a loss), +10% $180K; demand -10% uses 90 MW and makes it -$60K too (+10% is capped
     // at the 100 MW allocated); capex +10% makes it -$54K, -10% $174K.
     private static readonly Book Thin = SmallBooks.OneTenant(SmallBooks.BoomForever(0, 0, paths: 4), months: 12, mw: 100, price: 1000,
-        sites: [SmallBooks.Site("s1", 11_400, 0, new MwStep(SmallBooks.Start, 100))]);
+        sites: [SmallBooks.Site("s1", 11_400, 0, new MwStep(SmallBooks.Start, 100)) with { FacilityLifeYears = 1 }]);
 
     [Fact]
     public void Ranked_by_chance_of_loss_the_inputs_that_tip_a_thin_book_into_loss_come_first()

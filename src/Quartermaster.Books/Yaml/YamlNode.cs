@@ -20,7 +20,7 @@ public abstract record YamlNode(int Line, int Column)
 public sealed record YamlScalar(string Value, int Line, int Column) : YamlNode(Line, Column)
 {
     /// <inheritdoc/>
-    public override string Kind => Value.Length == 0 ? "an empty value" : $"the value '{Value}'";
+    public override string Kind => Value.Length == 0 ? "an empty value" : "the value " + Ids.Quote(Value);
 }
 
 /// <summary>A mapping, entries in document order, keys unique.</summary>

@@ -57,6 +57,13 @@ internal static class StressOutput
         }
         console.Write(cash);
 
+        var costs = new Table().Title("Operating costs and residual value (discounted, USD)").AddColumns("item", "present value");
+        costs.AddRow("facility capex", Money(result.Costs.FacilityCapexUsd));
+        costs.AddRow("IT capex", Money(result.Costs.ItCapexUsd));
+        costs.AddRow("opex", Money(result.Costs.OpexUsd));
+        costs.AddRow("residual value at the horizon (not cash)", Money(result.Costs.ResidualValueUsd));
+        console.Write(costs);
+
         var other = new Table().Title("Revenue, idle capacity and concentration").AddColumns("measure", "value");
         other.AddRow("mean revenue over the horizon", Money(result.MeanRevenueUsd));
         other.AddRow("mean idle capacity", $"{result.MeanIdleGwMonths:N1} GW-months");

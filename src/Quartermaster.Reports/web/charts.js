@@ -89,9 +89,9 @@
       return mount(element, { xAxis: monthAxis(p.months), yAxis: valueAxis('idle MW'), series: series }, p.months.length * series.length);
     },
 
-    // Distribution of the payoff over simulated futures.
-    payoffHistogram(element, data) {
-      const h = data.stress.histogram;
+    // Distribution of the payoff over simulated futures: the whole book's, or the operating book's (which = 'operating_histogram').
+    payoffHistogram(element, data, which) {
+      const h = data.stress[which || 'histogram'];
       const labels = h.counts.map((_, i) => money((h.edges_usd[i] + h.edges_usd[i + 1]) / 2));
       return mount(element, {
         tooltip: { trigger: 'axis', formatter: ps => `${money(h.edges_usd[ps[0].dataIndex])} to ${money(h.edges_usd[ps[0].dataIndex + 1])}: ${ps[0].value} futures` },
@@ -118,6 +118,27 @@
         legend: { top: 0, data: ['P25-P75', 'P5-P25', 'median'] },
         xAxis: monthAxis(f.months), yAxis: valueAxis(unit, formatter), series: series,
       }, f.months.length);
+    },
+
+    // Operating cash by calendar year: P5, P50 and P95 bars (undiscounted USD) and the cumulative cash's median
+    // as a line with its P5 and P95 dashed, on the same axis.
+    cashFlow(element, data) {
+      const years = data.stress.cash_flow.years;
+      const labels = years.map(y => (y.months < 12 ? `${y.year} (${y.months} mo)` : String(y.year)));
+      const bar = (name, key, colour) => ({ name: name, type: 'bar', data: years.map(y => y.cash[key]), itemStyle: { color: colour } });
+      const line = (name, key, dashed) => ({
+        name: name, type: 'line', data: years.map(y => y.cumulative[key]), symbol: dashed ? 'none' : 'circle',
+        lineStyle: { color: '#000', type: dashed ? 'dashed' : 'solid', width: dashed ? 1 : 2 }, itemStyle: { color: '#000' },
+      });
+      const series = [bar('year P5', 'p5', '#fcae91'), bar('year P50', 'p50', '#6baed6'), bar('year P95', 'p95', '#2166ac'),
+        line('cumulative P50', 'p50', false), line('cumulative P5', 'p5', true), line('cumulative P95', 'p95', true)];
+      return mount(element, {
+        tooltip: { trigger: 'axis', valueFormatter: money },
+        legend: { top: 0, type: 'scroll', data: ['year P5', 'year P50', 'year P95', 'cumulative P50'] },
+        xAxis: { type: 'category', data: labels, name: 'calendar year', nameLocation: 'middle', nameGap: 32 },
+        yAxis: valueAxis('operating cash (USD, undiscounted)', money),
+        series: series,
+      }, years.length * series.length);
     },
 
     // Mean payoff when each input moves down or up by its step, largest swing on top.
@@ -238,6 +259,8 @@
           case 'fill-heatmap': if (data.plan) drawn.push(charts.fillHeatmap(element, data)); break;
           case 'idle': if (data.plan) drawn.push(charts.idle(element, data)); break;
           case 'payoff-histogram': if (data.stress) drawn.push(charts.payoffHistogram(element, data)); break;
+          case 'operating-histogram': if (data.stress && data.stress.operating_histogram) drawn.push(charts.payoffHistogram(element, data, 'operating_histogram')); break;
+          case 'cash-flow': if (data.stress && data.stress.cash_flow) drawn.push(charts.cashFlow(element, data)); break;
           case 'fan-revenue': if (data.stress) drawn.push(charts.fan(element, data, 'revenue', 'revenue (USD per month)', money)); break;
           case 'fan-used': if (data.stress) drawn.push(charts.fan(element, data, 'used_mw', 'used MW', mw)); break;
           case 'fan-idle': if (data.stress) drawn.push(charts.fan(element, data, 'idle_mw', 'idle MW', mw)); break;

@@ -117,11 +117,14 @@
 
   function showStress(result) {
     const s = result.summary;
-    const p = s.payoff;
-    table($('stress-summary'), ['futures', 'mean payoff (95% CI)', 'P5', 'P50', 'P95', 'VaR95', 'CVaR95', 'P(loss)'],
-      [[s.paths.toLocaleString('en-US'), `${money(p.mean)} (${money(p.ci95[0])} to ${money(p.ci95[1])})`, money(p.p5), money(p.p50), money(p.p95), money(p.var95), money(p.cvar95), pct(p.p_loss)]]);
-    table($('win-either-way'), ['outcome', 'share of futures', 'mean payoff', 'P(loss)'],
-      s.win_either_way.map(r => [escape(r.outcome), pct(r.share), money(r.payoff_mean), pct(r.p_loss)]));
+    // The operating book first, then the stakes and the whole book: the stakes must not hide the contracts.
+    const lines = [['operating book', s.operating], ['stakes', s.stakes], ['whole book', s.payoff]];
+    table($('stress-summary'), ['line', 'futures', 'mean payoff (95% CI)', 'P5', 'P50', 'P95', 'VaR95', 'CVaR95', 'P(loss)'],
+      lines.map(([name, p]) => [name, s.paths.toLocaleString('en-US'), `${money(p.mean)} (${money(p.ci95[0])} to ${money(p.ci95[1])})`,
+        money(p.p5), money(p.p50), money(p.p95), money(p.var95), money(p.cvar95), pct(p.p_loss)]));
+    $('stress-sentences').innerHTML = s.summary.map(t => `<li>${escape(t)}</li>`).join('');
+    table($('win-either-way'), ['outcome', 'share of futures', 'operating mean', 'operating P(loss)', 'whole book mean', 'whole book P(loss)'],
+      s.win_either_way.map(r => [escape(r.outcome), pct(r.share), money(r.operating_mean), pct(r.operating_p_loss), money(r.payoff_mean), pct(r.p_loss)]));
     $('stress-results').hidden = false;
     draw($('stress-results'), { stress: result.charts });
     document.body.dataset.stress = 'done';
