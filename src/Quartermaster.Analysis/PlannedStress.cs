@@ -34,6 +34,18 @@ public static class PlannedStress
         return StressEngine.Compare(input, otherInput, options, progress, cancellationToken);
     }
 
+    /// <summary>
+    /// Stresses two books already planned (<paramref name="plan"/> of <paramref name="book"/>, <paramref name="otherPlan"/> of
+    /// <paramref name="other"/>) on common random numbers; the difference is other minus book.
+    /// </summary>
+    public static StressComparison Compare(
+        Book book, Plan plan, Book other, Plan otherPlan, StressOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(other);
+        return StressEngine.Compare(PlannedCapacity.ToStressInput(book, plan), PlannedCapacity.ToStressInput(other, otherPlan), options, progress, cancellationToken);
+    }
+
     /// <summary>Plans <paramref name="book"/> once and ranks the effect of each key input, by <paramref name="metric"/>, on the planned capacity.</summary>
     public static TornadoChart Tornado(
         Book book, AllocationPolicy policy, TornadoMetric metric = TornadoMetric.Mean, StressOptions? options = null, IProgress<double>? progress = null,

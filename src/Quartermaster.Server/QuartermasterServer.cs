@@ -196,7 +196,7 @@ public static class QuartermasterServer
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapBooksApi().MapTenantDataApi().MapPlansApi().MapStressApi().MapDashboardApi();
+        api.MapBooksApi().MapVersionDiffApi().MapTenantDataApi().MapPlansApi().MapStressApi().MapDashboardApi();
         app.MapDashboard();
         return app;
     }

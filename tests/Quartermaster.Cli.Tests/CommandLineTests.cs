@@ -79,6 +79,10 @@ public class CommandLineTests
     [InlineData("keys create --help")]
     [InlineData("show --help")]
     [InlineData("gen --help")]
+    [InlineData("export --help")]
+    [InlineData("import --help")]
+    [InlineData("template --help")]
+    [InlineData("diff --help")]
     public void Every_command_explains_itself_with_an_example(string args)
     {
         var outcome = Terminal.Run(args.Split(' '));

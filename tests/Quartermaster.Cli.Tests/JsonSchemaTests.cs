@@ -21,6 +21,8 @@ public sealed partial class JsonSchemaTests : IDisposable
         { "stress", ["stress", "BOOK", "--paths", "500", "--json"] },
         { "stress-comparison", ["stress", "BOOK", "--compare", "OTHER", "--paths", "500", "--json"] },
         { "tornado", ["stress", "BOOK", "--tornado", "--paths", "300", "--json"] },
+        { "diff", ["diff", "BOOK", "OTHER", "--json"] },
+        { "diff", ["diff", "BOOK", "OTHER", "--stress", "--paths", "300", "--json"] },
     };
 
     [Theory]

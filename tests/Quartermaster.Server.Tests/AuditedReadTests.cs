@@ -44,7 +44,7 @@ public abstract class AuditedReadTests : IAsyncLifetime
         await _server.Store.UpdateStressRunAsync(AccessScope.System, run with { Status = StressRunStatus.Succeeded, Progress = 1, ResultJson = "{}" });
         var values = new Dictionary<string, string>
         {
-            ["bookId"] = book.Id, ["version"] = "1", ["siteId"] = "east", ["planId"] = plan["plan_id"]!.GetValue<string>(),
+            ["bookId"] = book.Id, ["version"] = "1", ["a"] = "1", ["b"] = "1", ["siteId"] = "east", ["planId"] = plan["plan_id"]!.GetValue<string>(),
             ["runId"] = run.RunId, ["tenantId"] = "beta-lab", ["contractId"] = "beta-deal",
         };
         var document = JsonNode.Parse(await analyst.GetStringAsync("/openapi/v1.json"))!;

@@ -103,6 +103,30 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_version_picker_shows_what_changed_between_two_stored_versions_both_ways()
+    {
+        var cheaper = _book with { Contracts = _book.Contracts.Select(c => c.Id == "lab-a-2gw" ? c with { PricePerMwMonthUsd = 480e3 } : c).ToValueList() };
+        var admin = _server.Client(await _server.KeyAsync(Role.Admin));
+        var stored = await admin.PutAsync($"/api/v1/books/{_book.Id}", new StringContent(BookWriter.Write(cheaper), System.Text.Encoding.UTF8, "application/yaml"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, stored.StatusCode);
+
+        var (page, errors, _) = await SignInAsync(Role.Analyst);
+        await page.WaitForSelectorAsync("body[data-diff='1-2']", new PageWaitForSelectorOptions { Timeout = (float)Wait.DefaultDeadline.TotalMilliseconds });
+        Assert.True(await page.Locator("#versions-section").IsVisibleAsync());
+        Assert.Equal("From version 1 to version 2: 1 entity added, removed or changed.", await page.Locator("#diff-summary").TextContentAsync());
+        var row = await page.Locator("#diff-changes tr").Nth(1).InnerTextAsync();
+        Assert.Equal("contract\tlab-a-2gw\tchanged\tprice\t$575K/MW-month\t$480K/MW-month", row);
+        Assert.Contains("revenue (price x allocated MW)", await page.Locator("#diff-effect").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.SelectOptionAsync("#diff-old", "2");
+        await page.SelectOptionAsync("#diff-new", "1");
+        await page.ClickAsync("#diff-form button");
+        await page.WaitForSelectorAsync("body[data-diff='2-1']", new PageWaitForSelectorOptions { Timeout = (float)Wait.DefaultDeadline.TotalMilliseconds });
+        Assert.Equal("contract\tlab-a-2gw\tchanged\tprice\t$480K/MW-month\t$575K/MW-month", await page.Locator("#diff-changes tr").Nth(1).InnerTextAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task An_analyst_sees_the_provider_view_without_the_button_that_writes()
     {
         var (page, errors, _) = await SignInAsync(Role.Analyst);

@@ -63,7 +63,7 @@ public sealed class IsolationMatrix
                     cases++;
                     var values = new Dictionary<string, string>
                     {
-                        ["bookId"] = book.Id, ["version"] = "1", ["siteId"] = "east",
+                        ["bookId"] = book.Id, ["version"] = "1", ["a"] = "1", ["b"] = "1", ["siteId"] = "east",
                         ["planId"] = plan["plan_id"]!.GetValue<string>(), ["runId"] = run["run_id"]!.GetValue<string>(),
                         ["tenantId"] = owner, ["contractId"] = book.Contracts.First(c => c.Tenant == owner).Id,
                     };
@@ -141,7 +141,7 @@ public sealed class IsolationMatrix
                     cases++;
                     var values = new Dictionary<string, string>
                     {
-                        ["bookId"] = rival.Id, ["version"] = "1", ["siteId"] = "east", ["planId"] = plan["plan_id"]!.GetValue<string>(), ["runId"] = runId,
+                        ["bookId"] = rival.Id, ["version"] = "1", ["a"] = "1", ["b"] = "1", ["siteId"] = "east", ["planId"] = plan["plan_id"]!.GetValue<string>(), ["runId"] = runId,
                         ["tenantId"] = asked, ["contractId"] = book.Contracts.First(c => c.Tenant == asked).Id,
                     };
                     var (status, body) = await SendAsync(client, method, Fill(path, values), book, asked);

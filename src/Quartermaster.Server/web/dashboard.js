@@ -47,10 +47,44 @@
     $('book-title').textContent = `${view.book_id} (version ${view.version})`;
     $('book-note').textContent = view.plan ? `Plan ${view.plan_id} under ${view.plan.policy}.` : 'No plan yet.';
     draw($('provider-view'), { tenants: view.tenants, capacity: view.capacity, plan: view.plan });
+    await showVersions(bookId);
     await showDeals();
     const button = $('run-stress');
     button.hidden = role !== 'admin';
     button.onclick = () => runStress(bookId);
+  }
+
+  // The version picker: two stored versions of the book and what changed between them (GET .../versions/{a}/diff/{b}).
+  async function showVersions(bookId) {
+    const versions = await api(`/api/v1/books/${encodeURIComponent(bookId)}/versions`);
+    if (versions.length < 2) return;
+    const options = versions.map(v => `<option value="${v.version}">${v.version} (${escape(v.created_at.slice(0, 10))}, ${escape(v.created_by)})</option>`).join('');
+    $('diff-old').innerHTML = options;
+    $('diff-new').innerHTML = options;
+    $('diff-old').value = String(versions[versions.length - 2].version);
+    $('diff-new').value = String(versions[versions.length - 1].version);
+    $('versions-section').hidden = false;
+    $('diff-form').onsubmit = event => { event.preventDefault(); showDiff(bookId).catch(e => { $('diff-summary').textContent = e.message; }); };
+    await showDiff(bookId);
+  }
+
+  async function showDiff(bookId) {
+    const [a, b] = [$('diff-old').value, $('diff-new').value];
+    const diff = await api(`/api/v1/books/${encodeURIComponent(bookId)}/versions/${a}/diff/${b}`);
+    const e = diff.effect;
+    const signed = (text, v) => (v > 0 ? '+' : '') + text;
+    $('diff-summary').textContent = diff.changes.length === 0 ? `No change from ${diff.old} to ${diff.new}.`
+      : `From ${diff.old} to ${diff.new}: ${diff.changes.length} ${diff.changes.length === 1 ? 'entity' : 'entities'} added, removed or changed.`;
+    table($('diff-changes'), ['entity', 'id', 'change', 'field', 'old', 'new'],
+      diff.changes.flatMap(c => c.fields.map(f => [escape(c.entity), escape(c.id), escape(c.kind), escape(f.field), escape(f.old ?? '-'), escape(f.new ?? '-')])));
+    table($('diff-effect'), ['measure', 'old', 'new', 'change'], [
+      ['revenue (price x allocated MW)', money(e.old_revenue_usd), money(e.new_revenue_usd), signed(money(e.revenue_delta_usd), e.revenue_delta_usd)],
+      ['idle capacity (MW-months)', mw(e.old_idle_mw_months), mw(e.new_idle_mw_months), signed(mw(e.idle_delta_mw_months), e.idle_delta_mw_months)],
+      ['committed (MW-months)', mw(e.old_committed_mw_months), mw(e.new_committed_mw_months), signed(mw(e.new_committed_mw_months - e.old_committed_mw_months), e.new_committed_mw_months - e.old_committed_mw_months)],
+    ]);
+    table($('diff-fills'), ['contract', 'tenant', 'months moved', 'from', 'to', 'mean fill old', 'mean fill new'],
+      e.contracts.map(c => [escape(c.contract_id), escape(c.tenant_id), c.months_moved, c.first_month, c.last_month, pct(c.old_mean_fill_ratio), pct(c.new_mean_fill_ratio)]));
+    document.body.dataset.diff = `${a}-${b}`;
   }
 
   // The market section: public deals, when the server was given a deals file (empty otherwise).
