@@ -128,15 +128,7 @@ public static partial class Quantities
     /// Formats dollars for people, to three significant figures with the largest fitting suffix
     /// (<c>$1.01T</c>, <c>$58.2B</c>, <c>-$3.6M</c>); not for books, where <see cref="FormatMoney"/> is exact.
     /// </summary>
-    public static string FormatMoneyRounded(double usd)
-    {
-        var magnitude = Math.Abs(usd);
-        var (suffix, places) = MoneySuffixes.First(s => magnitude >= Math.Pow(10, s.Places) || s.Places == 0);
-        var scaled = magnitude / Math.Pow(10, places);
-        var digits = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
-        var text = Math.Round(scaled, digits).ToString("0.##", CultureInfo.InvariantCulture);
-        return $"{(usd < 0 && text != "0" ? "-" : "")}${text}{suffix}";
-    }
+    public static string FormatMoneyRounded(double usd) => PeopleText.Money(usd);
 
     /// <summary>Formats a fraction as a percentage (0.12 as <c>12%</c>).</summary>
     public static string FormatPercent(double fraction) => Shift(FormatNumber(fraction), 2) + "%";

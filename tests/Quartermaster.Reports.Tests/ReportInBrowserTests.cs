@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Quartermaster.Core;
 using Quartermaster.Stress;
 
 namespace Quartermaster.Reports.Tests;

@@ -1,11 +1,11 @@
 using System.Globalization;
 
-namespace Quartermaster.Stress;
+namespace Quartermaster.Core;
 
 /// <summary>
 /// Amounts and chances as a board reads them: dollars to three significant figures with the largest fitting
-/// suffix (<c>$1.01T</c>, <c>$58.2B</c>), percentages to one decimal. The same forms as
-/// <c>Quantities.FormatMoneyRounded</c> in Quartermaster.Books, which this project does not reference.
+/// suffix (<c>$1.01T</c>, <c>$58.2B</c>), percentages to one decimal: one form for the stress summary, the CLI
+/// tables and the report.
 /// </summary>
 public static class PeopleText
 {
