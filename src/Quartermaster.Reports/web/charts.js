@@ -142,19 +142,22 @@
     },
 
     // Mean payoff when each input moves down or up by its step, largest swing on top.
+    // For the operating book (light) and the whole book (dark), ranked by the whole book's swing.
     tornado(element, data) {
       const t = data.stress.tornado;
       const bars = t.bars.slice().reverse();
+      const line = (key, name, low, high) => [
+        { name: `${name}: input lower`, type: 'bar', data: bars.map(b => b[key].low - t.base[key]), itemStyle: { color: low } },
+        { name: `${name}: input higher`, type: 'bar', data: bars.map(b => b[key].high - t.base[key]), itemStyle: { color: high } },
+      ];
       return mount(element, {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        grid: { left: 190, right: 40, top: 40, bottom: 56 },
+        legend: { top: 0 },
+        grid: { left: 190, right: 40, top: 56, bottom: 56 },
         xAxis: { type: 'value', name: 'change in mean payoff (USD)', nameLocation: 'middle', nameGap: 32, axisLabel: { formatter: money } },
         yAxis: { type: 'category', data: bars.map(b => `${b.label} (${b.step})`) },
-        series: [
-          { name: 'input lower', type: 'bar', data: bars.map(b => b.total.low - t.base.total), itemStyle: { color: '#b2182b' } },
-          { name: 'input higher', type: 'bar', data: bars.map(b => b.total.high - t.base.total), itemStyle: { color: '#2166ac' } },
-        ],
-      }, bars.length * 2);
+        series: [...line('operating', 'operating book', '#f4a582', '#92c5de'), ...line('total', 'whole book', '#b2182b', '#2166ac')],
+      }, bars.length * 4);
     },
 
     // One tenant's committed and allocated MW per month (the tenant's own dashboard: no other tenant appears).
