@@ -17,15 +17,8 @@ public static class XlsxReader
     /// <exception cref="InvalidDataException">The file is not an xlsx workbook.</exception>
     public static IReadOnlyList<InputSheet> ReadFile(string path)
     {
-        try
-        {
-            using var document = SpreadsheetDocument.Open(path, isEditable: false);
-            return Read(document);
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException)
-        {
-            throw new InvalidDataException("not an xlsx workbook: " + e.Message, e);
-        }
+        using var stream = File.OpenRead(path);
+        return Read(stream);
     }
 
     /// <summary>The sheets of the workbook in <paramref name="stream"/>, in workbook order.</summary>
