@@ -84,13 +84,7 @@ internal static class BookGen
             _ => Magnitude,
         }))
         from staked in Gen.Int[-1, tenantCount - 1]
-        select new Book("magnitudes", "provider", new Horizon(TestBooks.January, TestBooks.January.Plus(months - 1)),
-            sites.ToValueList(),
-            ValueList.Of(new RivalryGroup("labs", "Frontier labs")),
-            Enumerable.Range(0, tenantCount).Select(t => TestBooks.Tenant($"lab-{t}", t < 2 ? "labs" : null)).ToValueList(),
-            contracts.ToValueList(),
-            (staked < 0 ? [] : new[] { TestBooks.Stake($"lab-{staked}") }).ToValueList(),
-            ScenarioSettings.Default);
+        select Assemble("magnitudes", months, sites, tenantCount, contracts, staked);
 
     private static Gen<Site> MagnitudeSite(int index, int months, Gen<double> mw) =>
         from region in Gen.Int[0, 1]
@@ -124,7 +118,11 @@ internal static class BookGen
         from sites in Each(siteCount, i => SiteGen(i, months, isolation ? 3 : 2))
         from contracts in Each(contractCount, i => ContractGen(i, tenantCount, months, isolation))
         from staked in Gen.Int[-1, tenantCount - 1]
-        select new Book("generated", "provider", new Horizon(TestBooks.January, TestBooks.January.Plus(months - 1)),
+        select Assemble("generated", months, sites, tenantCount, contracts, staked);
+
+    /// <summary>A book of <paramref name="months"/> months from January with tenants lab-0.. (the first two rivals) and, unless <paramref name="staked"/> is -1, a stake in that tenant.</summary>
+    private static Book Assemble(string id, int months, IEnumerable<Site> sites, int tenantCount, IEnumerable<Contract> contracts, int staked) =>
+        new(id, "provider", new Horizon(TestBooks.January, TestBooks.January.Plus(months - 1)),
             sites.ToValueList(),
             ValueList.Of(new RivalryGroup("labs", "Frontier labs")),
             Enumerable.Range(0, tenantCount).Select(t => TestBooks.Tenant($"lab-{t}", t < 2 ? "labs" : null)).ToValueList(),
