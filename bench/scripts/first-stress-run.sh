@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # Measures the first stress run of a fresh `qm serve` against the runs after it (the JIT's share of a first
-# run). Usage: bench/scripts/first-stress-run.sh [QM_DLL_DIR] [RUNS]; prints the seconds of each run and the
+# run). Usage: bench/scripts/first-stress-run.sh [QM_DLL_DIR] [RUNS] [SERVE_OPTION...]; prints the seconds of each run and the
 # ratio first / median of the later ones. Runs use the book's own paths and seed. Each run's time is from POST to a succeeded status, polled every 50 ms.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 dir="${1:-$root/.qm-build}"
 runs="${2:-5}"
+shift $(( $# < 2 ? $# : 2 ))
+dir="$(cd "$dir" && pwd)"
+server=""
 work="$(mktemp -d)"
 port=$((20000 + RANDOM % 20000))
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 cd "$work"
 key=$(dotnet "$dir/qm.dll" keys create --role admin 2>/dev/null)
-dotnet "$dir/qm.dll" serve --seed "$root/examples/neutral-cloud-2026.yaml" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+dotnet "$dir/qm.dll" serve --seed "$root/examples/neutral-cloud-2026.yaml" --urls "http://127.0.0.1:$port" "$@" >/dev/null 2>&1 &
 server=$!
 deadline=$((SECONDS + 120))
-until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; do
-  (( SECONDS < deadline )) || { echo "server did not start" >&2; exit 1; }
+# Ready, not just alive: readiness waits for the start-up warm-up (unless --no-warm-up).
+until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null; do
+  (( SECONDS < deadline )) || { echo "server did not get ready" >&2; exit 1; }
   sleep 0.2
 done
 book=$(curl -fs -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/books" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["book_id"])')

@@ -121,10 +121,4 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
             // Stopped: the run is over and its final state is about to be stored.
         }
     }
-
-    /// <summary>Reports on the engine's own thread: <see cref="Progress{T}"/> would post to the thread pool and arrive late.</summary>
-    private sealed class SynchronousProgress(Action<double> report) : IProgress<double>
-    {
-        public void Report(double value) => report(value);
-    }
 }
