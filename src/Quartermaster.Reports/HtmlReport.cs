@@ -42,7 +42,7 @@ public static class HtmlReport
 
     private static string Body(ReportContent content)
     {
-        var html = new StringBuilder();
+        var html = new StringBuilder(OnePager(content));
         html.Append("<section id=\"summary\"><h2>In short</h2><ul class=\"summary\">");
         foreach (var sentence in ReportSummary.Sentences(content))
         {
@@ -69,6 +69,69 @@ public static class HtmlReport
             html.Append(DealsSection(content.Deals));
         }
         return html.ToString();
+    }
+
+    /// <summary>
+    /// The board's page: the three payoff lines, the verdicts (neutrality, win either way, capacity), the headline risks
+    /// and the three largest revenue shares. Printed alone on the first page of the PDF board pack.
+    /// </summary>
+    private static string OnePager(ReportContent content)
+    {
+        var (book, plan, audit, stress) = (content.Book, content.Plan, content.Audit, content.Stress);
+        var html = new StringBuilder("<section id=\"one-pager\" class=\"one-pager\"><h2>At a glance</h2>");
+        html.Append($"<p class=\"note\">{Encode(book.Provider)}, book {Encode(book.Id)}, {book.Horizon.Start} to {book.Horizon.End}: ")
+            .Append($"{stress.Paths:N0} simulated futures on the plan under {Encode(plan.Policy.ToName())}, figures discounted to {book.Horizon.Start}.</p>");
+        html.Append("<table id=\"glance-payoff\"><tr><th>line</th><th class=\"num\">mean</th><th class=\"num\">P5 (bad case)</th><th class=\"num\">P95 (good case)</th><th class=\"num\">P(loss)</th></tr>");
+        foreach (var line in new[] { PayoffLine.Operating, PayoffLine.Stakes, PayoffLine.Total })
+        {
+            var p = stress.Payoff[line];
+            html.Append($"<tr><td>{Encode(StressGlossary.Label(LineKey(line)))}</td><td class=\"num\">{M(p.MeanUsd)}</td><td class=\"num\">{M(p.P5Usd)}</td>")
+                .Append($"<td class=\"num\">{M(p.P95Usd)}</td><td class=\"num\">{ReportSummary.Percent(p.ProbabilityOfLoss)}</td></tr>");
+        }
+        html.Append("</table><h3>Verdicts</h3><ul class=\"summary\" id=\"glance-verdicts\">");
+        html.Append(audit.Passed
+            ? $"<li><span class=\"pass\">Neutral.</span> The audit passes under {Encode(audit.Policy.ToName())}: competing tenants are treated alike.</li>"
+            : $"<li><span class=\"fail\">Not neutral.</span> The audit fails under {Encode(audit.Policy.ToName())}: {Encode(string.Join("; ", audit.Checks.Where(c => !c.Passed).Select(c => c.Name)))}.</li>");
+        var threshold = book.Scenario.EitherWayMaxLossProbability;
+        var worst = stress.WinEitherWay.Count == 0 ? null : stress.WinEitherWay.MaxBy(r => r.Payoff.Total.ProbabilityOfLoss);
+        html.Append(worst is null || worst.Payoff.Total.ProbabilityOfLoss <= threshold
+            ? $"<li><span class=\"pass\">Wins either way.</span> In every outcome the whole book loses money in at most {ReportSummary.Percent(threshold)} of futures.</li>"
+            : $"<li><span class=\"fail\">Does not win either way.</span> Worst outcome: {Encode(OutcomeText(book, stress, worst))} ({ReportSummary.Percent(worst.ShareOfPaths)} of futures), "
+                + $"where the whole book loses money in {ReportSummary.Percent(worst.Payoff.Total.ProbabilityOfLoss)} of them.</li>");
+        var shortFills = plan.Fills.Where(f => f.CommittedMw > 0 && f.FillRatio < 1 - 1e-9).ToList();
+        html.Append(shortFills.Count == 0
+            ? "<li><span class=\"pass\">Every contract is served in full</span> in every month of the plan.</li>"
+            : $"<li><span class=\"fail\">{shortFills.Select(f => f.ContractId).Distinct().Count()} contracts are short</span> in some month from {shortFills.Min(f => f.Month)}; "
+                + $"the lowest fill ratio is {ReportSummary.Percent(shortFills.Min(f => f.FillRatio))}.</li>");
+        html.Append("</ul><h3>Headline risks</h3><ul class=\"summary\" id=\"glance-risks\">");
+        var total = stress.Payoff[PayoffLine.Total];
+        html.Append($"<li>In the worst 5% of futures the whole book loses {M(total.Cvar95Usd)} on average (CVaR95); it loses more than {M(total.Var95Usd)} in 1 future in 20 (VaR95).</li>");
+        if (content.Tornado is { Metric: TornadoMetric.Mean } tornado && tornado.Bars.Count > 0)
+        {
+            foreach (var bar in tornado.RankedBy(PayoffLine.Total).Take(2))
+            {
+                var swing = bar.Effect[PayoffLine.Total];
+                html.Append($"<li>{Encode(bar.Label)} ({Encode(bar.Step)}) moves the whole book's mean from {M(swing.Low)} to {M(swing.High)}.</li>");
+            }
+        }
+        html.Append("</ul><h3>Concentration</h3><ul class=\"summary\" id=\"glance-concentration\">");
+        foreach (var tenant in stress.Tenants.OrderByDescending(t => t.Share).Take(3))
+        {
+            html.Append($"<li>{Encode(TenantName(book, tenant.TenantId))}: {ReportSummary.Percent(tenant.Share)} of mean revenue ({M(tenant.MeanRevenueUsd)}).</li>");
+        }
+        html.Append($"<li>Revenue HHI {stress.RevenueHhi.ToString("0.000", CultureInfo.InvariantCulture)} (1 = a single tenant; {(1.0 / Math.Max(1, stress.Tenants.Count)).ToString("0.000", CultureInfo.InvariantCulture)} = evenly spread).</li>");
+        return html.Append("</ul></section>").ToString();
+    }
+
+    // Leaders are in the order of the result's rivalry groups.
+    private static string OutcomeText(Book book, StressResult stress, WinEitherWayRow row) =>
+        string.Join(", ", row.Leaders.Select((leader, i) => $"{TenantName(book, leader)} leads {GroupName(book, stress, i)}"))
+        + (row.Leaders.Count > 0 ? ", " : "") + (row.Cooled ? "the sector cools" : "the sector keeps booming");
+
+    private static string GroupName(Book book, StressResult stress, int index)
+    {
+        var id = index < stress.RivalryGroups.Count ? stress.RivalryGroups[index] : null;
+        return book.RivalryGroups.FirstOrDefault(g => g.Id == id)?.Name ?? id ?? "its group";
     }
 
     private static string AuditSection(ReportContent content)

@@ -6,13 +6,22 @@ using Quartermaster.Stress;
 
 namespace Quartermaster.Cli.Commands;
 
-/// <summary><c>qm report BOOK --out DIR</c>: the whole analysis as one HTML file that opens offline.</summary>
+/// <summary><c>qm report BOOK --out DIR | --pdf FILE</c>: the whole analysis as one HTML file that opens offline, or as a board-pack PDF.</summary>
 internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
         var book = new Argument<string>("BOOK") { Description = "The book file (YAML)." };
-        var output = new Option<string>("--out") { Description = "Folder to write report.html into (created if missing).", Required = true };
+        var output = new Option<string?>("--out") { Description = "Folder to write report.html into (created if missing)." };
+        var pdf = new Option<string?>("--pdf")
+        {
+            Description = "Also (or only) print the report as a board pack: an A4 PDF with a one-page summary first, page numbers and the book in "
+                + "the footer. Printed by the system's Chromium.",
+        };
+        var chromium = new Option<string>("--chromium")
+        {
+            Description = "The Chromium that prints --pdf (Debian: apt-get install chromium).", DefaultValueFactory = _ => BoardPack.DefaultChromium,
+        };
         var paths = TypedOptions.OptionalWholeNumber("--paths", "Futures to simulate (default: the book's scenario paths).", 1, Books.BookLimits.MaxPaths);
         var policy = PolicyOption.Create();
         var deals = new Option<string?>("--deals")
@@ -30,14 +39,30 @@ internal static class ReportCommand
             deals file is given or data/deals.csv exists. Charts are inlined, so the file opens offline and
             can be emailed.
 
+            With --pdf it is also printed as a board pack: page 1 is the one-pager for the board (the operating
+            book, the stakes, the verdicts, the headline risks, the largest revenue shares), then the sections,
+            with no chart or table split across pages.
+
             Example:  qm report examples/neutral-cloud-2026.yaml --out out/ --deals data/deals.csv
+                      qm report examples/neutral-cloud-2026.yaml --pdf out/board-pack.pdf
             """)
-        { book, output, paths, policy, deals, rivalries };
-        command.SetAction((parse, cancel) => Task.FromResult(Run(parse, cancel)));
+        { book, output, pdf, chromium, paths, policy, deals, rivalries };
+        command.SetAction(Run);
         return command;
 
-        int Run(ParseResult parse, CancellationToken cancel)
+        async Task<int> Run(ParseResult parse, CancellationToken cancel)
         {
+            var (folder, pdfPath, browser) = (parse.GetValue(output), parse.GetValue(pdf), parse.GetValue(chromium)!);
+            if (folder is null && pdfPath is null)
+            {
+                context.Stderr.WriteLine("qm report: say where to write: --out DIR (HTML), --pdf FILE (board pack), or both");
+                return ExitCodes.BadInput;
+            }
+            if (pdfPath is not null && !File.Exists(browser))
+            {
+                context.Stderr.WriteLine($"qm report: --pdf needs Chromium, and {browser} does not exist (Debian: apt-get install chromium; or give --chromium PATH)");
+                return ExitCodes.BadInput;
+            }
             var loaded = BookArguments.Load(context, parse.GetValue(book)!);
             // Every input file is checked before the (slow) stress run, and all their errors are printed together.
             var market = DealsArguments.LoadOverview(context, parse.GetValue(deals), parse.GetValue(rivalries), out var marketOk);
@@ -59,10 +84,37 @@ internal static class ReportCommand
                 var (run, tornado) = ProgressDisplay.Run(context, "qm report", "simulating futures", p => (
                     PlannedStress.Run(loaded, chosen, options, ProgressDisplay.Part(p, 0, runShare), cancel),
                     PlannedStress.Tornado(loaded, chosen, TornadoMetric.Mean, tornadoOptions, ProgressDisplay.Part(p, runShare, 1 - runShare), cancel)));
-                var path = HtmlReport.WriteTo(new ReportContent(loaded, run.Plan, audit, run.Result, tornado, market), parse.GetValue(output)!);
-                context.Stderr.WriteLine($"wrote {path}");
-                context.Stdout.WriteLine(path);
+                var content = new ReportContent(loaded, run.Plan, audit, run.Result, tornado, market);
+                var scratch = folder is null ? Directory.CreateTempSubdirectory("qm-report-").FullName : null;
+                try
+                {
+                    var path = HtmlReport.WriteTo(content, folder ?? scratch!);
+                    if (folder is not null)
+                    {
+                        context.Stderr.WriteLine($"wrote {path}");
+                        context.Stdout.WriteLine(path);
+                    }
+                    if (pdfPath is not null)
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(pdfPath))!);
+                        await BoardPack.PrintAsync(path, pdfPath, BoardPack.Footer(loaded, context.Time.GetUtcNow()), browser);
+                        context.Stderr.WriteLine($"wrote {pdfPath}");
+                        context.Stdout.WriteLine(pdfPath);
+                    }
+                }
+                finally
+                {
+                    if (scratch is not null)
+                    {
+                        Directory.Delete(scratch, recursive: true);
+                    }
+                }
                 return ExitCodes.Ok;
+            }
+            catch (Exception e) when (e is Microsoft.Playwright.PlaywrightException or TimeoutException)
+            {
+                context.Stderr.WriteLine("qm report: could not print the PDF with " + browser + ": " + Program.OneLine(e.Message));
+                return ExitCodes.BadInput;
             }
             catch (PlanningException e)
             {
