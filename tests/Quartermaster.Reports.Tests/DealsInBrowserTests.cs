@@ -6,7 +6,7 @@ namespace Quartermaster.Reports.Tests;
 /// <summary>The market section of the report (shipped deals, shipped rivalries) as Chromium draws it.</summary>
 public sealed class DealsInBrowserTests(ExampleReport report) : IClassFixture<ExampleReport>
 {
-    private const string Red = "#d62728";
+    private const string Red = "#D55E00";
 
     private DealsOverview Deals => report.Content.Deals!;
 
@@ -54,7 +54,7 @@ public sealed class DealsInBrowserTests(ExampleReport report) : IClassFixture<Ex
         // What the SVG shows: the names written in red are exactly those providers.
         var drawnRed = await page.EvaluateAsync<string[]>(
             "Array.from(document.querySelectorAll(\"[data-chart='deals-map'] svg text\"))"
-            + ".filter(t => ['#d62728', 'rgb(214,39,40)'].includes((t.getAttribute('fill') || '').replace(/ /g, ''))).map(t => t.textContent)");
+            + ".filter(t => ['#d55e00', 'rgb(213,94,0)'].includes((t.getAttribute('fill') || '').replace(/ /g, '').toLowerCase())).map(t => t.textContent)");
         Assert.Equal(expected, drawnRed.Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(expected, System.Text.Json.JsonSerializer.Deserialize<string[]>(
             await page.Locator("[data-chart='deals-map']").GetAttributeAsync("data-red-names") ?? "[]")!.Order(StringComparer.Ordinal));

@@ -101,4 +101,29 @@ public sealed class ReportInBrowserTests(ExampleReport report) : IClassFixture<E
         Assert.Empty(errors);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("report-phone.png"), FullPage = false });
     }
+    [Fact]
+    public async Task Tenant_colours_stay_distinct_under_a_deuteranopia_simulation()
+    {
+        var (page, _) = await OpenAsync();
+        var palette = await page.EvaluateAsync<string[]>("Quartermaster.palette");
+
+        // Machado, Oliveira and Fernandes (2009), deuteranopia at full severity, on linear RGB; distance is CIE76 in Lab.
+        // Under it the old palette's red and green (frontier-lab-b, enterprise-copilots) were 7.3 apart: one olive.
+        var worst = palette.SelectMany((a, i) => palette.Skip(i + 1).Select(b => (a, b, distance: Deuteranopia.Distance(a, b))))
+            .MinBy(p => p.distance);
+        Assert.True(worst.distance >= 15, $"{worst.a} and {worst.b} are {worst.distance:F1} apart under deuteranopia");
+        Assert.True(palette.Length >= report.Content.Book.Tenants.Count);
+    }
+
+    [Fact]
+    public async Task Every_chart_carries_a_description_a_screen_reader_can_read()
+    {
+        var (page, _) = await OpenAsync();
+        foreach (var chart in Charts)
+        {
+            // ECharts writes the description on the chart's own element.
+            var label = await page.Locator($"[data-chart='{chart}']").GetAttributeAsync("aria-label");
+            Assert.False(string.IsNullOrWhiteSpace(label), $"{chart} has no description");
+        }
+    }
 }

@@ -115,9 +115,14 @@ internal static class DatabaseOptions
     }
 
     /// <summary>The example book, from the working directory or the checkout qm was built in; null when neither has it.</summary>
-    public static string? ExampleBook()
+    public static string? ExampleBook() => Shipped("examples/neutral-cloud-2026.yaml");
+
+    /// <summary>
+    /// A file shipped with Quartermaster (<paramref name="relative"/> to the repository root): in the current directory
+    /// when there, else beside or above the running program, so commands find it when started from anywhere; null when absent.
+    /// </summary>
+    public static string? Shipped(string relative)
     {
-        const string relative = "examples/neutral-cloud-2026.yaml";
         if (File.Exists(relative))
         {
             return relative;

@@ -23,7 +23,7 @@ internal static class ServeCommand
                 + "/readyz answers 503). Without it the first stress run takes 2 to 3 times as long as later ones.",
         };
         var noCache = new Option<bool>("--no-read-cache") { Description = "Benchmarks: read tenants' plan rows from the database every time.", Hidden = true };
-        var deals = new Option<string?>("--deals") { Description = "Public deals shown on the provider's dashboard. Default: data/deals.csv when present." };
+        var deals = new Option<string?>("--deals") { Description = "Public deals shown on the provider's dashboard. Default: the shipped data/deals.csv, found like the example book." };
         var rivalries = new Option<string?>("--rivalries") { Description = "Rivalry groups of labs for the market map. Default: data/rivalries.yaml when present." };
         // Bursts are twice the rate, so the rate stays well inside an int.
         var rate = TypedOptions.WholeNumber("--rate-limit", "Requests per second per API key (bursts of twice that).", 1, 1_000_000_000, 100);
@@ -44,10 +44,16 @@ internal static class ServeCommand
                 context.Stderr.WriteLine($"qm serve: {problem}");
                 return ExitCodes.BadInput;
             }
-            var market = DealsArguments.LoadOverview(context, parse.GetValue(deals), parse.GetValue(rivalries), out var marketOk);
+            // Found like the example book, so a server started outside the checkout still shows the market.
+            var dealsPath = parse.GetValue(deals) ?? DatabaseOptions.Shipped(DealsArguments.DefaultDeals);
+            var market = DealsArguments.LoadOverview(context, dealsPath, parse.GetValue(rivalries) ?? DatabaseOptions.Shipped(DealsArguments.DefaultRivalries), out var marketOk);
             if (!marketOk)
             {
                 return ExitCodes.BadInput;
+            }
+            if (dealsPath is null)
+            {
+                context.Stderr.WriteLine($"qm serve: no deals file found ({DealsArguments.DefaultDeals}); the dashboard's market section says so. Give --deals FILE to show one.");
             }
             var options = new ServerOptions
             {

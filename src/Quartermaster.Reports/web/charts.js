@@ -5,7 +5,10 @@
 (function (global) {
   'use strict';
 
-  const palette = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#7f7f7f'];
+  // Okabe and Ito's palette, designed to stay distinct under the common colour-vision deficiencies (black is left
+  // to the "online" line). Tenant areas also carry ECharts' decal patterns, a second cue that needs no colour.
+  const palette = ['#0072B2', '#D55E00', '#009E73', '#E69F00', '#CC79A7', '#56B4E9', '#F0E442', '#661100'];
+  const vermillion = '#D55E00';
 
   function tenantColour(tenants, id) {
     const index = tenants.findIndex(t => t.id === id);
@@ -33,10 +36,15 @@
 
   const base = {
     animation: false,
+    // A generated description of each chart for screen readers (the charts are SVG a reader cannot otherwise read).
+    aria: { enabled: true },
     grid: { left: 70, right: 24, top: 48, bottom: 56, containLabel: true },
     tooltip: { trigger: 'axis' },
     legend: { top: 0, type: 'scroll' },
   };
+
+  // Stacked areas told apart by pattern as well as colour.
+  const patterned = { enabled: true, decal: { show: true } };
 
   function mount(element, option, points) {
     const chart = global.echarts.init(element, null, { renderer: 'svg' });
@@ -64,7 +72,7 @@
         itemStyle: { color: tenantColour(data.tenants, t.tenant_id) }, data: t.mw,
       }));
       series.push({ name: 'online', type: 'line', symbol: 'none', step: 'end', lineStyle: { width: 3, color: '#000' }, itemStyle: { color: '#000' }, data: c.online_mw });
-      return mount(element, { xAxis: monthAxis(c.months), yAxis: valueAxis('MW'), series: series }, c.months.length * series.length);
+      return mount(element, { aria: patterned, xAxis: monthAxis(c.months), yAxis: valueAxis('MW'), series: series }, c.months.length * series.length);
     },
 
     // Fill ratio (allocated / committed) per tenant and month; a cell is empty when nothing is committed.
@@ -74,10 +82,12 @@
       p.fill_by_tenant.forEach((row, y) => row.ratio.forEach((r, x) => { if (r !== null) cells.push([x, y, r]); }));
       return mount(element, {
         tooltip: { position: 'top', formatter: c => `${p.fill_by_tenant[c.value[1]].tenant_id} ${p.months[c.value[0]]}: ${(c.value[2] * 100).toFixed(1)}% filled` },
-        grid: { left: 140, right: 24, top: 24, bottom: 90 },
+        // The colour scale sits above the grid on the right, clear of the month axis and of the tenant axis's name.
+        legend: { show: false },
+        grid: { left: 140, right: 24, top: 64, bottom: 56 },
         xAxis: { type: 'category', data: p.months, name: 'month', nameLocation: 'middle', nameGap: 32, splitArea: { show: true } },
         yAxis: { type: 'category', data: p.fill_by_tenant.map(f => f.tenant_id), name: 'tenant' },
-        visualMap: { min: 0, max: 1, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, text: ['fill 100%', '0%'], inRange: { color: ['#b2182b', '#f7f7f7', '#2166ac'] } },
+        visualMap: { min: 0, max: 1, calculable: true, orient: 'horizontal', right: 24, top: 0, itemHeight: 120, text: ['fill 100%', 'fill 0%'], inRange: { color: ['#b2182b', '#f7f7f7', '#2166ac'] } },
         series: [{ type: 'heatmap', data: cells, name: 'fill ratio' }],
       }, cells.length);
     },
@@ -85,8 +95,8 @@
     // Idle MW (online minus allocated) per site, stacked.
     idle(element, data) {
       const p = data.plan;
-      const series = p.idle_by_site.map(s => ({ name: s.site_id, type: 'line', stack: 'idle', areaStyle: {}, symbol: 'none', data: s.idle_mw }));
-      return mount(element, { xAxis: monthAxis(p.months), yAxis: valueAxis('idle MW'), series: series }, p.months.length * series.length);
+      const series = p.idle_by_site.map((s, i) => ({ name: s.site_id, type: 'line', stack: 'idle', areaStyle: {}, symbol: 'none', data: s.idle_mw, itemStyle: { color: palette[i % palette.length] } }));
+      return mount(element, { aria: patterned, color: palette, xAxis: monthAxis(p.months), yAxis: valueAxis('idle MW'), series: series }, p.months.length * series.length);
     },
 
     // Distribution of the payoff over simulated futures: the whole book's, or the operating book's (which = 'operating_histogram').
@@ -188,7 +198,10 @@
             + money(t.series[p.seriesIndex].cumulative_usd[p.dataIndex])).join(''),
         },
         grid: { left: 70, right: 24, top: 64, bottom: 56, containLabel: true },
-        xAxis: monthAxis(t.months, 'announcement month'), yAxis: valueAxis('cumulative GW committed'), series: series,
+        xAxis: monthAxis(t.months, 'announcement month'),
+        // Written across the top of the axis: rotated along a short (phone) chart, the name was cut at both ends.
+        yAxis: { type: 'value', name: 'cumulative GW committed', nameLocation: 'end', nameGap: 14, nameTextStyle: { align: 'left' } },
+        series: series,
       }, t.months.length * series.length);
     },
 
@@ -198,7 +211,7 @@
     // (labs by size, each provider placed near the labs it serves) so the picture is the same every time.
     dealsMap(element, data) {
       const m = data.deals.map;
-      const red = '#d62728', sizeBy = element.dataset.sizeBy === 'usd' ? 'usd' : 'gw';
+      const red = vermillion, sizeBy = element.dataset.sizeBy === 'usd' ? 'usd' : 'gw';
       const size = n => 10 + (sizeBy === 'usd' ? 2.5 * Math.sqrt(n.usd / 1e9) : 6 * Math.sqrt(n.gw));
       const labs = m.nodes.filter(n => n.kind === 'lab').sort((a, b) => b[sizeBy] - a[sizeBy] || a.name.localeCompare(b.name));
       const row = new Map(labs.map((n, i) => [n.name, labs.length === 1 ? 0.5 : i / (labs.length - 1)]));
@@ -213,7 +226,7 @@
         return {
           name: n.name, x: x, y: list.length === 1 ? 50 : (100 * i) / (list.length - 1), value: n[sizeBy],
           category: n.kind === 'lab' ? 2 : (rival ? 1 : 0), symbolSize: size(n),
-          itemStyle: { color: n.kind === 'lab' ? '#2ca02c' : (rival ? red : '#1f77b4') },
+          itemStyle: { color: n.kind === 'lab' ? '#009E73' : (rival ? red : '#0072B2') },
           label: { show: true, position: n.kind === 'lab' ? 'right' : 'left', color: rival ? red : '#1b1f24', fontWeight: rival ? 'bold' : 'normal' },
           tooltip: { formatter: `${escape(n.name)}: ${gw(n.gw)}, ${money(n.usd)}${rival ? '<br>supplies rival labs' : ''}` },
         };
@@ -243,7 +256,7 @@
         legend: { top: 0, data: ['provider', 'provider supplying rivals', 'lab'] },
         series: [{
           type: 'graph', layout: 'none', roam: true, emphasis: { focus: 'adjacency' }, left: 150, right: 150, top: 48, bottom: 24,
-          categories: [{ name: 'provider', itemStyle: { color: '#1f77b4' } }, { name: 'provider supplying rivals', itemStyle: { color: red } }, { name: 'lab', itemStyle: { color: '#2ca02c' } }],
+          categories: [{ name: 'provider', itemStyle: { color: '#0072B2' } }, { name: 'provider supplying rivals', itemStyle: { color: red } }, { name: 'lab', itemStyle: { color: '#009E73' } }],
           edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 6, data: nodes, links: links,
         }],
       }, nodes.length + links.length);
@@ -282,5 +295,5 @@
     return drawn;
   }
 
-  global.Quartermaster = { charts: charts, renderAll: renderAll, money: money, tenantColour: tenantColour };
+  global.Quartermaster = { charts: charts, renderAll: renderAll, money: money, tenantColour: tenantColour, palette: palette };
 })(window);

@@ -9,6 +9,7 @@
 
   async function api(path, options) {
     const response = await fetch(path, Object.assign({}, options, { headers: { Authorization: 'Bearer ' + key } }));
+    if (response.status === 401) throw new Error('key not recognised or revoked');
     if (!response.ok) {
       let detail = response.status + ' ' + response.statusText;
       try { detail = (await response.json()).detail || detail; } catch (e) { /* not JSON */ }
@@ -90,8 +91,13 @@
   // The market section: public deals, when the server was given a deals file (empty otherwise).
   async function showDeals() {
     const deals = await api('/api/v1/deals');
-    if (deals.map.nodes.length === 0) return;
     $('deals-section').hidden = false;
+    if (deals.map.nodes.length === 0) {
+      // Said, not silently left out: a reader should know the market is missing, and why.
+      $('deals-none').hidden = false;
+      $('deals-charts').hidden = true;
+      return;
+    }
     draw($('deals-section'), { deals: deals });
   }
 
