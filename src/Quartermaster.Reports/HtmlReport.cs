@@ -263,7 +263,7 @@ public static class HtmlReport
             <h3>Capacity committed over time by provider</h3><div class="chart tall" data-chart="deals-timeline"></div>
             <h3>Who supplies whom</h3>
             <p class="note">Red-orange, name in bold: a provider supplying two or more rival labs. Edge width: GW; dashed: equity only;
-            purple: the provider is paid twice (it supplies the lab and holds equity in it).
+            purple and thicker: the provider is paid twice (it supplies the lab and holds equity in it; listed below the map).
             <label>Node size: <select data-size-for="deals-map"><option value="gw">GW of supply deals</option><option value="usd">dollars, equity included</option></select></label></p>
             <div class="chart tall" style="height:620px" data-chart="deals-map" data-size-by="gw"></div>
             """);

@@ -55,12 +55,28 @@
     return chart;
   }
 
+  // Labels that would overprint a neighbour are left out (narrow screens), never drawn on top of each other.
   function monthAxis(months, name) {
-    return { type: 'category', data: months, name: name || 'month', nameLocation: 'middle', nameGap: 32, boundaryGap: false };
+    return { type: 'category', data: months, name: name || 'month', nameLocation: 'middle', nameGap: 32, boundaryGap: false,
+      // The first and last months are written inward, so they cannot run into the value axis's labels.
+      axisLabel: { hideOverlap: true, alignMinLabel: 'left', alignMaxLabel: 'right' } };
   }
 
   function valueAxis(name, formatter) {
-    return { type: 'value', name: name, nameLocation: 'middle', nameGap: 66, axisLabel: formatter ? { formatter: formatter } : {} };
+    // Formatted labels ("10,000 MW", "-$150.0B") are wider than plain numbers: the name stands further off to clear them.
+    return { type: 'value', name: name, nameLocation: 'middle', nameGap: formatter ? 84 : 66, axisLabel: formatter ? { formatter: formatter, hideOverlap: true } : { hideOverlap: true } };
+  }
+
+  // Each data cell is labelled with its column's header, so on a narrow screen a row can be shown as a card of
+  // "header: value" lines (the style sheets' table.stack rules) instead of a table scrolling out of sight.
+  function stackTables(root) {
+    root.querySelectorAll('table').forEach(table => {
+      const rows = Array.from(table.rows);
+      if (rows.length === 0 || rows[0].querySelector('td')) return;
+      const headers = Array.from(rows[0].cells).map(c => c.textContent.trim());
+      rows.slice(1).forEach(row => Array.from(row.cells).forEach((cell, i) => { cell.dataset.label = headers[i] || ''; }));
+      table.classList.add('stack');
+    });
   }
 
   const charts = {
@@ -82,12 +98,12 @@
       p.fill_by_tenant.forEach((row, y) => row.ratio.forEach((r, x) => { if (r !== null) cells.push([x, y, r]); }));
       return mount(element, {
         tooltip: { position: 'top', formatter: c => `${p.fill_by_tenant[c.value[1]].tenant_id} ${p.months[c.value[0]]}: ${(c.value[2] * 100).toFixed(1)}% filled` },
-        // The colour scale sits above the grid on the right, clear of the month axis and of the tenant axis's name.
+        // The colour scale stands at the right of the grid, clear of both axes and their names at any width.
         legend: { show: false },
-        grid: { left: 140, right: 24, top: 64, bottom: 56 },
+        grid: { left: 8, right: 84, top: 40, bottom: 56, containLabel: true },
         xAxis: { type: 'category', data: p.months, name: 'month', nameLocation: 'middle', nameGap: 32, splitArea: { show: true } },
         yAxis: { type: 'category', data: p.fill_by_tenant.map(f => f.tenant_id), name: 'tenant' },
-        visualMap: { min: 0, max: 1, calculable: true, orient: 'horizontal', right: 24, top: 0, itemHeight: 120, text: ['fill 100%', 'fill 0%'], inRange: { color: ['#b2182b', '#f7f7f7', '#2166ac'] } },
+        visualMap: { min: 0, max: 1, calculable: true, orient: 'vertical', right: 0, top: 'middle', itemHeight: 120, text: ['fill 100%', 'fill 0%'], inRange: { color: ['#b2182b', '#f7f7f7', '#2166ac'] } },
         series: [{ type: 'heatmap', data: cells, name: 'fill ratio' }],
       }, cells.length);
     },
@@ -105,7 +121,7 @@
       const labels = h.counts.map((_, i) => money((h.edges_usd[i] + h.edges_usd[i + 1]) / 2));
       return mount(element, {
         tooltip: { trigger: 'axis', formatter: ps => `${money(h.edges_usd[ps[0].dataIndex])} to ${money(h.edges_usd[ps[0].dataIndex + 1])}: ${ps[0].value} futures` },
-        xAxis: { type: 'category', data: labels, name: 'payoff (NPV, USD)', nameLocation: 'middle', nameGap: 32 },
+        xAxis: { type: 'category', data: labels, name: 'payoff (NPV, USD)', nameLocation: 'middle', nameGap: 32, axisLabel: { hideOverlap: true, alignMinLabel: 'left', alignMaxLabel: 'right' } },
         yAxis: valueAxis('futures (count)'),
         series: [{ type: 'bar', name: 'futures', data: h.counts, barCategoryGap: '5%',
           itemStyle: { color: p => (h.edges_usd[p.dataIndex + 1] <= 0 ? '#b2182b' : '#2166ac') } }],
@@ -145,7 +161,7 @@
       return mount(element, {
         tooltip: { trigger: 'axis', valueFormatter: money },
         legend: { top: 0, type: 'scroll', data: ['year P5', 'year P50', 'year P95', 'cumulative P50'] },
-        xAxis: { type: 'category', data: labels, name: 'calendar year', nameLocation: 'middle', nameGap: 32 },
+        xAxis: { type: 'category', data: labels, name: 'calendar year', nameLocation: 'middle', nameGap: 32, axisLabel: { hideOverlap: true } },
         yAxis: valueAxis('operating cash (USD, undiscounted)', money),
         series: series,
       }, years.length * series.length);
@@ -156,6 +172,8 @@
     tornado(element, data) {
       const t = data.stress.tornado;
       const bars = t.bars.slice().reverse();
+      // On a narrow screen names wrap to three lines: give each bar the height they need.
+      if (element.clientWidth < 500) element.style.height = `${bars.length * 46 + 120}px`;
       const line = (key, name, low, high) => [
         { name: `${name}: input lower`, type: 'bar', data: bars.map(b => b[key].low - t.base[key]), itemStyle: { color: low } },
         { name: `${name}: input higher`, type: 'bar', data: bars.map(b => b[key].high - t.base[key]), itemStyle: { color: high } },
@@ -163,9 +181,11 @@
       return mount(element, {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         legend: { top: 0 },
-        grid: { left: 190, right: 40, top: 56, bottom: 56 },
-        xAxis: { type: 'value', name: 'change in mean payoff (USD)', nameLocation: 'middle', nameGap: 32, axisLabel: { formatter: money } },
-        yAxis: { type: 'category', data: bars.map(b => `${b.label} (${b.step})`) },
+        // Input names take at most 40% of the width and wrap, so on a phone they neither overprint nor squeeze the bars away.
+        // The legend wraps to three rows on a phone.
+        grid: { left: 16, right: 24, top: element.clientWidth < 500 ? 100 : 56, bottom: 56, containLabel: true },
+        xAxis: { type: 'value', name: 'change in mean payoff (USD)', nameLocation: 'middle', nameGap: 32, axisLabel: { formatter: money, hideOverlap: true } },
+        yAxis: { type: 'category', data: bars.map(b => `${b.label} (${b.step})`), axisLabel: { width: Math.min(190, 0.4 * element.clientWidth), overflow: 'break', fontSize: element.clientWidth < 500 ? 10 : 12, lineHeight: element.clientWidth < 500 ? 13 : 15 } },
         series: [...line('operating', 'operating book', '#f4a582', '#92c5de'), ...line('total', 'whole book', '#b2182b', '#2166ac')],
       }, bars.length * 4);
     },
@@ -234,8 +254,9 @@
       const nodes = place(providers, 0).concat(place(labs, 100));
       const links = m.edges.map(e => ({
         source: e.source, target: e.target, value: e.gw,
-        lineStyle: { width: 1 + Math.min(10, 1.5 * e.gw), type: e.kind === 'equity' ? 'dashed' : 'solid', color: e.paid_twice ? '#9467bd' : '#8c96a0', opacity: 0.85 },
-        label: { show: e.paid_twice, formatter: 'paid twice', color: '#6a3d9a', fontSize: 11, backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3] },
+        lineStyle: { width: 1 + Math.min(10, 1.5 * e.gw) + (e.paid_twice ? 2 : 0), type: e.kind === 'equity' ? 'dashed' : 'solid', color: e.paid_twice ? '#9467bd' : '#8c96a0', opacity: 0.85 },
+        // No text on edges: paid-twice edges meet at the few big labs, where their labels overprinted one another. They are
+        // purple and thicker here, named in their tooltips and listed in the table under the map.
         tooltip: { formatter: `${escape(e.source)} → ${escape(e.target)}: ${gw(e.gw)}, supply ${money(e.supply_usd)}, equity ${money(e.equity_usd)}`
           + `${e.paid_twice ? '<br>paid twice' : ''}<br>${e.deal_ids.map(escape).join(', ')}` },
       }));
@@ -255,7 +276,9 @@
         tooltip: { trigger: 'item' },
         legend: { top: 0, data: ['provider', 'provider supplying rivals', 'lab'] },
         series: [{
-          type: 'graph', layout: 'none', roam: true, emphasis: { focus: 'adjacency' }, left: 150, right: 150, top: 48, bottom: 24,
+          // Room for the names either side, a quarter of the width at most, so a phone still has a map between them.
+          type: 'graph', layout: 'none', roam: true, emphasis: { focus: 'adjacency' },
+          left: Math.min(150, 0.25 * element.clientWidth), right: Math.min(150, 0.25 * element.clientWidth), top: 48, bottom: 24,
           categories: [{ name: 'provider', itemStyle: { color: '#0072B2' } }, { name: 'provider supplying rivals', itemStyle: { color: red } }, { name: 'lab', itemStyle: { color: '#009E73' } }],
           edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 6, data: nodes, links: links,
         }],
@@ -295,5 +318,5 @@
     return drawn;
   }
 
-  global.Quartermaster = { charts: charts, renderAll: renderAll, money: money, tenantColour: tenantColour, palette: palette };
+  global.Quartermaster = { charts: charts, renderAll: renderAll, stackTables: stackTables, money: money, tenantColour: tenantColour, palette: palette };
 })(window);

@@ -19,7 +19,10 @@
   }
 
   function cells(row, tag) { return '<tr>' + row.map(c => `<${tag}${typeof c === 'number' ? ' class="num"' : ''}>${c}</${tag}>`).join('') + '</tr>'; }
-  function table(element, header, rows) { element.innerHTML = cells(header, 'th') + rows.map(r => cells(r, 'td')).join(''); }
+  function table(element, header, rows) {
+    element.innerHTML = cells(header, 'th') + rows.map(r => cells(r, 'td')).join('');
+    Quartermaster.stackTables(element.parentNode);
+  }
   function escape(text) { const d = document.createElement('div'); d.textContent = String(text); return d.innerHTML; }
   const money = v => Quartermaster.money(v);
   const pct = v => (v * 100).toFixed(1) + '%';
