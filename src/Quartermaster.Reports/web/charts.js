@@ -118,13 +118,19 @@
     // Distribution of the payoff over simulated futures: the whole book's, or the operating book's (which = 'operating_histogram').
     payoffHistogram(element, data, which) {
       const h = data.stress[which || 'histogram'];
-      const labels = h.counts.map((_, i) => money((h.edges_usd[i] + h.edges_usd[i + 1]) / 2));
+      // The bins span the body of the distribution (P0.5 to P99.5); the end bins also hold the tails beyond it, and say so.
+      const last = h.counts.length - 1;
+      const labels = h.counts.map((_, i) => (i === 0 ? '≤ ' + money(h.edges_usd[1]) : i === last ? '≥ ' + money(h.edges_usd[last])
+        : money((h.edges_usd[i] + h.edges_usd[i + 1]) / 2)));
+      const range = i => (i === 0 ? `${money(h.edges_usd[1])} or less (the worst tail included)` : i === last ? `${money(h.edges_usd[last])} or more (the best tail included)`
+        : `${money(h.edges_usd[i])} to ${money(h.edges_usd[i + 1])}`);
       return mount(element, {
-        tooltip: { trigger: 'axis', formatter: ps => `${money(h.edges_usd[ps[0].dataIndex])} to ${money(h.edges_usd[ps[0].dataIndex + 1])}: ${ps[0].value} futures` },
+        tooltip: { trigger: 'axis', formatter: ps => `${range(ps[0].dataIndex)}: ${ps[0].value} futures` },
         xAxis: { type: 'category', data: labels, name: 'payoff (NPV, USD)', nameLocation: 'middle', nameGap: 32, axisLabel: { hideOverlap: true, alignMinLabel: 'left', alignMaxLabel: 'right' } },
         yAxis: valueAxis('futures (count)'),
-        series: [{ type: 'bar', name: 'futures', data: h.counts, barCategoryGap: '5%',
-          itemStyle: { color: p => (h.edges_usd[p.dataIndex + 1] <= 0 ? '#b2182b' : '#2166ac') } }],
+        series: [{ type: 'bar', name: 'futures', barCategoryGap: '5%',
+          itemStyle: { color: p => (h.edges_usd[p.dataIndex + 1] <= 0 ? '#b2182b' : '#2166ac') },
+          data: h.counts.map((c, i) => (i === 0 || i === last ? { value: c, itemStyle: { opacity: 0.55 } } : c)) }],
       }, h.counts.length);
     },
 
