@@ -135,4 +135,21 @@ public sealed class ReportInBrowserTests(ExampleReport report) : IClassFixture<E
             Assert.False(string.IsNullOrWhiteSpace(label), $"{chart} has no description");
         }
     }
+
+    [Fact]
+    public async Task Axe_finds_no_accessibility_violation_in_the_report()
+    {
+        var (page, _) = await OpenAsync();
+
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+    }
+
+    [Fact]
+    public async Task The_accessibility_check_does_catch_a_violation()
+    {
+        var (page, _) = await OpenAsync();
+        await page.EvaluateAsync("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"data:,\">')");
+
+        Assert.Contains(await Accessibility.ViolationsAsync(page), v => v.StartsWith("image-alt:", StringComparison.Ordinal));
+    }
 }
