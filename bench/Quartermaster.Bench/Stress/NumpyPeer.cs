@@ -172,15 +172,19 @@ internal static class NumpyPeer
             new(figures.GetProperty(name).GetDouble(), figures.GetProperty(name + "_low").GetDouble(), figures.GetProperty(name + "_high").GetDouble());
     }
 
-    // The script sits in bench/peers of the checkout the benchmark was built from: walk up from the binary.
+    // The script sits in bench/peers of the checkout the benchmark was built from: walk up from the binary, then
+    // from the working directory (a build with -o elsewhere, run from the checkout).
     private static string? FindScript()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            var candidate = Path.Combine(directory.FullName, "bench", "peers", "stress_numpy.py");
-            if (File.Exists(candidate))
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                return candidate;
+                var candidate = Path.Combine(directory.FullName, "bench", "peers", "stress_numpy.py");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
         return null;
