@@ -11,7 +11,7 @@ public static class Program
 {
     private const string Usage = """
         usage: qm bench plan [--size S|M|L|XL]   production planner vs the LP reference
-               qm bench stress [--paths N]       stress engine vs the naive baseline
+               qm bench stress [--paths N] [--peer numpy]  stress engine vs the naive baseline or numpy
                qm bench store [--repeat N]       plan save on PostgreSQL vs SQLite
                qm bench micro [BenchmarkDotNet options]
         qm bench VERB --help explains a verb.
@@ -28,11 +28,16 @@ public static class Program
 
     private const string StressUsage = """
         usage: qm bench stress [--paths N] [--baseline-paths M] [--threads K] [--repeat R]
+                               [--peer numpy [--python PATH] [--peer-block B] [--peer-files DIR]] [--book FILE]
 
         Times the stress engine on the benchmark book (10 tenants, 120 months, N paths, default 1,000,000),
         the random-number floor on the same threads, and the naive baseline on M paths (default 20,000)
         projected to N. With R repeats the best time of each counts. Threads default to every core.
         The last line is 'ratio baseline/engine: R'.
+        --peer numpy also runs bench/peers/stress_numpy.py (needs numpy and PyYAML for PATH, default
+        /usr/bin/python3) on the same book, planned capacity, paths and K worker processes, checks that
+        payoff means, P5, P50, P95 and P(loss) agree within Monte Carlo error (exit code 1 otherwise) and
+        ends with 'ratio numpy/engine (CPU): R'; --peer-files keeps its input files in DIR. --book FILE stresses that book (planned max-min) instead.
         """;
 
     private const string StoreUsage = """

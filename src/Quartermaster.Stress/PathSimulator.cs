@@ -129,7 +129,8 @@ internal sealed class PathSimulator
             var paidSum = Vector256<double>.Zero;
             var tenantRow = (nuint)(k * stride);
             var contractRow = (nuint)(c * stride);
-            for (nuint t = 0; t < (nuint)stride; t += (nuint)lanes)
+            // Only the vectors with a commitment: elsewhere used and paid are 0, and adding 0 changes no sum.
+            for (var t = (nuint)m.ActiveFrom[c]; t < (nuint)m.ActiveTo[c]; t += (nuint)lanes)
             {
                 var demandPerMw = Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref steady, tenantRow + t) * Vector256.LoadUnsafe(ref shares, tenantRow + t);
                 var u = Vector256.Min(Vector256.LoadUnsafe(ref committed, contractRow + t) * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));

@@ -65,6 +65,11 @@ internal sealed class StressModel
     public double[] AllocatedMw { get; }
     public double[] FloorMw { get; } // top * committed
 
+    // Per contract c, the months [ActiveFrom[c], ActiveTo[c]) in whole vectors that hold every month it has a commitment:
+    // outside them it uses and pays nothing (0 committed, 0 floor), so the simulator skips them. Empty when never committed.
+    public int[] ActiveFrom { get; }
+    public int[] ActiveTo { get; }
+
     // Per month t = 1..T (length MonthStride for OnlineMw, T + 1 for the others).
     public double[] OnlineMw { get; }
     public double[] CapexUsd { get; } // facility and IT
@@ -159,6 +164,23 @@ internal sealed class StressModel
                 AllocatedMw[(c * stride) + t] = input.AllocatedMwByContract[c][t - 1];
                 FloorMw[(c * stride) + t] = contract.TakeOrPayFraction * committed;
             }
+        }
+
+        ActiveFrom = new int[C];
+        ActiveTo = new int[C];
+        for (var c = 0; c < C; c++)
+        {
+            int first = -1, last = -1;
+            for (var t = 1; t <= T; t++)
+            {
+                if (CommittedMw[(c * stride) + t] != 0)
+                {
+                    first = first < 0 ? t : first;
+                    last = t;
+                }
+            }
+            ActiveFrom[c] = first < 0 ? 0 : first / lanes * lanes;
+            ActiveTo[c] = first < 0 ? 0 : (last / lanes * lanes) + lanes;
         }
 
         StreamBase = new ulong[K];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Quartermaster.Books;
 using Quartermaster.Core;
 using Quartermaster.Stress;
 
@@ -26,11 +27,33 @@ public static class StressBenchmark
             return 2;
         }
 
-        var book = StressBenchmarkBook.Build(paths);
+        var peer = StringOption(args, "--peer");
+        if (peer is not null and not "numpy")
+        {
+            Console.Error.WriteLine($"qm bench stress: unknown peer '{peer}' (the one peer is 'numpy')");
+            return 2;
+        }
+        var bookPath = StringOption(args, "--book");
+        Book book;
+        if (bookPath is null)
+        {
+            book = StressBenchmarkBook.Build(paths);
+        }
+        else
+        {
+            var read = BookReader.ReadFile(bookPath);
+            if (!read.IsValid)
+            {
+                read.Errors.ToList().ForEach(e => Console.Error.WriteLine(e));
+                return 2;
+            }
+            book = read.Book!;
+        }
         var input = StressBenchmarkBook.Planned(book);
         var months = book.Horizon.MonthCount;
         var options = new StressOptions(Paths: paths, Threads: threads);
-        Console.WriteLine(Invariant($"book: {book.Tenants.Count} tenants, {book.Contracts.Count} contracts, {book.Sites.Count} sites, {months} months; {paths:N0} paths on {threads} threads"));
+        Console.WriteLine(Invariant($"book: {bookPath ?? "the benchmark book"}: {book.Tenants.Count} tenants, {book.Contracts.Count} contracts, {book.Sites.Count} sites, {months} months; {paths:N0} paths on {threads} threads"));
+        Console.WriteLine(Invariant($"load average at start: {LoadAverage()}"));
 
         // Warm up the JIT (tiered compilation) on small runs before timing.
         var (normals, exponentials) = DrawsPerPath(book);
@@ -64,23 +87,95 @@ public static class StressBenchmark
             floorCpuSeconds = Math.Min(floorCpuSeconds, ProcessorSeconds() - cpu);
         }
 
-        NaiveStressBaseline.Run(book, input.AllocatedMwByContract, Math.Min(200, baselinePaths), 1);
-        var baselineClock = Stopwatch.StartNew();
-        var naive = NaiveStressBaseline.Run(book, input.AllocatedMwByContract, baselinePaths, 1);
-        var baselineSeconds = baselineClock.Elapsed.TotalSeconds * paths / baselinePaths;
+        // The naive baseline knows the v1 model only: it runs on the benchmark book alone.
+        NaiveStressBaseline.Outcome? naive = null;
+        var baselineSeconds = double.NaN;
+        if (bookPath is null)
+        {
+            NaiveStressBaseline.Run(book, input.AllocatedMwByContract, Math.Min(200, baselinePaths), 1);
+            var baselineClock = Stopwatch.StartNew();
+            naive = NaiveStressBaseline.Run(book, input.AllocatedMwByContract, baselinePaths, 1);
+            baselineSeconds = baselineClock.Elapsed.TotalSeconds * paths / baselinePaths;
+        }
+
+        NumpyPeer.Report? numpy = null;
+        if (peer is not null)
+        {
+            var python = StringOption(args, "--python") ?? (File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
+            var block = IntOption(args, "--peer-block", 2_000);
+            numpy = NumpyPeer.Run(input, paths, book.Scenario.Seed, threads, block, python, StringOption(args, "--peer-files"), out var problem);
+            if (numpy is null)
+            {
+                Console.Error.WriteLine("qm bench stress: the numpy peer did not run: " + problem);
+                return 2;
+            }
+        }
 
         var p = result!.Payoff.Total;
         Console.WriteLine(Invariant($"engine payoff: mean {p.MeanUsd / 1e9:F3} $B (95% CI {p.Ci95LowUsd / 1e9:F3} .. {p.Ci95HighUsd / 1e9:F3}), P5 {p.P5Usd / 1e9:F3} $B, VaR95 {p.Var95Usd / 1e9:F3} $B, CVaR95 {p.Cvar95Usd / 1e9:F3} $B, P(loss) {p.ProbabilityOfLoss:P2}"));
         Console.WriteLine(Invariant($"engine revenue: mean {result.MeanRevenueUsd / 1e9:F3} $B, idle {result.MeanIdleGwMonths:F1} GW-months, utilisation {result.Utilisation:P1}, HHI {result.RevenueHhi:F3}, top tenant {result.TopTenantId} {result.TopTenantShare:P1}"));
-        Console.WriteLine(Invariant($"baseline check ({baselinePaths:N0} paths, other draws): mean payoff {naive.MeanPayoffUsd / 1e9:F3} $B ± {PayoffSummary95(naive.StandardErrorUsd) / 1e9:F3}, mean revenue {naive.MeanRevenueUsd / 1e9:F3} $B"));
+        if (naive is not null)
+        {
+            Console.WriteLine(Invariant($"baseline check ({baselinePaths:N0} paths, other draws): mean payoff {naive.MeanPayoffUsd / 1e9:F3} $B ± {PayoffSummary95(naive.StandardErrorUsd) / 1e9:F3}, mean revenue {naive.MeanRevenueUsd / 1e9:F3} $B"));
+        }
         Console.WriteLine(Invariant($"engine time{(repeats > 1 ? $" (best of {repeats})" : "")}: {engineSeconds:F2} s ({pathMonths / engineSeconds / 1e6:F1} M path-months/s)"));
         Console.WriteLine(Invariant($"engine ns per path-month: {engineSeconds * 1e9 / pathMonths:F1} wall, {engineSeconds * 1e9 * threads / pathMonths:F1} per core"));
         Console.WriteLine(Invariant($"random floor: {floorSeconds:F2} s for {(normals * months) + exponentials:F0} draws per path ({normals} normals per month, {exponentials} exponentials), {floorSeconds * 1e9 / pathMonths:F1} ns per path-month; engine/floor {engineSeconds / floorSeconds:F2}x (checksum {floorSum:E3})"));
         Console.WriteLine(Invariant($"CPU time (all threads; unlike wall time, barely moved by other processes): engine {engineCpuSeconds:F2} s = {engineCpuSeconds * 1e9 / pathMonths:F1} ns per path-month, floor {floorCpuSeconds:F2} s = {floorCpuSeconds * 1e9 / pathMonths:F1} ns; engine/floor {engineCpuSeconds / floorCpuSeconds:F2}x"));
-        Console.WriteLine(Invariant($"baseline time (projected from {baselinePaths:N0} paths, 1 thread as written): {baselineSeconds:F1} s"));
+        if (naive is not null)
+        {
+            Console.WriteLine(Invariant($"baseline time (projected from {baselinePaths:N0} paths, 1 thread as written): {baselineSeconds:F1} s"));
+        }
         Console.WriteLine(Invariant($"peak memory (working set after the engine run): {peakMb:F0} MB"));
-        Console.WriteLine(Invariant($"ratio baseline/engine: {baselineSeconds / engineSeconds:F1}"));
-        return 0;
+        if (numpy is null)
+        {
+            Console.WriteLine(naive is null ? "ratio baseline/engine: not run (--book)" : Invariant($"ratio baseline/engine: {baselineSeconds / engineSeconds:F1}"));
+            return 0;
+        }
+        return ReportPeer(result, numpy, paths, threads, pathMonths, engineSeconds, engineCpuSeconds, naive is null ? null : baselineSeconds);
+    }
+
+    // The peer's figures beside the engine's, the agreement check (exit 1 when they disagree), and the ratio line last.
+    private static int ReportPeer(StressResult engine, NumpyPeer.Report numpy, int paths, int threads, double pathMonths, double engineSeconds, double engineCpuSeconds, double? baselineSeconds)
+    {
+        foreach (var line in new[] { PayoffLine.Operating, PayoffLine.Stakes, PayoffLine.Total })
+        {
+            var e = engine.Payoff[line];
+            var p = numpy.Lines[line];
+            Console.WriteLine(Invariant($"{line.ToString().ToLowerInvariant()}: engine mean {e.MeanUsd / 1e9:F3} ± {e.StandardErrorUsd / 1e9:F3}, P5 {e.P5Usd / 1e9:F3}, P50 {e.P50Usd / 1e9:F3}, P95 {e.P95Usd / 1e9:F3} $B, P(loss) {e.ProbabilityOfLoss:P2}; numpy mean {p.Mean / 1e9:F3} ± {p.StandardError / 1e9:F3}, P5 {p.P5.Value / 1e9:F3}, P50 {p.P50.Value / 1e9:F3}, P95 {p.P95.Value / 1e9:F3} $B, P(loss) {p.ProbabilityOfLoss:P2}"));
+        }
+        var disagreements = NumpyPeer.Disagreements(engine, numpy);
+        Console.WriteLine(disagreements.Count == 0
+            ? "agreement: means within 4 standard errors, P5/P50/P95 within the order-statistic bounds, P(loss) within 4 standard errors, on every line"
+            : "DISAGREEMENT: " + string.Join("; ", disagreements));
+        Console.WriteLine(Invariant($"numpy peer (numpy {numpy.NumpyVersion}, {threads} worker process(es), BLAS at 1 thread each, blocks of {numpy.Block:N0} paths): {numpy.WallSeconds:F2} s wall, {numpy.CpuSeconds:F2} s CPU = {numpy.CpuSeconds * 1e9 / pathMonths:F1} ns per path-month"));
+        Console.WriteLine(Invariant($"engine: {engineSeconds:F2} s wall, {engineCpuSeconds:F2} s CPU = {engineCpuSeconds * 1e9 / pathMonths:F1} ns per path-month; {paths:N0} paths"));
+        if (baselineSeconds is { } naive)
+        {
+            Console.WriteLine(Invariant($"ratio baseline/engine (wall, secondary): {naive / engineSeconds:F1}"));
+        }
+        Console.WriteLine(Invariant($"load average at end: {LoadAverage()}"));
+        Console.WriteLine(Invariant($"ratio numpy/engine (wall): {numpy.WallSeconds / engineSeconds:F1}"));
+        Console.WriteLine(Invariant($"ratio numpy/engine (CPU): {numpy.CpuSeconds / engineCpuSeconds:F1}"));
+        return disagreements.Count == 0 ? 0 : 1;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     // The draws the engine makes on every path: per month one sector normal and one strength normal
