@@ -49,12 +49,12 @@ public static class QuoteVerdict
         {
             return subject + "fits in full" + isolation;
         }
-        var alpha = headroom.UniformFraction > 0 ? $"{PeopleText.Percent(headroom.UniformFraction)} of its ramp fits throughout" : "in some month none of it fits";
+        var alpha = headroom.UniformFraction > 0 ? $" ({PeopleText.Percent(headroom.UniformFraction)} of its ramp fits throughout)" : ", and in some month none of it fits";
         var firstIndex = headroom.Months.Select((m, i) => (m, i)).First(x => x.m.Month == first).i;
         var fit = firstIndex == 0
             ? $"does not fit in full from its first month ({first})"
             : $"fits in full until {headroom.Months[firstIndex - 1].Month}";
-        return $"{subject}{fit} ({alpha}){isolation}";
+        return $"{subject}{fit}{alpha}{isolation}";
     }
 
     private static string Cost(Quote quote)

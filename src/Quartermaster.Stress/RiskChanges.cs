@@ -20,8 +20,9 @@ internal static class RiskChanges
             lossDifference[p] = (b[p] < 0 ? 1 : 0) - (a[p] < 0 ? 1 : 0);
         }
         var (loss, lossError) = PayoffSummary.MeanAndStandardError(lossDifference);
-        var sections = Math.Clamp(n / 50, 2, Sections);
         var whole = Tail(a, b, 0, n);
+        // Sections of at least 2 paths each; with fewer than 4 paths there is no spread to measure and the CI is the point.
+        var sections = n < 4 ? 0 : Math.Clamp(n / 50, 2, Sections);
         var parts = new (double P5, double Cvar)[sections];
         for (var s = 0; s < sections; s++)
         {
@@ -29,7 +30,7 @@ internal static class RiskChanges
             var to = (int)((long)n * (s + 1) / sections);
             parts[s] = Tail(a, b, from, to);
         }
-        var t = n / sections >= 2 ? StudentT975[sections - 2] : double.NaN;
+        var t = sections >= 2 ? StudentT975[sections - 2] : double.NaN;
         var p5 = Sectioned(whole.P5, parts.Select(x => x.P5), t);
         var cvar = Sectioned(whole.Cvar, parts.Select(x => x.Cvar), t);
         return new RiskChange(
