@@ -53,6 +53,20 @@ public sealed class HeadroomTests
     }
 
     [Fact]
+    public void A_dedicated_hall_contract_beside_a_rival_is_flagged_as_an_upper_bound_and_a_shared_one_is_not()
+    {
+        var book = TestBooks.Book([TestBooks.Site("s", "east", 100, halls: 4)], [TestBooks.Contract("a", "lab-a", 30, ["east"])],
+            tenants: [TestBooks.Tenant("lab-a", "labs"), TestBooks.Tenant("lab-b", "labs")]);
+        var plan = new FlowPlanner().Allocate(book, AllocationPolicy.MaxMin);
+        var dedicated = TestBooks.Contract("new", "lab-b", 50, ["east"], isolation: Isolation.DedicatedHall) with { End = TestBooks.January };
+        var shared = dedicated with { Isolation = Isolation.Shared };
+
+        Assert.True(Headroom.Of(book, plan, dedicated).IsolationApplies);
+        Assert.False(Headroom.Of(book, plan, shared).IsolationApplies);
+        Assert.Equal(50, Assert.Single(Headroom.Of(book, plan, shared).Months).HeadroomMw, 9);
+    }
+
+    [Fact]
     public void Headroom_equals_the_LP_maximum_with_every_existing_contract_keeping_its_MW()
     {
         Proposals.Sample(pair =>
