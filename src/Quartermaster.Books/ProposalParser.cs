@@ -6,8 +6,9 @@ namespace Quartermaster.Books;
 /// <summary>
 /// Turns the YAML tree of a proposal into a <see cref="Proposal"/> with the book parser's own readers, then runs the
 /// book's cross-section checks on the book the proposal makes, so a dangling reference is reported where it is written.
+/// Without a book only the proposal's own form is checked (YAML, keys, units, values).
 /// </summary>
-internal sealed class ProposalParser(BookErrorList errors, Book book)
+internal sealed class ProposalParser(BookErrorList errors, Book? book)
 {
     private static readonly string[] ProposalKeys = ["proposal", "sites", "rivalry_groups", "tenants", "contracts", "investments"];
     private static readonly string[] DelayKeys = ["id", "delay_months", "from"];
@@ -38,7 +39,10 @@ internal sealed class ProposalParser(BookErrorList errors, Book book)
         NoRepeats(proposal);
         // The checks of a book, on the book the proposal makes: references resolve against the book and the proposal
         // together, and a proposal item that breaks a rule is reported at its own line.
-        _parser.Checks.Run(proposal.ApplyTo(book), (IReadOnlySet<string>)_parser.Incomplete);
+        if (book is not null)
+        {
+            _parser.Checks.Run(proposal.ApplyTo(book), (IReadOnlySet<string>)_parser.Incomplete);
+        }
         return proposal;
     }
 
@@ -57,7 +61,7 @@ internal sealed class ProposalParser(BookErrorList errors, Book book)
         {
             return null;
         }
-        if (id is not null && book.Sites.All(s => s.Id != id))
+        if (id is not null && book is not null && book.Sites.All(s => s.Id != id))
         {
             var close = Suggestions.Closest(id, book.Sites.Select(s => s.Id));
             errors.Add(delay.Node("id", false)!, $"site delay names site '{id}', which is not in the book's sites" + (close is null ? "" : $" (did you mean '{close}'?)")

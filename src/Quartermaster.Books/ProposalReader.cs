@@ -20,8 +20,19 @@ public static class ProposalReader
     /// <summary>Reads a proposal from <paramref name="text"/> against <paramref name="book"/>; <paramref name="file"/> names it in errors.</summary>
     public static ProposalReadResult ReadText(string text, string file, Book book)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(book);
+        return Read(text, file, book);
+    }
+
+    /// <summary>
+    /// The errors of <paramref name="text"/> that need no book (YAML, keys, units and values), so a malformed proposal can be
+    /// refused before the book it applies to is read; a proposal without them may still fail <see cref="ReadText"/>.
+    /// </summary>
+    public static IReadOnlyList<BookError> CheckForm(string text, string file) => Read(text, file, null).Errors;
+
+    private static ProposalReadResult Read(string text, string file, Book? book)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         var errors = new BookErrorList(file);
         if (text.Contains('\0', StringComparison.Ordinal))
         {

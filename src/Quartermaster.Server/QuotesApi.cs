@@ -32,22 +32,25 @@ internal static class QuotesApi
         {
             return Problems.BadRequest($"paths must be from 1 to {MaxPaths}; got {paths}");
         }
-        // The book holds every tenant's contracts: the store audits the read (book.read) as for any provider read.
-        if (await store.GetBookAsync(user.Scope(), bookId, cancel: cancel) is not { } stored)
-        {
-            return Problems.NotFound();
-        }
         var text = await RequestBodies.ReadTextAsync(request);
         if (text is null)
         {
             return Problems.BadRequest("the body is too large or not UTF-8");
         }
+        // A malformed proposal is refused before the book is read, so it leaves nothing in the audit log.
+        if (ProposalReader.CheckForm(text, "body") is { Count: > 0 } formErrors)
+        {
+            return Invalid(formErrors);
+        }
+        // The book holds every tenant's contracts: the store audits the read (book.read) as for any provider read.
+        if (await store.GetBookAsync(user.Scope(), bookId, cancel: cancel) is not { } stored)
+        {
+            return Problems.NotFound();
+        }
         var read = ProposalReader.ReadText(text, "body", stored.Book);
         if (read.Proposal is null)
         {
-            var errors = read.Errors.Select(e => new BodyError(e.Line, e.Column, e.Message)).ToList();
-            var first = errors[0];
-            return Problems.BadRequest($"the proposal has {errors.Count} error(s); the first at line {first.Line}, column {first.Column}: {first.Message}", errors);
+            return Invalid(read.Errors);
         }
         try
         {
@@ -58,5 +61,12 @@ internal static class QuotesApi
         {
             return Problems.BadRequest($"the book with the proposal cannot be planned: {e.Message}");
         }
+    }
+
+    private static ProblemHttpResult Invalid(IReadOnlyList<BookError> found)
+    {
+        var errors = found.Select(e => new BodyError(e.Line, e.Column, e.Message)).ToList();
+        var first = errors[0];
+        return Problems.BadRequest($"the proposal has {errors.Count} error(s); the first at line {first.Line}, column {first.Column}: {first.Message}", errors);
     }
 }
