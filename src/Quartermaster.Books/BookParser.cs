@@ -23,6 +23,12 @@ internal sealed class BookParser(BookErrorList errors)
     /// <summary>Sections with an item that failed to read: checks that depend on them are skipped, so one mistake is not reported twice.</summary>
     private readonly HashSet<string> _incomplete = [];
 
+    /// <summary>The cross-section checks, with the origin of every entity read so far (a proposal runs them on the book it makes).</summary>
+    internal BookChecks Checks => _checks;
+
+    /// <summary>Sections with an item that failed to read.</summary>
+    internal ISet<string> Incomplete => _incomplete;
+
     public Book? Parse(YamlNode root)
     {
         var book = new MappingReader(root, "the book", errors, BookKeys);
@@ -78,7 +84,7 @@ internal sealed class BookParser(BookErrorList errors)
     }
 
     /// <summary>Reads a list section; items that fail are left out (their errors are recorded).</summary>
-    private List<T> List<T>(MappingReader book, string key, Func<YamlNode, int, T?> readItem)
+    internal List<T> List<T>(MappingReader book, string key, Func<YamlNode, int, T?> readItem)
         where T : class
     {
         var items = new List<T>();
@@ -123,7 +129,7 @@ internal sealed class BookParser(BookErrorList errors)
         return $"{kind} #{index + 1}";
     }
 
-    private Site? ReadSite(YamlNode node, int index)
+    internal Site? ReadSite(YamlNode node, int index)
     {
         var context = Describe("site", node, index);
         var site = new MappingReader(node, context, errors, SiteKeys);
@@ -236,7 +242,7 @@ internal sealed class BookParser(BookErrorList errors)
         where T : struct =>
         value ?? (owner.Node(key, false) is null ? defaultValue : null);
 
-    private RivalryGroup? ReadGroup(YamlNode node, int index)
+    internal RivalryGroup? ReadGroup(YamlNode node, int index)
     {
         var group = new MappingReader(node, Describe("rivalry group", node, index), errors, "id", "name");
         var id = group.Id("id", true);
@@ -244,7 +250,7 @@ internal sealed class BookParser(BookErrorList errors)
         return id is null || name is null ? null : _checks.Track(new RivalryGroup(id, name), group.At);
     }
 
-    private Tenant? ReadTenant(YamlNode node, int index)
+    internal Tenant? ReadTenant(YamlNode node, int index)
     {
         var context = Describe("tenant", node, index);
         var tenant = new MappingReader(node, context, errors, TenantKeys);
@@ -280,7 +286,7 @@ internal sealed class BookParser(BookErrorList errors)
         return shareNode is not null && share is null ? null : result;
     }
 
-    private Contract? ReadContract(YamlNode node, int index)
+    internal Contract? ReadContract(YamlNode node, int index)
     {
         var context = Describe("contract", node, index);
         var contract = new MappingReader(node, context, errors, ContractKeys);
@@ -316,7 +322,7 @@ internal sealed class BookParser(BookErrorList errors)
         return _checks.Track(parsed, contract.At);
     }
 
-    private Investment? ReadInvestment(YamlNode node, int index)
+    internal Investment? ReadInvestment(YamlNode node, int index)
     {
         var investment = new MappingReader(node, Describe("investment", node, index), errors, InvestmentKeys);
         var id = investment.Id("id", true);

@@ -14,34 +14,43 @@ public static class BookReader
     /// <summary>Reads and validates the book at <paramref name="path"/>.</summary>
     public static BookReadResult ReadFile(string path)
     {
+        var text = ReadFileText(path, out var problem);
+        return text is null ? Failed(path, problem!) : ReadText(text, path);
+    }
+
+    /// <summary>The UTF-8 text of the file at <paramref name="path"/>, or null with the <paramref name="problem"/> a user can fix.</summary>
+    internal static string? ReadFileText(string path, out string? problem)
+    {
         var info = new FileInfo(path);
+        problem = null;
         if (!info.Exists)
         {
-            return Failed(path, Directory.Exists(path) ? "is a directory, not a book file" : "no such file");
+            problem = Directory.Exists(path) ? "is a directory, not a book file" : "no such file";
+            return null;
         }
         if (info.Length > BookLimits.MaxFileBytes)
         {
-            return Failed(path, $"the file is {info.Length >> 20} MiB; a book is at most {BookLimits.MaxFileBytes >> 20} MiB");
+            problem = $"the file is {info.Length >> 20} MiB; a book is at most {BookLimits.MaxFileBytes >> 20} MiB";
+            return null;
         }
-        string text;
         try
         {
             using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            text = reader.ReadToEnd();
+            return reader.ReadToEnd();
         }
         catch (DecoderFallbackException)
         {
-            return Failed(path, "the file is not UTF-8 text");
+            problem = "the file is not UTF-8 text";
         }
         catch (IOException e)
         {
-            return Failed(path, "cannot read the file: " + e.Message);
+            problem = "cannot read the file: " + e.Message;
         }
         catch (UnauthorizedAccessException e)
         {
-            return Failed(path, "cannot read the file: " + e.Message);
+            problem = "cannot read the file: " + e.Message;
         }
-        return ReadText(text, path);
+        return null;
     }
 
     /// <summary>Reads and validates a book from <paramref name="text"/>; <paramref name="file"/> names it in errors.</summary>

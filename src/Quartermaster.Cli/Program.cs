@@ -78,6 +78,7 @@ public static class Program
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(TemplateCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(QuoteCommand.Create(context));
         root.Subcommands.Add(DealsCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));

@@ -17,6 +17,7 @@ public sealed record DocumentKind(string Name, Type Type, string Source)
         new("stress-comparison", typeof(StressComparisonDocument), "qm stress BOOK --compare OTHER --json"),
         new("tornado", typeof(TornadoDocument), "qm stress BOOK --tornado --json"),
         new("diff", typeof(DiffDocument), "qm diff OLD NEW --json, and GET /api/v1/books/{book}/versions/{a}/diff/{b}"),
+        new("quote", typeof(QuoteDocument), "qm quote BOOK PROPOSAL --json, and POST /api/v1/books/{book}/quotes"),
         new("report", typeof(ReportDocument), "qm report BOOK --out DIR (the data inside report.html)"),
         new("deals-validate", typeof(DealsValidateDocument), "qm deals validate FILE... --json"),
         new("deals-timeline", typeof(DealsTimelineDocument), "qm deals timeline --json"),

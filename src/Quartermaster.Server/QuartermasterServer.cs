@@ -198,7 +198,7 @@ public static class QuartermasterServer
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapBooksApi().MapVersionDiffApi().MapTenantDataApi().MapPlansApi().MapStressApi().MapDashboardApi();
+        api.MapBooksApi().MapVersionDiffApi().MapQuotesApi().MapTenantDataApi().MapPlansApi().MapStressApi().MapDashboardApi();
         app.MapDashboard();
         return app;
     }
@@ -211,6 +211,7 @@ public static class QuartermasterServer
         ("Tenant data", "Tenants, contracts, allocations, fill and SLA: every role, each tenant scoped to its own rows."),
         ("Plans", "Plans of a book's latest version under a policy, stored and read back: provider side."),
         ("Stress runs", "Monte Carlo stress runs as background jobs: start, poll, cancel. Provider side."),
+        ("Deal desk", "Quotes of proposals against a book: headroom, cost to others, neutrality and risk delta. Provider side."),
         ("Dashboard", "What the dashboard at / draws: the caller's role, a book's overview, public deals."),
     ];
 

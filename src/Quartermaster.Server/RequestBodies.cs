@@ -70,7 +70,7 @@ internal static class RequestBodies
         return (result.Book, text, null);
     }
 
-    private static async Task<string?> ReadTextAsync(HttpRequest request)
+    public static async Task<string?> ReadTextAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBytes)
         {

@@ -7,4 +7,8 @@ namespace Quartermaster.Stress;
 /// <param name="A">The run of the first book.</param>
 /// <param name="B">The run of the second book.</param>
 /// <param name="Difference">The paired difference B - A of the operating book, the stakes and the total.</param>
-public sealed record StressComparison(StressResult A, StressResult B, PayoffLines<PairedDifference> Difference);
+public sealed record StressComparison(StressResult A, StressResult B, PayoffLines<PairedDifference> Difference)
+{
+    /// <summary>The paired change of mean, P5, VaR95, CVaR95 and P(loss) of each line, with 95% CIs; null when not computed.</summary>
+    public PayoffLines<RiskChange>? Risk { get; init; }
+}

@@ -41,7 +41,11 @@ public static class StressEngine
         var common = Common(a, options);
         var runA = Execute(a, common, progress, 0, 2, cancellationToken);
         var runB = Execute(b, common, progress, 1, 2, cancellationToken);
-        return new StressComparison(runA.Summarise(), runB.Summarise(), PayoffLines<PairedDifference>.Of(line => Paired(runA.Line(line), runB.Line(line))));
+        var difference = PayoffLines<PairedDifference>.Of(line => Paired(runA.Line(line), runB.Line(line)));
+        return new StressComparison(runA.Summarise(), runB.Summarise(), difference)
+        {
+            Risk = PayoffLines<RiskChange>.Of(line => RiskChanges.Of(runA.Line(line), runB.Line(line), difference[line])),
+        };
     }
 
     private static PairedDifference Paired(double[] a, double[] b)

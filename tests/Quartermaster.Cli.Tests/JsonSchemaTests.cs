@@ -38,6 +38,14 @@ public sealed partial class JsonSchemaTests : IDisposable
     }
 
     [Fact]
+    public void Quote_prints_json_that_matches_its_schema_on_the_example_and_the_shipped_proposal()
+    {
+        var outcome = Qm.Run("quote", Qm.Example, Path.Combine(Qm.Root, "examples", "proposal-lab-a-gb300.yaml"), "--paths", "300", "--json");
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        Schemas.AssertValid("quote", outcome.Stdout);
+    }
+
+    [Fact]
     public void Validate_json_of_a_broken_book_matches_its_schema_too()
     {
         var bad = Path.Combine(_dir.FullName, "bad.yaml");

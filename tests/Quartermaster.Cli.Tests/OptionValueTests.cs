@@ -32,7 +32,7 @@ public class OptionValueTests
     {
         var found = TypedOptions().Select(row => $"{row[0]} {row[1]}").ToList();
         Assert.Superset(new HashSet<string> { "gen --sites", "gen --shortage", "stress --paths", "stress --threads", "stress --chunk", "stress --seed",
-            "stress --policy", "report --paths", "deals timeline --by", "keys create --role", "serve --rate-limit" }, found.ToHashSet());
+            "stress --policy", "quote --paths", "quote --threads", "report --paths", "deals timeline --by", "keys create --role", "serve --rate-limit" }, found.ToHashSet());
     }
 
     [Theory]

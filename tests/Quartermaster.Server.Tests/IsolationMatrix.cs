@@ -162,7 +162,10 @@ public sealed class IsolationMatrix
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PUT")
         {
-            request.Content = url.Contains("/contracts/", StringComparison.Ordinal)
+            request.Content = url.EndsWith("/quotes", StringComparison.Ordinal)
+                ? new StringContent($"contracts:\n  - {{id: proposed, tenant: {owner}, start: 2026-01, end: 2026-06, price: $500K/MW-month, take_or_pay: 80%, chips: [trainium3], regions: [eu-north], ramp: {{2026-01: 10 MW}}}}\n",
+                    Encoding.UTF8, "application/yaml")
+                : url.Contains("/contracts/", StringComparison.Ordinal)
                 ? new StringContent(JsonSerializer.Serialize(ContractView.Of(book.Contracts.First(c => c.Tenant == owner)), JsonOptions), Encoding.UTF8, "application/json")
                 : url.EndsWith("/books", StringComparison.Ordinal) || url.EndsWith("/books/" + book.Id, StringComparison.Ordinal)
                     ? new StringContent(BookWriter.Write(book), Encoding.UTF8, "application/yaml")
