@@ -5,8 +5,8 @@ using Quartermaster.Reports;
 namespace Quartermaster.Server;
 
 /// <summary>
-/// Serves the dashboard at <c>/</c>: one page and three scripts (Apache ECharts and the chart module
-/// from the report assembly, the dashboard's own script). They hold no data: every number is fetched
+/// Serves the dashboard at <c>/</c>: one page and four scripts (Apache ECharts and the chart module
+/// from the report assembly, the dashboard's own script and its What-if panel). They hold no data: every number is fetched
 /// from the API with the signed-in key, so the API's isolation is the dashboard's isolation.
 /// </summary>
 internal static class DashboardPages
@@ -19,6 +19,7 @@ internal static class DashboardPages
             ["echarts.min.js"] = Encoding.UTF8.GetBytes(ReportAssets.ECharts),
             ["charts.js"] = Encoding.UTF8.GetBytes(ReportAssets.Charts),
             ["dashboard.js"] = Encoding.UTF8.GetBytes(Resource("dashboard/dashboard.js")),
+            ["whatif.js"] = Encoding.UTF8.GetBytes(Resource("dashboard/whatif.js")),
         };
         app.MapGet("/", () => page).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/assets/{name}", (string name) => scripts.TryGetValue(name, out var bytes)

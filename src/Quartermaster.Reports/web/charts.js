@@ -25,6 +25,13 @@
     return sign + '$' + abs.toFixed(0);
   }
 
+  // A percentage with one decimal, rounded half away from zero on the value's decimal digits as the C# side writes
+  // it (toFixed rounds the binary value: 0.6855 would print 68.5% here and 68.6% in the verdict beside it).
+  function percent(fraction) {
+    const scaled = Math.abs(fraction) * 1000;
+    return ((fraction < 0 ? -1 : 1) * Math.round(scaled + 1e-7 * Math.max(1, scaled)) / 10).toFixed(1) + '%';
+  }
+
   function gw(value) { return (Math.round(value * 100) / 100).toLocaleString('en-US') + ' GW'; }
 
   // Names come from data files; tooltips are HTML, so they are escaped.
@@ -324,5 +331,5 @@
     return drawn;
   }
 
-  global.Quartermaster = { charts: charts, renderAll: renderAll, stackTables: stackTables, money: money, tenantColour: tenantColour, palette: palette };
+  global.Quartermaster = { charts: charts, renderAll: renderAll, stackTables: stackTables, money: money, percent: percent, tenantColour: tenantColour, palette: palette };
 })(window);

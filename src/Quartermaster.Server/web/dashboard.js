@@ -25,7 +25,7 @@
   }
   function escape(text) { const d = document.createElement('div'); d.textContent = String(text); return d.innerHTML; }
   const money = v => Quartermaster.money(v);
-  const pct = v => (v * 100).toFixed(1) + '%';
+  const pct = v => Quartermaster.percent(v);
   const mw = v => Math.round(v).toLocaleString('en-US');
 
   function draw(scope, data) { Quartermaster.renderAll(scope, data); }
@@ -52,6 +52,7 @@
     $('book-note').textContent = view.plan ? `Plan ${view.plan_id} under ${view.plan.policy}.` : 'No plan yet.';
     draw($('provider-view'), { tenants: view.tenants, capacity: view.capacity, plan: view.plan });
     await showVersions(bookId);
+    await QuartermasterWhatIf.setUp(bookId, key, api);
     await showDeals();
     const button = $('run-stress');
     button.hidden = role !== 'admin';
