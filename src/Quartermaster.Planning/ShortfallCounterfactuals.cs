@@ -21,6 +21,12 @@ namespace Quartermaster.Planning;
 /// </remarks>
 public static class ShortfallCounterfactuals
 {
+    /// <summary>
+    /// Most short contract-months <c>qm plan</c> and <c>qm report</c> explain unless told to: each costs about a dozen month
+    /// solves, seconds per thousand on a small book and minutes on a large one.
+    /// </summary>
+    public const int AutomaticLimit = 1000;
+
     /// <summary>Relative shortfall at or below which a re-solved contract counts as filled.</summary>
     private const double Filled = 1e-9;
 
@@ -82,7 +88,12 @@ public static class ShortfallCounterfactuals
             {
                 var classPools = model.ClassPools[k];
                 var upper = monthShortfalls.Where(s => s.SaturatedPools.Any(p => model.PoolClass[poolIndex[(p.SiteId, p.Chip)]] == k)).Sum(s => s.ShortMw);
-                var steps = StepsToFill(problem, i, k, Math.Max(upper, shortfall.ShortMw), precision);
+                // A class that one step less than the best so far does not fill cannot beat it: one solve rules it out.
+                if (bestSteps != long.MaxValue && (bestSteps == 1 || Solve(problem, i, k, (bestSteps - 1) * precision) < problem.Demand[i] * (1 - Filled)))
+                {
+                    continue;
+                }
+                var steps = StepsToFill(problem, i, k, problem.Demand[i] - shortfall.ShortMw, Math.Max(upper, shortfall.ShortMw), precision);
                 if (steps < bestSteps)
                 {
                     (best, bestSteps) = (k, steps);
@@ -105,26 +116,48 @@ public static class ShortfallCounterfactuals
 
     /// <summary>
     /// The fewest steps of <paramref name="precision"/> MW that, added to class <paramref name="k"/>, fill contract
-    /// <paramref name="i"/>; <see cref="long.MaxValue"/> when even 256 times <paramref name="guess"/> does not.
+    /// <paramref name="i"/> (which gets <paramref name="allocatedMw"/> as planned); <see cref="long.MaxValue"/> when no
+    /// amount up to 256 times <paramref name="guess"/> (what the contracts short at the class still miss) does.
     /// </summary>
-    private static long StepsToFill(FillProblem problem, int i, int k, double guess, double precision)
+    /// <remarks>
+    /// The contract's MW grow piecewise linearly with the MW added, so secant steps from below (from the last amount that
+    /// did not fill, along the slope seen so far) usually land on the answer in two or three solves; each step is checked,
+    /// and bisection on multiples of the precision finishes whatever the steps leave, so the answer fills and one step
+    /// less does not.
+    /// </remarks>
+    private static long StepsToFill(FillProblem problem, int i, int k, double allocatedMw, double guess, double precision)
     {
-        var high = Math.Max(1, (long)Math.Ceiling(guess / precision));
-        var doublings = 0;
-        while (!Fills(problem, i, k, high * precision))
+        var target = problem.Demand[i] * (1 - Filled);
+        var limit = 256 * Math.Max(1, (long)Math.Ceiling(guess / precision));
+        var (low, lowMw) = (0L, allocatedMw);
+        // First try the contract's own shortfall: enough whenever no other contract takes part of what is added.
+        var high = Math.Max(1, (long)Math.Ceiling((problem.Demand[i] - allocatedMw) / precision));
+        while (true)
         {
-            if (++doublings > 8)
+            var mw = Solve(problem, i, k, high * precision);
+            if (mw >= target)
+            {
+                break;
+            }
+            var slope = (mw - lowMw) / ((high - low) * precision);
+            (low, lowMw) = (high, mw);
+            var step = slope > 0 ? (long)Math.Ceiling((problem.Demand[i] - mw) / slope / precision) : low;
+            high = low + Math.Clamp(step, 1, Math.Max(1, low));
+            if (high > limit)
             {
                 return long.MaxValue;
             }
-            high *= 2;
         }
-        // The month as planned is short, so 0 steps do not fill it.
-        var low = 0L;
+        // Secant steps from below land exactly on a linear piece: try one step less first.
+        if (high - low > 1 && Solve(problem, i, k, (high - 1) * precision) < target)
+        {
+            return high;
+        }
+        high = Math.Max(low + 1, high - 1);
         while (high - low > 1)
         {
             var middle = low + ((high - low) / 2);
-            if (Fills(problem, i, k, middle * precision))
+            if (Solve(problem, i, k, middle * precision) >= target)
             {
                 high = middle;
             }
@@ -136,11 +169,10 @@ public static class ShortfallCounterfactuals
         return high;
     }
 
-    private static bool Fills(FillProblem problem, int i, int k, double addMw)
+    private static double Solve(FillProblem problem, int i, int k, double addMw)
     {
         var capacity = (double[])problem.ClassCapacity.Clone();
         capacity[k] += addMw;
-        var grown = problem.WithClassCapacity(capacity);
-        return ProgressiveFilling.Solve(grown)[i] >= problem.Demand[i] * (1 - Filled);
+        return ProgressiveFilling.Solve(problem.WithClassCapacity(capacity))[i];
     }
 }
