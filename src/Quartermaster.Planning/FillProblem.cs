@@ -116,6 +116,20 @@ internal sealed class FillProblem
         return order != 0 ? order : a.CompareTo(b);
     }
 
+    /// <summary>The same problem with <paramref name="classCapacity"/> MW online in each class.</summary>
+    public FillProblem WithClassCapacity(double[] classCapacity) => new()
+    {
+        Contract = Contract,
+        ContractId = ContractId,
+        Demand = Demand,
+        Slope = Slope,
+        Tier = Tier,
+        Eligible = Eligible,
+        ClassKey = ClassKey,
+        ClassCapacity = classCapacity,
+        FreezesComponents = FreezesComponents,
+    };
+
     /// <summary>True when <paramref name="other"/> has exactly the same inputs, so has the same fill.</summary>
     public bool SameInputs(FillProblem other) =>
         FreezesComponents == other.FreezesComponents

@@ -50,12 +50,15 @@ internal static class PlanBuilder
         {
             committedMw[c] = model.Contracts[c].CommittedMw(m);
         }
+        var kept = new List<PoolMw>(month.Pools.Count);
+        ShortfallBottleneck? bottleneck = null;
         foreach (var (c, p, mw) in month.Pools)
         {
             if (mw <= Dust * committedMw[c])
             {
                 continue;
             }
+            kept.Add(new PoolMw(c, p, mw));
             byContract[c] += mw;
             byPool[p] += mw;
             bySite[model.Pools[p].SiteIndex] += mw;
@@ -82,30 +85,48 @@ internal static class PlanBuilder
             fills.Add(new ContractFill(m, contract.Id, contract.Tenant, committed, byContract[ci]));
             if (committed > 0 && fill < 1 - Tolerance)
             {
-                // The full pools the contract may use bound it. Under pro-rata a contract none of whose pools is full is
-                // held to its component's common ratio, so the full pools of the component bound it.
-                var saturated = Saturated(model.EligibleClasses[ci]);
-                if (saturated.Count == 0 && component is not null)
-                {
-                    saturated = Saturated(ComponentClasses(model, active, component, Array.IndexOf(active, ci)));
-                }
-                shortfalls.Add(new Shortfall(m, contract.Id, contract.Tenant, committed - byContract[ci], saturated));
+                bottleneck ??= new ShortfallBottleneck(model, month, byPool, kept);
+                var (saturated, reason) = Explain(ci, bottleneck);
+                shortfalls.Add(new Shortfall(m, contract.Id, contract.Tenant, committed - byContract[ci], saturated, reason));
             }
         }
-        // Contracts with the same reach share one list: a short month can have thousands of shortfalls.
-        ValueList<ChipPoolRef> Saturated(int[] reach)
+
+        (ValueList<ChipPoolRef> Pools, ShortfallReason Reason) Explain(int ci, ShortfallBottleneck bottleneck)
         {
-            var key = string.Join(",", reach);
-            if (!reasons.TryGetValue(key, out var saturated))
+            if (bottleneck.NothingEligible(ci))
             {
-                saturated = reach.SelectMany(k => model.ClassPools[k])
-                    .Where(p => month.PoolCapacity[p] > 0 && byPool[p] >= month.PoolCapacity[p] * (1 - Tolerance))
+                return (ValueList<ChipPoolRef>.Empty, ShortfallReason.NoEligibleCapacity);
+            }
+            var (cut, reachesSink, higherTier) = bottleneck.Cut(ci);
+            if (!reachesSink)
+            {
+                return (Pools(cut, full: false), higherTier ? ShortfallReason.LowerTier : ShortfallReason.Capacity);
+            }
+            // No cut: the contract could get more from capacity with room. Under pro-rata its component's common ratio
+            // holds it, set by the component's full pools; otherwise isolation keeps it out of the halls with room.
+            if (component is not null)
+            {
+                var saturated = Pools(model.EligibleClasses[ci], full: true);
+                return (saturated.Count > 0 ? saturated : Pools(ComponentClasses(model, active, component, Array.IndexOf(active, ci)), full: true),
+                    ShortfallReason.CommonRatio);
+            }
+            return (Pools(model.EligibleClasses[ci], full: true), month.Halls is not null ? ShortfallReason.HallIsolation : ShortfallReason.Capacity);
+        }
+
+        // Contracts with the same cut share one list: a short month can have thousands of shortfalls.
+        ValueList<ChipPoolRef> Pools(int[] classes, bool full)
+        {
+            var key = (full ? "f" : "c") + string.Join(",", classes);
+            if (!reasons.TryGetValue(key, out var pools))
+            {
+                pools = classes.SelectMany(k => model.ClassPools[k])
+                    .Where(p => month.PoolCapacity[p] > 0 && (!full || byPool[p] >= month.PoolCapacity[p] * (1 - Tolerance)))
                     .Order()
                     .Select(p => poolRefs[p])
                     .ToValueList();
-                reasons[key] = saturated;
+                reasons[key] = pools;
             }
-            return saturated;
+            return pools;
         }
         for (var s = 0; s < model.Sites.Length; s++)
         {

@@ -60,8 +60,9 @@ public static class HtmlReport
             <div class="grid">
               <div><h3>Fill ratio by tenant and month</h3><div class="chart" data-chart="fill-heatmap"></div></div>
               <div><h3>Idle capacity by site</h3><div class="chart" data-chart="idle"></div></div>
-            </div></section>
+            </div>
             """);
+        html.Append(WhyShortSection(content)).Append("</section>");
         html.Append(AuditSection(content));
         html.Append(StressSection(content));
         if (content.Deals is not null)
@@ -132,6 +133,34 @@ public static class HtmlReport
     {
         var id = index < stress.RivalryGroups.Count ? stress.RivalryGroups[index] : null;
         return book.RivalryGroups.FirstOrDefault(g => g.Id == id)?.Name ?? id ?? "its group";
+    }
+
+    /// <summary>Most rows of the "why short" table; the rest are counted in a note (the CSV and JSON have them all).</summary>
+    private const int WhyShortRows = 60;
+
+    private static string WhyShortSection(ReportContent content)
+    {
+        var rows = WhyShortRow.Of(content.Plan);
+        if (rows.Count == 0)
+        {
+            return "<h3>Why short</h3><p class=\"note\">No contract is short in any month.</p>";
+        }
+        var tenants = content.Book.Tenants.ToDictionary(t => t.Id, t => t.Name, StringComparer.Ordinal);
+        var html = new StringBuilder("<h3>Why short</h3><p class=\"note\">For each contract and run of months short for the same reason: ")
+            .Append("the bottleneck (the full sites that bound it: the min cut of the month's flow) and the MW at one pool that would fill it.</p>")
+            .Append("<table id=\"why-short\"><tr><th>contract</th><th>tenant</th><th>months</th><th class=\"num\">MW short</th><th>bottleneck sites</th><th>reason</th><th>counterfactual</th></tr>");
+        foreach (var row in rows.Take(WhyShortRows))
+        {
+            html.Append($"<tr><td>{Encode(row.ContractId)}</td><td>{Encode(tenants.GetValueOrDefault(row.TenantId, row.TenantId))}</td>")
+                .Append($"<td>{row.From}{(row.From == row.To ? "" : $" to {row.To}")}</td><td class=\"num\">{Encode(row.ShortMwText)}</td>")
+                .Append($"<td>{Encode(row.BottleneckSites.Count == 0 ? "-" : string.Join(", ", row.BottleneckSites))}</td><td>{Encode(row.ReasonText)}</td><td>{Encode(row.Counterfactual)}</td></tr>");
+        }
+        html.Append("</table>");
+        if (rows.Count > WhyShortRows)
+        {
+            html.Append($"<p class=\"note\">{rows.Count - WhyShortRows} more rows: qm plan --csv lists every short contract-month.</p>");
+        }
+        return html.ToString();
     }
 
     private static string AuditSection(ReportContent content)

@@ -28,6 +28,26 @@ public class PlanAuditStressCommandTests
         }
         var shortfall = root.GetProperty("shortfalls")[0];
         Assert.NotEqual(0, shortfall.GetProperty("saturated_sites").GetArrayLength());
+        Assert.Equal("capacity", shortfall.GetProperty("reason").GetString());
+        var counterfactual = shortfall.GetProperty("counterfactual");
+        Assert.True(counterfactual.GetProperty("add_mw").GetDouble() >= shortfall.GetProperty("short_mw").GetDouble());
+        Assert.Contains(counterfactual.GetProperty("pool").GetProperty("site_id").GetString(),
+            shortfall.GetProperty("saturated_sites").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    public void Plan_says_why_each_contract_is_short_with_runs_of_months_collapsed()
+    {
+        var outcome = Terminal.Run("plan", Qm.Example);
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("Why short", outcome.Stdout, StringComparison.Ordinal);
+        // The example's first shortage (2026-07 to 2026-09) binds both labs at the same pools for three months.
+        Assert.Contains("2026-07 to 2026-09", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("MW at new-carlisle", outcome.Stdout, StringComparison.Ordinal);
+
+        var skipped = Terminal.Run("plan", Qm.Example, "--json", "--no-counterfactuals");
+        using var json = JsonDocument.Parse(skipped.Stdout);
+        Assert.All(json.RootElement.GetProperty("shortfalls").EnumerateArray(), s => Assert.Equal(JsonValueKind.Null, s.GetProperty("counterfactual").ValueKind));
     }
 
     [Theory]

@@ -159,10 +159,11 @@ public abstract class HandComputedPlanTests
     }
 
     [Fact]
-    public void Under_pro_rata_a_shortfall_names_only_the_full_pools_the_contract_may_use()
+    public void Under_pro_rata_a_shortfall_names_the_min_cut_through_the_contracts_sharing_its_pools()
     {
-        // One component at the common ratio 100 / 300 fills both pools of a; gpu may not use the tpu pool, tpu-only
-        // not the gb300 one, so neither names it.
+        // One component at the common ratio 100 / 300 fills both pools of a. any has MW in both (16.7 MW each beside
+        // gpu's and tpu-only's 33.3), so from every contract the residual network reaches both full pools and no room:
+        // the cut is both pools, for all three.
         var book = Book(
             [Site("a", "east", 100, 10, ("gb300", 0.5), ("tpu", 0.5))],
             [Contract("gpu", "lab-1", 100, ["east"], ["gb300"]), Contract("any", "lab-2", 100, ["east"], ["gb300", "tpu"]), Contract("tpu-only", "lab-3", 100, ["east"], ["tpu"])]);
@@ -170,10 +171,8 @@ public abstract class HandComputedPlanTests
         var plan = Planner.Allocate(book, AllocationPolicy.ProRata);
 
         Assert.All(plan.Fills, f => Assert.Equal(1.0 / 3, f.FillRatio, Tolerance));
-        var named = plan.Shortfalls.ToDictionary(s => s.ContractId, s => s.SaturatedPools);
-        Assert.Equal([new ChipPoolRef("a", "gb300")], named["gpu"]);
-        Assert.Equal([new ChipPoolRef("a", "gb300"), new ChipPoolRef("a", "tpu")], named["any"]);
-        Assert.Equal([new ChipPoolRef("a", "tpu")], named["tpu-only"]);
+        Assert.All(plan.Shortfalls, s => Assert.Equal([new ChipPoolRef("a", "gb300"), new ChipPoolRef("a", "tpu")], s.SaturatedPools));
+        Assert.All(plan.Shortfalls, s => Assert.Equal(ShortfallReason.Capacity, s.Reason));
     }
 
     [Fact]
@@ -188,7 +187,9 @@ public abstract class HandComputedPlanTests
         var plan = Planner.Allocate(book, AllocationPolicy.ProRata);
 
         Assert.Equal(0.05, FillOf(plan, "west-gpu"), Tolerance);
-        Assert.Equal([new ChipPoolRef("a", "tpu")], plan.Shortfalls.Single(s => s.ContractId == "west-gpu").SaturatedPools);
+        var westGpu = plan.Shortfalls.Single(s => s.ContractId == "west-gpu");
+        Assert.Equal([new ChipPoolRef("a", "tpu")], westGpu.SaturatedPools);
+        Assert.Equal(ShortfallReason.CommonRatio, westGpu.Reason);
     }
 
     [Fact]
@@ -200,7 +201,9 @@ public abstract class HandComputedPlanTests
 
         Assert.Equal(0, FillOf(plan, "west"));
         Assert.Equal(1, FillOf(plan, "east"), Tolerance);
-        Assert.Empty(Assert.Single(plan.Shortfalls).SaturatedPools);
+        var shortfall = Assert.Single(plan.Shortfalls);
+        Assert.Empty(shortfall.SaturatedPools);
+        Assert.Equal(ShortfallReason.NoEligibleCapacity, shortfall.Reason);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ExampleReport : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var book = BookReader.ReadFile(System.IO.Path.Combine(Root, "examples", "neutral-cloud-2026.yaml")).Book!;
-        var plan = new FlowPlanner().Allocate(book, book.Scenario.Policy);
+        var plan = ShortfallCounterfactuals.Explain(book, new FlowPlanner().Allocate(book, book.Scenario.Policy));
         var input = PlannedCapacity.ToStressInput(book, plan);
         var options = new StressOptions(Paths: 4000);
         var deals = DealsReader.ReadFile(System.IO.Path.Combine(Root, "data", "deals.csv"));

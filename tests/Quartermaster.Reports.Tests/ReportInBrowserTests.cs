@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Quartermaster.Core;
+using Quartermaster.Documents;
 using Quartermaster.Stress;
 
 namespace Quartermaster.Reports.Tests;
@@ -49,6 +50,20 @@ public sealed class ReportInBrowserTests(ExampleReport report) : IClassFixture<E
         Assert.Contains(report.Content.Audit.Passed ? "audit passes" : "audit FAILS", summary, StringComparison.Ordinal);
         var winRows = await page.Locator("#stress table").Nth(1).Locator("tr").CountAsync();
         Assert.Equal(report.Content.Stress.WinEitherWay.Count + 1, winRows);
+    }
+
+    [Fact]
+    public async Task The_why_short_table_names_each_shortfalls_bottleneck_and_the_MW_that_would_fill_it()
+    {
+        var (page, _) = await OpenAsync();
+        var rows = WhyShortRow.Of(report.Content.Plan);
+        Assert.NotEmpty(rows);
+        Assert.Equal(rows.Count + 1, await page.Locator("#why-short tr").CountAsync());
+        var first = await page.Locator("#why-short tr").Nth(1).InnerTextAsync();
+        Assert.Contains(rows[0].Counterfactual, first, StringComparison.Ordinal);
+        Assert.Contains(string.Join(", ", rows[0].BottleneckSites), first, StringComparison.Ordinal);
+        Assert.Contains(" MW at new-carlisle (trainium3) would fill it", first, StringComparison.Ordinal);
+        Assert.Contains(report.Content.Book.Tenant(rows[0].TenantId).Name, first, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,6 +88,11 @@ public static class PlanBenchmark
         Console.WriteLine($"months placed hall by hall (a dedicated-hall contract and a rival both get MW): {plan.HallAllocations.Select(h => h.Month).Distinct().Count()}");
         Console.WriteLine($"rows: {plan.Allocations.Count} allocations, {plan.Fills.Count} fills, {plan.Idle.Count} site-months, {plan.Shortfalls.Sum(s => s.SaturatedPools.Count)} shortfall pool refs");
         Console.WriteLine($"memory after production: managed heap {managed / 1e6:F0} MB, peak working set {peak / 1e6:F0} MB");
+        // Counterfactuals are not part of planning (the stress path never asks for them); qm plan and the report add them.
+        Settle();
+        clock.Restart();
+        var explained = ShortfallCounterfactuals.Explain(book, plan);
+        Console.WriteLine($"counterfactuals (qm plan, report; not the stress path): {clock.Elapsed.TotalSeconds:F3} s for {explained.Shortfalls.Count} short contract-months, {explained.Shortfalls.Count(s => s.Counterfactual is not null)} with one");
 
         Replan(book, policy, "one contract's commitment changed in its last 12 months", c => c with { Ramp = ValueList.Of([.. c.Ramp, new MwStep(c.End.Plus(-11), Math.Round(c.Ramp[^1].Mw * 0.8, 1))]) });
         Replan(book, policy, "one contract's commitment changed over its whole term", c => c with { Ramp = c.Ramp.Select(s => s with { Mw = Math.Round(s.Mw * 0.9, 1) }).ToValueList() });

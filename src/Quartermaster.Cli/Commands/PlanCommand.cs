@@ -18,15 +18,24 @@ internal static class PlanCommand
         var policy = PolicyOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the whole plan as JSON on stdout (allocations, fill, idle, shortfalls)." };
         var csv = new Option<string?>("--csv") { Description = "Also write allocations.csv, fill.csv, idle.csv and shortfalls.csv into this folder." };
+        var noCounterfactuals = new Option<bool>("--no-counterfactuals")
+        {
+            Description = "Skip the counterfactuals (the MW at one pool that would fill each shortfall).",
+        };
+        var counterfactuals = new Option<bool>("--counterfactuals")
+        {
+            Description = $"Compute the counterfactuals even for more than {ShortfallCounterfactuals.AutomaticLimit:N0} short contract-months (about a dozen month solves each: minutes on large books).",
+        };
         var reference = new Option<bool>("--reference") { Description = "Use the LP reference planner (OR-Tools GLOP) instead of the fast max-flow planner; slower, same fill ratios." };
         var command = new Command("plan", """
             Allocate each month's online capacity to contracts, dividing any shortage by the policy.
 
             Example:  qm plan examples/neutral-cloud-2026.yaml --policy max-min
-            Shows, per month and tenant, committed and allocated MW, fill ratio and shortfall (with the
-            saturated sites that caused it), and per site online, allocated and idle MW.
+            Shows, per month and tenant, committed and allocated MW, fill ratio and shortfall; why each
+            contract is short (the bottleneck sites: the min cut of the month's flow, and the MW at one
+            pool that would fill it); and per site online, allocated and idle MW.
             """)
-        { book, policy, json, csv, reference };
+        { book, policy, json, csv, reference, noCounterfactuals, counterfactuals };
         command.SetAction(parse =>
         {
             var loaded = BookArguments.Load(context, parse.GetValue(book)!);
@@ -39,6 +48,14 @@ internal static class PlanCommand
             try
             {
                 plan = planner.Allocate(loaded, PolicyOption.Resolve(parse.GetValue(policy), loaded));
+                if (parse.GetValue(counterfactuals) || (!parse.GetValue(noCounterfactuals) && plan.Shortfalls.Count <= ShortfallCounterfactuals.AutomaticLimit))
+                {
+                    plan = ShortfallCounterfactuals.Explain(loaded, plan);
+                }
+                else if (!parse.GetValue(noCounterfactuals))
+                {
+                    context.Stderr.WriteLine($"{plan.Shortfalls.Count:N0} short contract-months: counterfactuals skipped (--counterfactuals computes them; slow)");
+                }
             }
             catch (PlanningException e)
             {
@@ -78,7 +95,7 @@ internal static class PlanCommand
         {
             table.AddColumn(new TableColumn(Markup.Escape(tenant)).RightAligned());
         }
-        table.AddColumn(new TableColumn("shortfall MW").RightAligned()).AddColumn("saturated sites");
+        table.AddColumn(new TableColumn("shortfall MW").RightAligned()).AddColumn("bottleneck sites");
         var shown = plan.Months.Where((m, i) => i % 12 == 0 || shortMonths.Contains(m)).ToList();
         foreach (var month in shown)
         {
@@ -97,6 +114,21 @@ internal static class PlanCommand
         table.Caption("shown: every month with a shortfall, and January of each year (--json or --csv for all)");
         console.Write(table);
         console.WriteLine();
+
+        if (plan.Shortfalls.Count > 0)
+        {
+            var why = new Table().Title("Why short").AddColumn("contract").AddColumn("months")
+                .AddColumn(new TableColumn("MW short").RightAligned()).AddColumn("bottleneck sites").AddColumn("reason").AddColumn("counterfactual");
+            foreach (var row in WhyShortRow.Of(plan))
+            {
+                why.AddRow(Markup.Escape(row.ContractId), row.From == row.To ? row.From.ToString() : $"{row.From} to {row.To}", row.ShortMwText,
+                    Markup.Escape(row.BottleneckSites.Count == 0 ? "-" : string.Join(", ", row.BottleneckSites)), Markup.Escape(row.ReasonText),
+                    Markup.Escape(row.Counterfactual));
+            }
+            why.Caption("bottleneck: the full pools that bound the contract (the min cut of the month's flow); counterfactual: MW added at one pool that month that fills it");
+            console.Write(why);
+            console.WriteLine();
+        }
 
         var sites = new Table().Title("Sites over the horizon").AddColumns("site")
             .AddColumn(new TableColumn("avg online MW").RightAligned()).AddColumn(new TableColumn("avg allocated MW").RightAligned())
@@ -121,8 +153,9 @@ internal static class PlanCommand
         Write("fill.csv", "month,contract,tenant,committed_mw,allocated_mw,fill_ratio",
             plan.Fills.Select(f => $"{f.Month},{f.ContractId},{f.TenantId},{R(f.CommittedMw)},{R(f.AllocatedMw)},{R(f.FillRatio)}"));
         Write("idle.csv", "month,site,online_mw,allocated_mw", plan.Idle.Select(i => $"{i.Month},{i.SiteId},{R(i.OnlineMw)},{R(i.AllocatedMw)}"));
-        Write("shortfalls.csv", "month,contract,tenant,short_mw,saturated_pools",
-            plan.Shortfalls.Select(s => $"{s.Month},{s.ContractId},{s.TenantId},{R(s.ShortMw)},{string.Join(' ', s.SaturatedPools.Select(p => p.SiteId + "/" + p.Chip))}"));
+        Write("shortfalls.csv", "month,contract,tenant,short_mw,saturated_pools,reason,counterfactual_pool,counterfactual_add_mw",
+            plan.Shortfalls.Select(s => $"{s.Month},{s.ContractId},{s.TenantId},{R(s.ShortMw)},{string.Join(' ', s.SaturatedPools.Select(p => p.SiteId + "/" + p.Chip))},"
+                + $"{ReasonName(s.Reason)},{s.Counterfactual?.Pool.ToString()},{(s.Counterfactual is { } c ? R(c.AddMw) : "")}"));
         context.Stderr.WriteLine($"wrote allocations.csv, fill.csv, idle.csv, shortfalls.csv to {folder}");
 
         void Write(string name, string header, IEnumerable<string> rows)
@@ -136,6 +169,8 @@ internal static class PlanCommand
         }
 
         static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        static string ReasonName(ShortfallReason reason) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(reason.ToString());
     }
 
     private static string Mw(double mw) => mw.ToString("#,0", CultureInfo.InvariantCulture);

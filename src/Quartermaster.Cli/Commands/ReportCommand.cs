@@ -84,7 +84,9 @@ internal static class ReportCommand
                 var (run, tornado) = ProgressDisplay.Run(context, "qm report", "simulating futures", p => (
                     PlannedStress.Run(loaded, chosen, options, ProgressDisplay.Part(p, 0, runShare), cancel),
                     PlannedStress.Tornado(loaded, chosen, TornadoMetric.Mean, tornadoOptions, ProgressDisplay.Part(p, runShare, 1 - runShare), cancel)));
-                var content = new ReportContent(loaded, run.Plan, audit, run.Result, tornado, market);
+                // The report says why each shortfall happened; the stress run itself never needs the counterfactuals.
+                var plan = run.Plan.Shortfalls.Count <= ShortfallCounterfactuals.AutomaticLimit ? ShortfallCounterfactuals.Explain(loaded, run.Plan) : run.Plan;
+                var content = new ReportContent(loaded, plan, audit, run.Result, tornado, market);
                 var scratch = folder is null ? Directory.CreateTempSubdirectory("qm-report-").FullName : null;
                 try
                 {
