@@ -17,7 +17,7 @@ key=$(dotnet "$dir/qm.dll" keys create --role admin 2>/dev/null)
 dotnet "$dir/qm.dll" serve --seed "$root/examples/neutral-cloud-2026.yaml" --urls "http://127.0.0.1:$port" "$@" >/dev/null 2>&1 &
 server=$!
 deadline=$((SECONDS + 120))
-# Ready, not just alive: readiness waits for the start-up warm-up (unless --no-warm-up).
+# Ready (database and schema checked), not just alive.
 until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null; do
   (( SECONDS < deadline )) || { echo "server did not get ready" >&2; exit 1; }
   sleep 0.2

@@ -18,12 +18,6 @@ public static class ServerEventId
     /// <summary>A stress run ended: succeeded, failed or cancelled, with its duration.</summary>
     public const int StressRunFinished = 1301;
 
-    /// <summary>The start-up warm-up of the planner and the stress engine ended, with its duration.</summary>
-    public const int WarmedUp = 1303;
-
-    /// <summary>The start-up warm-up threw; the server serves anyway, its first run slower.</summary>
-    public const int WarmUpFailed = 1304;
-
     /// <summary>A stress run's engine threw; the exception is attached.</summary>
     public const int StressRunFailed = 1302;
 
@@ -60,14 +54,6 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = ServerEventId.StressRunFailed, Level = LogLevel.Error,
         Message = "Stress run {RunId} failed")]
     public static partial void StressRunFailed(ILogger logger, Exception exception, string runId);
-
-    [LoggerMessage(EventId = ServerEventId.WarmedUp, Level = LogLevel.Information,
-        Message = "Planner and stress engine warmed up in {Seconds:F1} s")]
-    public static partial void WarmedUp(ILogger logger, double seconds);
-
-    [LoggerMessage(EventId = ServerEventId.WarmUpFailed, Level = LogLevel.Warning,
-        Message = "Warm-up of the planner and stress engine failed; the first stress run will be slower")]
-    public static partial void WarmUpFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = ServerEventId.KeyRefused, Level = LogLevel.Information,
         Message = "Key {KeyId} refused: unknown or revoked")]

@@ -53,8 +53,6 @@ public static class QuartermasterServer
         services.AddSingleton<StressJobs>();
         services.AddSingleton<TenantReadCache>();
         services.AddHostedService(s => s.GetRequiredService<StressJobs>());
-        services.AddSingleton<EngineWarmUp>();
-        services.AddHostedService(s => s.GetRequiredService<EngineWarmUp>());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -247,20 +245,16 @@ public static class QuartermasterServer
         return TypedResults.Ok(new Health("ok", schemaVersion));
     }
 
-    private static async Task<Results<Ok<Health>, ProblemHttpResult>> Readyz(IBookStore store, EngineWarmUp warmUp, CancellationToken cancel)
+    private static async Task<Results<Ok<Health>, ProblemHttpResult>> Readyz(IBookStore store, CancellationToken cancel)
     {
-        List<string> problems;
+        IReadOnlyList<string> problems;
         try
         {
-            problems = [.. await store.ReadinessProblemsAsync(cancel)];
+            problems = await store.ReadinessProblemsAsync(cancel);
         }
         catch (System.Data.Common.DbException e)
         {
             return Problems.ServiceUnavailable("the database does not answer: " + e.Message);
-        }
-        if (!warmUp.Done)
-        {
-            problems.Add("warming up the planner and the stress engine");
         }
         return problems.Count > 0
             ? Problems.ServiceUnavailable("not ready: " + string.Join("; ", problems))

@@ -17,12 +17,6 @@ public sealed record ServerOptions
     /// <summary>A book file imported on start when the database holds no book (the example book for <c>qm serve</c>); none when null.</summary>
     public string? SeedBookPath { get; init; }
 
-    /// <summary>
-    /// Whether to run the planner and the stress engine once on a small synthetic book at start-up (about a second,
-    /// during which <c>/readyz</c> answers 503), so the first stress run is as fast as later ones. On for <c>qm serve</c>.
-    /// </summary>
-    public bool WarmUp { get; init; }
-
     /// <summary>Requests per second each API key (or anonymous client address) may make on average.</summary>
     public int RequestsPerSecondPerKey { get; init; } = 100;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Quartermaster.Storage;
 
@@ -76,44 +74,6 @@ public sealed class HealthTests(PostgresServer postgres) : IClassFixture<Postgre
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.Contains("the database does not answer", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         }
-    }
-
-    [Fact]
-    public async Task Readyz_answers_503_while_the_engines_warm_up_and_ready_once_they_have_run()
-    {
-        // The warm-up pauses on the server's clock between its passes: a clock that only moves when told holds it
-        // in progress for as long as the test needs, however busy the machine.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
-        using var logs = new FakeLoggerProvider();
-        await using var server = await RunningServer.StartAsync(new ServerOptions
-        {
-            Database = Path.Combine(_directory, "w.db"), WarmUp = true, TimeProvider = clock, LoggerProvider = logs,
-        });
-        var client = server.Client();
-
-        var warming = await client.GetAsync("/readyz");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, warming.StatusCode);
-        Assert.Contains("warming up the planner and the stress engine",
-            JsonNode.Parse(await warming.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-
-        await Wait.UntilAsync(async () =>
-        {
-            clock.Advance(TimeSpan.FromSeconds(1));
-            return (await client.GetAsync("/readyz")).StatusCode;
-        }, status => status == HttpStatusCode.OK, "readiness after the warm-up");
-        var line = Assert.Single(logs.Collector.GetSnapshot(), r => r.Id.Id == ServerEventId.WarmedUp);
-        Assert.StartsWith("Planner and stress engine warmed up in", line.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(logs.Collector.GetSnapshot(), r => r.Id.Id == ServerEventId.WarmUpFailed);
-    }
-
-    [Fact]
-    public async Task Without_warm_up_readyz_is_ready_at_once()
-    {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
-        await using var server = await RunningServer.StartAsync(new ServerOptions { Database = Path.Combine(_directory, "n.db"), TimeProvider = clock });
-
-        Assert.Equal(HttpStatusCode.OK, (await server.Client().GetAsync("/readyz")).StatusCode);
     }
 
     private async Task SuperuserAsync(string database, string sql)

@@ -17,11 +17,6 @@ internal static class ServeCommand
             Description = "Book imported (and planned) when the database holds no book. Default: examples/neutral-cloud-2026.yaml when present.",
         };
         var bare = new Option<string?>("--bench-bare-body") { Description = "Benchmarks: serve this file's bytes at GET /bench/bare.", Hidden = true };
-        var noWarmUp = new Option<bool>("--no-warm-up")
-        {
-            Description = "Skip the start-up warm-up (about a second of planning and stressing a small synthetic book, during which "
-                + "/readyz answers 503). Without it the first stress run takes 2 to 3 times as long as later ones.",
-        };
         var noCache = new Option<bool>("--no-read-cache") { Description = "Benchmarks: read tenants' plan rows from the database every time.", Hidden = true };
         var deals = new Option<string?>("--deals") { Description = "Public deals shown on the provider's dashboard. Default: the shipped data/deals.csv, found like the example book." };
         var rivalries = new Option<string?>("--rivalries") { Description = "Rivalry groups of labs for the market map. Default: data/rivalries.yaml when present." };
@@ -36,7 +31,7 @@ internal static class ServeCommand
             PostgreSQL:  qm serve --db "Host=db;Username=qm_service;Password=..." --db-owner "Host=db;Username=qm_owner;Password=..."
             Create a key first:  qm keys create --role admin
             """)
-        { db, owner, urls, seed, deals, rivalries, rate, bare, noCache, noWarmUp };
+        { db, owner, urls, seed, deals, rivalries, rate, bare, noCache };
         command.SetAction(async (parse, cancel) =>
         {
             if (ListenAddresses.Problem(parse.GetValue(urls)!) is { } problem)
@@ -64,7 +59,6 @@ internal static class ServeCommand
                 RequestsPerSecondPerKey = parse.GetValue(rate),
                 BurstPerKey = 2 * parse.GetValue(rate),
                 CacheTenantReads = !parse.GetValue(noCache),
-                WarmUp = !parse.GetValue(noWarmUp),
                 BareBenchmarkBody = parse.GetValue(bare) is { } path ? await File.ReadAllBytesAsync(path, cancel) : null,
                 Deals = market,
             };
