@@ -40,6 +40,7 @@ internal static class DashboardApi
         }
         var book = stored.Book;
         PlanChartData? plan = null;
+        IReadOnlyList<WhyShortRow> whyShort = [];
         var latest = await store.LatestPlanAsync(scope, bookId, cancel);
         if (latest is not null && latest.BookVersion == stored.Version.Version)
         {
@@ -51,9 +52,14 @@ internal static class DashboardApi
                 throw new InvalidOperationException($"plan {latest.PlanId} names an unknown policy '{latest.Policy}'");
             }
             plan = PlanChartData.Of(book, policy, fills, allocations);
+            // Bottlenecks are not stored with a plan: the planner is deterministic, so planning the stored version again
+            // under the same policy gives the same shortfalls, now with their min cuts and counterfactuals.
+            var replanned = new Planning.FlowPlanner().Allocate(book, policy);
+            whyShort = WhyShortRow.Of(replanned.Shortfalls.Count <= Planning.ShortfallCounterfactuals.AutomaticLimit
+                ? Planning.ShortfallCounterfactuals.Explain(book, replanned) : replanned);
         }
         return TypedResults.Ok(new DashboardView(bookId, stored.Version.Version, plan is null ? null : latest!.PlanId,
-            TenantLegend.Of(book), CapacityData.Of(book), plan));
+            TenantLegend.Of(book), CapacityData.Of(book), plan, whyShort));
     }
 
     private static async Task<Results<Ok<TenantFill>, ProblemHttpResult>> Fill(string bookId, string tenantId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)

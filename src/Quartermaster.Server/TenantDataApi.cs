@@ -121,7 +121,7 @@ internal static class TenantDataApi
         var report = await cache.ReadAsync(scope, plan, tenantId, null, async () =>
             await store.GetTenantAsync(scope, bookId, plan.BookVersion, tenantId, cancel) is null
                 ? null
-                : SlaReport.Of(bookId, plan.PlanId, tenantId, await store.ListFillsAsync(scope, plan.PlanId, tenantId, cancel)));
+                : SlaReport.Of(bookId, plan.PlanId, plan.Policy, tenantId, await store.ListFillsAsync(scope, plan.PlanId, tenantId, cancel)));
         return report is null ? Problems.NotFound() : report;
     }
 

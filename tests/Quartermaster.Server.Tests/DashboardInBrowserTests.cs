@@ -77,6 +77,10 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
         {
             Assert.Equal("true", await page.Locator($"#provider-view [data-chart='{chart}']").GetAttributeAsync("data-rendered"));
         }
+        // The plan says why each contract is short, with a counterfactual that fills it (as qm plan does).
+        var whyShort = await page.Locator("#why-short td[data-label='would fill it']").AllInnerTextsAsync();
+        Assert.NotEmpty(whyShort);
+        Assert.Contains("+80 MW at new-carlisle (trainium3) would fill it", whyShort);
         var legend = await page.EvaluateAsync<string>("Array.from(document.querySelectorAll('svg text')).map(t => t.textContent).join('\\n')");
         Assert.All(_book.Tenants, t => Assert.Contains(t.Id, legend, StringComparison.Ordinal));
 
@@ -152,6 +156,13 @@ public sealed class DashboardInBrowserTests : IAsyncLifetime
                 Assert.Contains(contract.Id, text, StringComparison.Ordinal);
             }
             Assert.NotEmpty(bodies);
+            // Short months say why in the policy's words alone: no site, no other contract, no other figure.
+            var shortRows = await page.Locator("#tenant-short td[data-label='why']").AllInnerTextsAsync();
+            Assert.All(shortRows, r => Assert.Equal("capacity at the sites your contract may use was fully allocated under max-min", r));
+            if (tenant.Id == "frontier-lab-b")
+            {
+                Assert.NotEmpty(shortRows);
+            }
             foreach (var rival in _book.Tenants.Where(t => t.Id != tenant.Id))
             {
                 var secrets = new[] { rival.Id, rival.Name }.Concat(_book.Contracts.Where(c => c.Tenant == rival.Id).Select(c => c.Id));

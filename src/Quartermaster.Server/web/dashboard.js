@@ -51,6 +51,13 @@
     $('book-title').textContent = `${view.book_id} (version ${view.version})`;
     $('book-note').textContent = view.plan ? `Plan ${view.plan_id} under ${view.plan.policy}.` : 'No plan yet.';
     draw($('provider-view'), { tenants: view.tenants, capacity: view.capacity, plan: view.plan });
+    // Each short contract's bottleneck (the sites whose full pools bind it) and the MW at one pool that would fill it.
+    const names = new Map(view.tenants.map(t => [t.id, t.name || t.id]));
+    const range = (lo, hi) => (Math.round(lo) === Math.round(hi) ? mw(hi) : `${mw(lo)}-${mw(hi)}`);
+    $('why-short-none').hidden = view.why_short.length > 0 || !view.plan;
+    table($('why-short'), ['contract', 'tenant', 'months', 'MW short', 'bottleneck sites', 'why', 'would fill it'],
+      view.why_short.map(r => [escape(r.contract_id), escape(names.get(r.tenant_id) || r.tenant_id), r.from === r.to ? r.from : `${r.from} to ${r.to}`,
+        range(r.min_short_mw, r.max_short_mw), escape(r.bottleneck_sites.join(', ') || '-'), escape(r.reason_text), escape(r.counterfactual || '-')]));
     await showVersions(bookId);
     await QuartermasterWhatIf.setUp(bookId, key, api);
     await showDeals();
@@ -151,6 +158,21 @@
         escape((c.regions || []).join(', ')), escape((c.chips || []).join(', '))]));
     table($('tenant-sla'), ['contract', 'committed MW-months', 'allocated MW-months', 'lowest fill', 'months short'],
       sla.contracts.map(c => [escape(c.contract_id), mw(c.committed_mw_months), mw(c.allocated_mw_months), pct(c.min_fill_ratio), c.shortfall_months.length]));
+    // Consecutive short months of one contract with the same reason read as one line.
+    const spans = [];
+    sla.contracts.forEach(c => c.shortfall_months.forEach(m => {
+      const last = spans[spans.length - 1];
+      const next = last && last.contract === c.contract_id && last.reason === m.reason && monthAfter(last.to) === m.month;
+      if (next) { last.to = m.month; last.most = Math.max(last.most, m.shortfall_mw); } else spans.push({ contract: c.contract_id, from: m.month, to: m.month, most: m.shortfall_mw, reason: m.reason });
+    }));
+    $('tenant-short-none').hidden = spans.length > 0;
+    table($('tenant-short'), ['contract', 'months', 'most MW short in a month', 'why'],
+      spans.map(x => [escape(x.contract), x.from === x.to ? x.from : `${x.from} to ${x.to}`, mw(x.most), escape(x.reason)]));
+  }
+
+  function monthAfter(month) {
+    const [y, m] = month.split('-').map(Number);
+    return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   }
 
   function showError(error) {
