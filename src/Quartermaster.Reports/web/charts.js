@@ -76,7 +76,25 @@
 
   // Each data cell is labelled with its column's header, so on a narrow screen a row can be shown as a card of
   // "header: value" lines (the style sheets' table.stack rules) instead of a table scrolling out of sight.
+  const stackStyle = `
+    table.stack td::before { content: none; }
+    @media (max-width: 700px) {
+      table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: auto; }
+      table.stack tr:first-child { display: none; }
+      table.stack tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+      table.stack td { border: 0; padding: 1px 0; display: flex; justify-content: space-between; gap: 12px; text-align: right; white-space: normal; }
+      table.stack td::before { content: attr(data-label); color: var(--muted); text-align: left; }
+    }`;
+
   function stackTables(root) {
+    // The report and the dashboard share these rules: they come with the function that labels the cells.
+    const doc = root.ownerDocument || root;
+    if (!doc.getElementById('qm-stack-style')) {
+      const style = doc.createElement('style');
+      style.id = 'qm-stack-style';
+      style.textContent = stackStyle;
+      doc.head.appendChild(style);
+    }
     root.querySelectorAll('table').forEach(table => {
       const rows = Array.from(table.rows);
       if (rows.length === 0 || rows[0].querySelector('td')) return;
