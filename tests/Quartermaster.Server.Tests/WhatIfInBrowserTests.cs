@@ -106,4 +106,19 @@ public sealed class WhatIfInBrowserTests : IAsyncLifetime
         Assert.Equal("Could not quote it: the ramp step \"2027-01: lots\" is not \"YYYY-MM: MW\"", await page.InnerTextAsync("#whatif-error"));
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task The_provider_dashboard_fits_a_phone_screen_with_no_overprinted_label_and_no_accessibility_violation()
+    {
+        var (page, errors) = await SignInAsync(Role.Admin, width: 390);
+
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 390, $"the dashboard is {scrollWidth}px wide on a 390px screen");
+        foreach (var chart in new[] { "capacity", "fill-heatmap", "idle" })
+        {
+            Assert.Empty(await page.EvaluateAsync<string[]>(PhoneLayout.OverlappingLabels, $"[data-chart='{chart}']"));
+        }
+        Assert.Empty(await Accessibility.ViolationsAsync(page));
+        Assert.Empty(errors);
+    }
 }
