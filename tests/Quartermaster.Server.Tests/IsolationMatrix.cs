@@ -98,7 +98,7 @@ public sealed class IsolationMatrix
                     {
                         var madeUp = new Dictionary<string, string>(values) { ["tenantId"] = "no-such-tenant", ["contractId"] = "no-such-contract" };
                         var (madeUpStatus, madeUpBody) = await SendAsync(client, method, Fill(path, madeUp), book, owner);
-                        if (status != madeUpStatus || WithoutTraceId(body) != WithoutTraceId(madeUpBody))
+                        if (status != madeUpStatus || ProblemBodies.WithoutTraceId(body) != ProblemBodies.WithoutTraceId(madeUpBody))
                         {
                             leaks.Add($"{label}: answered {(int)status} {body}, but a made-up id answers {(int)madeUpStatus} {madeUpBody}");
                         }
@@ -146,7 +146,7 @@ public sealed class IsolationMatrix
                     };
                     var (status, body) = await SendAsync(client, method, Fill(path, values), book, asked);
                     var (madeUpStatus, madeUpBody) = await SendAsync(client, method, Fill(path, new(values) { ["bookId"] = "no-such-book" }), book, asked);
-                    if (status != madeUpStatus || WithoutTraceId(body) != WithoutTraceId(madeUpBody))
+                    if (status != madeUpStatus || ProblemBodies.WithoutTraceId(body) != ProblemBodies.WithoutTraceId(madeUpBody))
                     {
                         leaks.Add($"{method} {path} as {name} on {rival.Id} (asking for {asked}): answered {(int)status} {body}, "
                             + $"but a made-up book answers {(int)madeUpStatus} {madeUpBody}");
@@ -184,16 +184,6 @@ public sealed class IsolationMatrix
             path = path.Replace("{" + name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
         }
         return path.Contains('{', StringComparison.Ordinal) ? throw new InvalidOperationException("the matrix has no value for a parameter of " + path) : path;
-    }
-
-    private static string WithoutTraceId(string body)
-    {
-        if (JsonNode.Parse(body) is JsonObject problem)
-        {
-            problem.Remove("trace_id");
-            return problem.ToJsonString();
-        }
-        return body;
     }
 
     private static async Task<JsonNode> Json(HttpResponseMessage response)
