@@ -59,7 +59,7 @@
       view.why_short.map(r => [escape(r.contract_id), escape(names.get(r.tenant_id) || r.tenant_id), r.from === r.to ? r.from : `${r.from} to ${r.to}`,
         range(r.min_short_mw, r.max_short_mw), escape(r.bottleneck_sites.join(', ') || '-'), escape(r.reason_text), escape(r.counterfactual || '-')]));
     await showVersions(bookId);
-    await QuartermasterWhatIf.setUp(bookId, key, api);
+    await QuartermasterWhatIf.setUp(bookId, key, { api: api, table: table, escape: escape, mw: mw });
     await showDeals();
     const button = $('run-stress');
     button.hidden = role !== 'admin';

@@ -10,13 +10,8 @@
   // Alert values are a share (top tenant) or a ratio (committed against online), as the rule says.
   const alertValue = (rule, v) => (/share/.test(rule) ? pct(v) : v.toFixed(2) + 'x');
   const signed = v => (v > 0 ? '+' : '') + money(v);
-  const mw = v => Math.round(v).toLocaleString('en-US');
-  function escape(text) { const d = document.createElement('div'); d.textContent = String(text); return d.innerHTML; }
-  function table(element, header, rows) {
-    const row = (cells, tag) => '<tr>' + cells.map(c => `<${tag}${typeof c === 'number' ? ' class="num"' : ''}>${c}</${tag}>`).join('') + '</tr>';
-    element.innerHTML = row(header, 'th') + rows.map(r => row(r, 'td')).join('');
-    Quartermaster.stackTables(element.parentNode);
-  }
+  // The dashboard's own table writer, escaping and MW format, handed over by setUp.
+  let table, escape, mw;
   const list = text => text.split(',').map(s => s.trim()).filter(s => s !== '');
   // YAML scalars are quoted, so a name or id typed in the form can never change the proposal's structure.
   const quote = text => JSON.stringify(String(text));
@@ -131,8 +126,11 @@
     }
   }
 
-  // Called by the dashboard once a provider has signed in: fills the form's choices from the book.
-  async function setUp(bookId, key, api) {
+  // Called by the dashboard once a provider has signed in, with its API call and table helpers: fills the form's
+  // choices from the book.
+  async function setUp(bookId, key, tools) {
+    const api = tools.api;
+    ({ table, escape, mw } = tools);
     const [tenants, sites] = await Promise.all([api(`/api/v1/books/${encodeURIComponent(bookId)}/tenants`), api(`/api/v1/books/${encodeURIComponent(bookId)}/sites`)]);
     $('wi-tenant').innerHTML = tenants.map(t => `<option value="${escape(t.id)}">${escape(t.name || t.id)}</option>`).join('');
     $('wi-site').innerHTML = sites.map(s => `<option value="${escape(s.id)}">${escape(s.id)} (${escape(s.region)})</option>`).join('');
