@@ -31,7 +31,8 @@ internal static class DashboardApi
     private static Ok<DealsChartData> Deals(ServerOptions options) =>
         TypedResults.Ok(DealsChartData.Of(options.Deals ?? Watch.DealsOverview.Of([], [Watch.LabRivalryGroup.FrontierLabs])));
 
-    private static async Task<Results<Ok<DashboardView>, ProblemHttpResult>> Overview(string bookId, ClaimsPrincipal user, IBookStore store, CancellationToken cancel)
+    private static async Task<Results<Ok<DashboardView>, ProblemHttpResult>> Overview(
+        string bookId, ClaimsPrincipal user, IBookStore store, WhyShortCache explained, CancellationToken cancel)
     {
         var scope = user.Scope();
         if (await store.GetBookAsync(scope, bookId, cancel: cancel) is not { } stored)
@@ -52,11 +53,7 @@ internal static class DashboardApi
                 throw new InvalidOperationException($"plan {latest.PlanId} names an unknown policy '{latest.Policy}'");
             }
             plan = PlanChartData.Of(book, policy, fills, allocations);
-            // Bottlenecks are not stored with a plan: the planner is deterministic, so planning the stored version again
-            // under the same policy gives the same shortfalls, now with their min cuts and counterfactuals.
-            var replanned = new Planning.FlowPlanner().Allocate(book, policy);
-            whyShort = WhyShortRow.Of(replanned.Shortfalls.Count <= Planning.ShortfallCounterfactuals.AutomaticLimit
-                ? Planning.ShortfallCounterfactuals.Explain(book, replanned) : replanned);
+            whyShort = explained.Rows(book, stored.Version.Version, policy);
         }
         return TypedResults.Ok(new DashboardView(bookId, stored.Version.Version, plan is null ? null : latest!.PlanId,
             TenantLegend.Of(book), CapacityData.Of(book), plan, whyShort));

@@ -52,6 +52,7 @@ public static class QuartermasterServer
         services.AddSingleton(options);
         services.AddSingleton<StressJobs>();
         services.AddSingleton<TenantReadCache>();
+        services.AddSingleton<WhyShortCache>();
         services.AddHostedService(s => s.GetRequiredService<StressJobs>());
         services.ConfigureHttpJsonOptions(o =>
         {
