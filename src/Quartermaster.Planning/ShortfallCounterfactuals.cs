@@ -27,6 +27,16 @@ public static class ShortfallCounterfactuals
     /// </summary>
     public const int AutomaticLimit = 1000;
 
+    /// <summary>
+    /// <paramref name="plan"/> with its shortfalls explained as <see cref="Explain"/> does when it has at most
+    /// <see cref="AutomaticLimit"/> of them; otherwise unchanged (no counterfactuals), as the report and the dashboard show it.
+    /// </summary>
+    public static Plan ExplainWithinLimit(Book book, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Shortfalls.Count <= AutomaticLimit ? Explain(book, plan) : plan;
+    }
+
     /// <summary>Relative shortfall at or below which a re-solved contract counts as filled.</summary>
     private const double Filled = 1e-9;
 

@@ -22,7 +22,7 @@ internal sealed class WhyShortCache
             return known.Rows;
         }
         var plan = new FlowPlanner().Allocate(book, policy);
-        var rows = WhyShortRow.Of(plan.Shortfalls.Count <= ShortfallCounterfactuals.AutomaticLimit ? ShortfallCounterfactuals.Explain(book, plan) : plan);
+        var rows = WhyShortRow.Of(ShortfallCounterfactuals.ExplainWithinLimit(book, plan));
         _latest[book.Id] = (version, policy, rows);
         return rows;
     }

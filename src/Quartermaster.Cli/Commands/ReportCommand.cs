@@ -85,7 +85,7 @@ internal static class ReportCommand
                     PlannedStress.Run(loaded, chosen, options, ProgressDisplay.Part(p, 0, runShare), cancel),
                     PlannedStress.Tornado(loaded, chosen, TornadoMetric.Mean, tornadoOptions, ProgressDisplay.Part(p, runShare, 1 - runShare), cancel)));
                 // The report says why each shortfall happened; the stress run itself never needs the counterfactuals.
-                var plan = run.Plan.Shortfalls.Count <= ShortfallCounterfactuals.AutomaticLimit ? ShortfallCounterfactuals.Explain(loaded, run.Plan) : run.Plan;
+                var plan = ShortfallCounterfactuals.ExplainWithinLimit(loaded, run.Plan);
                 var content = new ReportContent(loaded, plan, audit, run.Result, tornado, market);
                 var scratch = folder is null ? Directory.CreateTempSubdirectory("qm-report-").FullName : null;
                 try
