@@ -23,11 +23,19 @@ public struct CounterRandom
     /// <summary>Creates the stream numbered <paramref name="stream"/> of path <paramref name="path"/> under <paramref name="seed"/>.</summary>
     public CounterRandom(ulong seed, long path, ulong stream)
     {
+        (_start, _gamma) = Key(seed, path, stream);
+        _state = _start;
+    }
+
+    /// <summary>
+    /// The start and the odd increment of a stream: draw n (from 0) is <see cref="Mix"/>(start + (n + 1) gamma), mod 2^64.
+    /// <see cref="VectorNormals"/> computes the same draws in vector lanes.
+    /// </summary>
+    internal static (ulong Start, ulong Gamma) Key(ulong seed, long path, ulong stream)
+    {
         // Three chained SplitMix64 finalisers: every bit of seed, path and stream reaches every bit of the key.
         var key = Mix(Mix(Mix(seed + GoldenGamma) ^ (ulong)path) + stream);
-        _start = Mix(key);
-        _gamma = MixGamma(key + GoldenGamma);
-        _state = _start;
+        return (Mix(key), MixGamma(key + GoldenGamma));
     }
 
     /// <summary>Number of 64-bit draws taken so far.</summary>
@@ -59,6 +67,14 @@ public struct CounterRandom
         var u = (2 * ((bits >> 11) * TwoToMinus53)) - 1;
         return Math.Abs(u) < Ziggurat.RectangleRatio[layer] ? u * Ziggurat.X[layer] : Ziggurat.Slow(ref this, layer, u);
     }
+
+    /// <summary>
+    /// Fills <paramref name="normals"/> (a multiple of 16 long) with standard normals 0, 1, ... of stream (seed, path, stream), as the
+    /// stress engine draws the sector's and the rivals' shocks: Box-Muller on this generator's draws, many at once in vector lanes.
+    /// Normal j is a pure function of the key and j; the scalar <see cref="NextNormal"/> is another sequence.
+    /// </summary>
+    /// <exception cref="ArgumentException">The length is not a multiple of 16.</exception>
+    public static void FillNormals(ulong seed, long path, ulong stream, Span<double> normals) => VectorNormals.Fill(seed, path, stream, normals);
 
     /// <summary>The SplitMix64 finaliser (variant 13 of Stafford's mixers).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -6,7 +6,8 @@ namespace Quartermaster.Stress;
 /// <summary>
 /// Simulates one path of the stress model (docs/stress-model.md) at a time, reusing its scratch
 /// arrays: one per worker thread. This is the hot loop, so it looks unlike the rest of the code:
-/// flat arrays, no LINQ, nothing allocated per path, and four months at a time in Vector256 lanes.
+/// flat arrays, no LINQ, nothing allocated per path, and eight months at a time in Vector512 lanes (or two
+/// Vector256 halves where the hardware has no AVX-512, computing the same bits).
 /// The stress benchmark (<c>qm bench stress</c>) guards its speed.
 /// A path is drawn in passes, each from its own random stream: the regimes, the sector index, the
 /// rivals' strengths and shares, then each tenant's drift and default events; only then are demand,
@@ -30,6 +31,8 @@ internal sealed class PathSimulator
     private readonly int[] _regime; // regime of month t, t = 1..T
     private readonly int[] _boomMonths; // months 1..t spent booming
     private readonly double[] _monthIndex; // t as a double at [t], for masking months from a default on
+    private readonly int _normalStride; // the month stride rounded up to whole blocks of VectorNormals
+    private readonly double[] _normals; // the normal of month t of the sector at [t - 1], of rival i at [(i + 1) * normalStride + t - 1]
 
     /// <summary>Revenue of each tenant on the last simulated path (USD, undiscounted, recoveries included).</summary>
     public double[] TenantRevenue { get; }
@@ -77,6 +80,9 @@ internal sealed class PathSimulator
         _regime = new int[model.Months + 1];
         _boomMonths = new int[model.Months + 1];
         _monthIndex = new double[_stride];
+        // At least a row of months long, so the walk can read the normal of month t at t - 1 for every t < stride.
+        _normalStride = (_stride + VectorNormals.Block - 1) / VectorNormals.Block * VectorNormals.Block;
+        _normals = new double[(1 + model.GroupMembers.Length) * _normalStride];
         for (var t = 0; t < _stride; t++)
         {
             _monthIndex[t] = t;
@@ -108,9 +114,10 @@ internal sealed class PathSimulator
         used.Clear();
         DrawTenantEvents(path, revenue);
 
-        // Contract by contract, four months at a time. Demand of a contract is its share (by
-        // commitment) of its tenant's demand; from its tenant's default month on it pays nothing,
-        // not even the take-or-pay floor, and its demand (so its use) is already 0.
+        // Contract by contract, eight months at a time (one Vector512, or two Vector256 halves summed
+        // apart, so both give the same bits). Demand of a contract is its share (by commitment) of its
+        // tenant's demand; from its tenant's default month on it pays nothing, not even the take-or-pay
+        // floor, and its demand (so its use) is already 0.
         // Unchecked vector loads and stores: rows are `stride` long, a multiple of the vector width.
         ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
         ref var steady = ref MemoryMarshal.GetArrayDataReference(_steadyFactor);
@@ -121,42 +128,97 @@ internal sealed class PathSimulator
         ref var floor = ref MemoryMarshal.GetArrayDataReference(m.FloorMw);
         ref var revenueRef = ref MemoryMarshal.GetReference(revenue);
         ref var usedRef = ref MemoryMarshal.GetReference(used);
-        for (var c = 0; c < m.ContractCount; c++)
+        ref var online = ref MemoryMarshal.GetArrayDataReference(m.OnlineMw);
+        ref var discount = ref MemoryMarshal.GetArrayDataReference(m.Discount);
+        ref var idleRef = ref MemoryMarshal.GetReference(idle);
+        const int wideLanes = 8;
+        double revenuePv, revenueTotal, usedTotal, idleTotal;
+        if (Vector512.IsHardwareAccelerated)
         {
-            var k = m.ContractTenant[c];
-            var price = Vector256.Create(m.Price[c]);
-            var defaulted = Vector256.Create(_defaultMonth[k] == int.MaxValue ? double.MaxValue : _defaultMonth[k]);
-            var paidSum = Vector256<double>.Zero;
-            var tenantRow = (nuint)(k * stride);
-            var contractRow = (nuint)(c * stride);
-            // Only the vectors with a commitment: elsewhere used and paid are 0, and adding 0 changes no sum.
-            for (var t = (nuint)m.ActiveFrom[c]; t < (nuint)m.ActiveTo[c]; t += (nuint)lanes)
+            for (var c = 0; c < m.ContractCount; c++)
             {
-                var demandPerMw = Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref steady, tenantRow + t) * Vector256.LoadUnsafe(ref shares, tenantRow + t);
-                var u = Vector256.Min(Vector256.LoadUnsafe(ref committed, contractRow + t) * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));
-                var paid = price * Vector256.Max(u, Vector256.LoadUnsafe(ref floor, contractRow + t));
-                paid = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.LoadUnsafe(ref months, t), defaulted), paid, Vector256<double>.Zero);
-                (Vector256.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
-                (Vector256.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
-                paidSum += paid;
+                var k = m.ContractTenant[c];
+                var price = Vector512.Create(m.Price[c]);
+                var defaulted = Vector512.Create(_defaultMonth[k] == int.MaxValue ? double.MaxValue : _defaultMonth[k]);
+                var paidSum = Vector512<double>.Zero;
+                var tenantRow = (nuint)(k * stride);
+                var contractRow = (nuint)(c * stride);
+                // Only the vectors with a commitment: elsewhere used and paid are 0, and adding 0 changes no sum.
+                for (var t = (nuint)m.ActiveFrom[c]; t < (nuint)m.ActiveTo[c]; t += wideLanes)
+                {
+                    var demandPerMw = Vector512.LoadUnsafe(ref sector, t) * Vector512.LoadUnsafe(ref steady, tenantRow + t) * Vector512.LoadUnsafe(ref shares, tenantRow + t);
+                    var u = Vector512.Min(Vector512.LoadUnsafe(ref committed, contractRow + t) * demandPerMw, Vector512.LoadUnsafe(ref allocated, contractRow + t));
+                    var paid = price * Vector512.Max(u, Vector512.LoadUnsafe(ref floor, contractRow + t));
+                    paid = Vector512.ConditionalSelect(Vector512.LessThan(Vector512.LoadUnsafe(ref months, t), defaulted), paid, Vector512<double>.Zero);
+                    (Vector512.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
+                    (Vector512.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
+                    paidSum += paid;
+                }
+                TenantRevenue[k] += VectorExp.Sum(paidSum);
             }
-            TenantRevenue[k] += VectorExp.Sum(paidSum);
+            var pv = Vector512<double>.Zero;
+            var revenueSum = Vector512<double>.Zero;
+            var usedSum = Vector512<double>.Zero;
+            var idleSum = Vector512<double>.Zero;
+            for (nuint t = 0; t < (nuint)stride; t += wideLanes)
+            {
+                var r = Vector512.LoadUnsafe(ref revenueRef, t);
+                var u = Vector512.LoadUnsafe(ref usedRef, t);
+                var i = Vector512.Max(Vector512<double>.Zero, Vector512.LoadUnsafe(ref online, t) - u);
+                i.StoreUnsafe(ref idleRef, t);
+                pv += Vector512.LoadUnsafe(ref discount, t) * r;
+                revenueSum += r;
+                usedSum += u;
+                idleSum += i;
+            }
+            (revenuePv, revenueTotal, usedTotal, idleTotal) = (VectorExp.Sum(pv), VectorExp.Sum(revenueSum), VectorExp.Sum(usedSum), VectorExp.Sum(idleSum));
         }
-
-        var revenuePv = Vector256<double>.Zero;
-        var revenueTotal = Vector256<double>.Zero;
-        var usedTotal = Vector256<double>.Zero;
-        var idleTotal = Vector256<double>.Zero;
-        for (var t = 0; t < stride; t += lanes)
+        else
         {
-            var r = Vector256.Create(revenue[t..]);
-            var u = Vector256.Create(used[t..]);
-            var i = Vector256.Max(Vector256<double>.Zero, Vector256.Create(m.OnlineMw.AsSpan(t)) - u);
-            i.CopyTo(idle[t..]);
-            revenuePv += Vector256.Create(m.Discount.AsSpan(t)) * r;
-            revenueTotal += r;
-            usedTotal += u;
-            idleTotal += i;
+            for (var c = 0; c < m.ContractCount; c++)
+            {
+                var k = m.ContractTenant[c];
+                var price = Vector256.Create(m.Price[c]);
+                var defaulted = Vector256.Create(_defaultMonth[k] == int.MaxValue ? double.MaxValue : _defaultMonth[k]);
+                var paidLow = Vector256<double>.Zero;
+                var paidHigh = Vector256<double>.Zero;
+                var tenantRow = (nuint)(k * stride);
+                var contractRow = (nuint)(c * stride);
+                for (var t = (nuint)m.ActiveFrom[c]; t < (nuint)m.ActiveTo[c]; t += (nuint)lanes)
+                {
+                    var demandPerMw = Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref steady, tenantRow + t) * Vector256.LoadUnsafe(ref shares, tenantRow + t);
+                    var u = Vector256.Min(Vector256.LoadUnsafe(ref committed, contractRow + t) * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));
+                    var paid = price * Vector256.Max(u, Vector256.LoadUnsafe(ref floor, contractRow + t));
+                    paid = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.LoadUnsafe(ref months, t), defaulted), paid, Vector256<double>.Zero);
+                    (Vector256.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
+                    (Vector256.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
+                    if ((t & (wideLanes - 1)) == 0)
+                    {
+                        paidLow += paid;
+                    }
+                    else
+                    {
+                        paidHigh += paid;
+                    }
+                }
+                TenantRevenue[k] += VectorExp.Sum(paidLow) + VectorExp.Sum(paidHigh);
+            }
+            Span<Vector256<double>> sums = stackalloc Vector256<double>[8]; // pv, revenue, used, idle; low then high halves
+            sums.Clear();
+            for (nuint t = 0; t < (nuint)stride; t += (nuint)lanes)
+            {
+                var half = (t & (wideLanes - 1)) == 0 ? 0 : 4;
+                var r = Vector256.LoadUnsafe(ref revenueRef, t);
+                var u = Vector256.LoadUnsafe(ref usedRef, t);
+                var i = Vector256.Max(Vector256<double>.Zero, Vector256.LoadUnsafe(ref online, t) - u);
+                i.StoreUnsafe(ref idleRef, t);
+                sums[half] += Vector256.LoadUnsafe(ref discount, t) * r;
+                sums[half + 1] += r;
+                sums[half + 2] += u;
+                sums[half + 3] += i;
+            }
+            (revenuePv, revenueTotal, usedTotal, idleTotal) = (VectorExp.Sum(sums[0]) + VectorExp.Sum(sums[4]), VectorExp.Sum(sums[1]) + VectorExp.Sum(sums[5]),
+                VectorExp.Sum(sums[2]) + VectorExp.Sum(sums[6]), VectorExp.Sum(sums[3]) + VectorExp.Sum(sums[7]));
         }
         Fan.AddPath(Monthly, stride);
         var (payback, irr) = OperatingCash(revenue);
@@ -173,9 +235,9 @@ internal sealed class PathSimulator
                 equity += StakeValue[i];
             }
         }
-        var operating = VectorExp.Sum(revenuePv) - m.NetCostPresentValueUsd;
+        var operating = revenuePv - m.NetCostPresentValueUsd;
         var stakes = (m.Discount[T] * equity) - m.InvestedPresentValueUsd;
-        return new PathTotals(operating, stakes, VectorExp.Sum(revenueTotal), VectorExp.Sum(usedTotal), VectorExp.Sum(idleTotal), Outcome(),
+        return new PathTotals(operating, stakes, revenueTotal, usedTotal, idleTotal, Outcome(),
             payback, double.IsNaN(irr) ? null : irr);
     }
 
@@ -338,7 +400,8 @@ internal sealed class PathSimulator
     private void DrawSector(long path)
     {
         var m = _model;
-        var stream = new CounterRandom(_seed, path, StressModel.SectorStream);
+        var normals = _normals.AsSpan(0, _normalStride);
+        VectorNormals.Fill(_seed, path, StressModel.SectorStream, normals);
         var x = _sector;
         var logS = 0.0;
         x[0] = 0;
@@ -347,7 +410,7 @@ internal sealed class PathSimulator
             for (var t = 1; t <= m.Months; t++)
             {
                 var regime = _regime[t];
-                logS += m.LogDrift[regime] + (m.Sigma[regime] * stream.NextNormal());
+                logS += m.LogDrift[regime] + (m.Sigma[regime] * normals[t - 1]);
                 x[t] = logS;
             }
         }
@@ -361,7 +424,7 @@ internal sealed class PathSimulator
                 var regime = _regime[t];
                 var growth = m.Growth[regime];
                 var drift = growth > 0 ? growth * (1 - (Math.Exp(logS) * inverseCeiling)) : growth;
-                logS += drift - (m.Sigma[regime] * m.Sigma[regime] / 2) + (m.Sigma[regime] * stream.NextNormal());
+                logS += drift - (m.Sigma[regime] * m.Sigma[regime] / 2) + (m.Sigma[regime] * normals[t - 1]);
                 x[t] = logS;
             }
         }
@@ -373,10 +436,10 @@ internal sealed class PathSimulator
         }
     }
 
-    // Every rival's strength walk from its own stream (a tight loop per rival), then the softmax
-    // shares of each group as w_t / w_0, four months at a time: one VectorExp.Exp per rival per four
-    // months instead of a Math.Exp per rival-month. Strengths are taken relative to the group's
-    // strongest so exp never overflows.
+    // Every rival's strength walk from its own stream, then the softmax shares of each group as w_t / w_0,
+    // a whole vector of months at a time: one VectorExp.Exp per rival per vector instead of a Math.Exp per
+    // rival-month. Strengths are taken relative to the group's strongest so exp never overflows. The softmax
+    // is computed lane by lane, so Vector512 and Vector256 give the same bits.
     private void DrawShares(long path)
     {
         var m = _model;
@@ -385,25 +448,44 @@ internal sealed class PathSimulator
         for (var i = 0; i < members.Length; i++)
         {
             var k = members[i];
-            var stream = new CounterRandom(_seed, path, m.StrengthStream(k));
-            var walk = _strength.AsSpan(i * stride, stride);
-            var strength = m.LogInitialShare[k];
-            var volatility = m.StrengthVolatility[k];
-            walk[0] = strength;
-            for (var t = 1; t <= m.Months; t++)
-            {
-                strength += volatility * stream.NextNormal();
-                walk[t] = strength;
-            }
+            var normals = _normals.AsSpan((i + 1) * _normalStride, _normalStride);
+            VectorNormals.Fill(_seed, path, m.StrengthStream(k), normals);
+            Walk(normals, _strength.AsSpan(i * stride, stride), m.LogInitialShare[k], m.StrengthVolatility[k]);
         }
         // Unchecked vector loads and stores: every row is `stride` long, a multiple of the vector
         // width, and every index below is a row start plus t < stride, so all are in bounds.
         ref var strengths = ref MemoryMarshal.GetArrayDataReference(_strength);
         ref var ratios = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
+        var wide = Vector512.IsHardwareAccelerated;
         for (var g = 0; g + 1 < m.GroupStart.Length; g++)
         {
             var from = m.GroupStart[g];
             var to = m.GroupStart[g + 1];
+            if (wide)
+            {
+                for (var t = 0; t < stride; t += Vector512<double>.Count)
+                {
+                    var max = Vector512.LoadUnsafe(ref strengths, (nuint)((from * stride) + t));
+                    for (var i = from + 1; i < to; i++)
+                    {
+                        max = Vector512.Max(max, Vector512.LoadUnsafe(ref strengths, (nuint)((i * stride) + t)));
+                    }
+                    var sum = Vector512<double>.Zero;
+                    for (var i = from; i < to; i++)
+                    {
+                        var e = VectorExp.Exp(Vector512.LoadUnsafe(ref strengths, (nuint)((i * stride) + t)) - max);
+                        e.StoreUnsafe(ref ratios, (nuint)((members[i] * stride) + t));
+                        sum += e;
+                    }
+                    var inverseSum = Vector512<double>.One / sum;
+                    for (var i = from; i < to; i++)
+                    {
+                        var at = (nuint)((members[i] * stride) + t);
+                        (Vector512.LoadUnsafe(ref ratios, at) * (inverseSum * m.InverseInitialShare[members[i]])).StoreUnsafe(ref ratios, at);
+                    }
+                }
+                continue;
+            }
             for (var t = 0; t < stride; t += Vector256<double>.Count)
             {
                 var max = Vector256.LoadUnsafe(ref strengths, (nuint)((from * stride) + t));
@@ -425,6 +507,36 @@ internal sealed class PathSimulator
                     (Vector256.LoadUnsafe(ref ratios, at) * (inverseSum * m.InverseInitialShare[members[i]])).StoreUnsafe(ref ratios, at);
                 }
             }
+        }
+    }
+
+    // The walk L_t = L_{t-1} + volatility * z_t from L_0 = start, with z_t = normals[t - 1], into walk[0..stride),
+    // four months at a time: the four steps are summed by a prefix scan in the vector ((d0, d0 + d1, ...) in two
+    // shifted adds), then added to the last month's L. The padding months after T continue the walk (finite, unused).
+    private static void Walk(Span<double> normals, Span<double> walk, double start, double volatility)
+    {
+        ref var z = ref MemoryMarshal.GetReference(normals);
+        ref var output = ref MemoryMarshal.GetReference(walk);
+        var v = Vector256.Create(volatility);
+        var carry = Vector256.Create(start);
+        var shiftOne = Vector256.Create(4L, 0, 1, 2); // an index of 4 or more reads as 0
+        var shiftTwo = Vector256.Create(4L, 4, 0, 1);
+        var last = Vector256.Create(3L);
+        // Month 0 has no step; months 1..3 take normals 0..2. Rows are whole vectors and normals at least a row long.
+        var d = v * Vector256.Create(0, normals[0], normals[1], normals[2]);
+        for (nuint t = 0; ; )
+        {
+            d += Vector256.Shuffle(d, shiftOne);
+            d += Vector256.Shuffle(d, shiftTwo);
+            var l = carry + d;
+            l.StoreUnsafe(ref output, t);
+            carry = Vector256.Shuffle(l, last);
+            t += (nuint)Vector256<double>.Count;
+            if (t >= (nuint)walk.Length)
+            {
+                break;
+            }
+            d = v * Vector256.LoadUnsafe(ref z, t - 1);
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed class StressModel
     public int TenantCount { get; }
     public int ContractCount { get; }
 
-    /// <summary>Months + 1 (slot 0 and months 1..T) rounded up to whole vectors; slot 0 and the padding hold zeros.</summary>
+    /// <summary>Months + 1 (slot 0 and months 1..T) rounded up to whole Vector512s; slot 0 and the padding hold zeros.</summary>
     public int MonthStride { get; }
     public IReadOnlyList<string> TenantIds { get; }
     public IReadOnlyList<Month> Calendar { get; }
@@ -65,7 +65,7 @@ internal sealed class StressModel
     public double[] AllocatedMw { get; }
     public double[] FloorMw { get; } // top * committed
 
-    // Per contract c, the months [ActiveFrom[c], ActiveTo[c]) in whole vectors that hold every month it has a commitment:
+    // Per contract c, the months [ActiveFrom[c], ActiveTo[c]) in whole Vector512s that hold every month it has a commitment:
     // outside them it uses and pays nothing (0 committed, 0 floor), so the simulator skips them. Empty when never committed.
     public int[] ActiveFrom { get; }
     public int[] ActiveTo { get; }
@@ -123,8 +123,9 @@ internal sealed class StressModel
         var T = Months = book.Horizon.MonthCount;
         var K = TenantCount = book.Tenants.Count;
         var C = ContractCount = book.Contracts.Count;
-        var lanes = System.Runtime.Intrinsics.Vector256<double>.Count;
-        var stride = MonthStride = (T + 1 + lanes - 1) / lanes * lanes;
+        // Whole Vector512s, so the simulator can take eight months at a time where the hardware allows.
+        var wide = System.Runtime.Intrinsics.Vector512<double>.Count;
+        var stride = MonthStride = (T + 1 + wide - 1) / wide * wide;
         TenantIds = [.. book.Tenants.Select(t => t.Id)];
         Calendar = [.. book.Horizon.Months()];
         var tenantIndex = book.Tenants.Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i);
@@ -179,8 +180,8 @@ internal sealed class StressModel
                     last = t;
                 }
             }
-            ActiveFrom[c] = first < 0 ? 0 : first / lanes * lanes;
-            ActiveTo[c] = first < 0 ? 0 : (last / lanes * lanes) + lanes;
+            ActiveFrom[c] = first < 0 ? 0 : first / wide * wide;
+            ActiveTo[c] = first < 0 ? 0 : (last / wide * wide) + wide;
         }
 
         StreamBase = new ulong[K];

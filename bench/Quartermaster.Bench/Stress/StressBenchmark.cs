@@ -199,6 +199,8 @@ public static class StressBenchmark
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
         {
             var sum = 0.0;
+            // The engine draws each stream's normals in whole blocks of 16, months rounded up.
+            var block = new double[(months + 15) / 16 * 16];
             for (var path = c * chunk; path < Math.Min(paths, (c + 1) * chunk); path++)
             {
                 var random = new CounterRandom(seed, path, 1);
@@ -206,9 +208,13 @@ public static class StressBenchmark
                 {
                     sum += random.NextExponential();
                 }
-                for (var i = 0; i < months * normals; i++)
+                for (var stream = 0; stream < normals; stream++)
                 {
-                    sum += random.NextNormal();
+                    CounterRandom.FillNormals(seed, path, (ulong)stream + 2, block);
+                    for (var t = 0; t < months; t++)
+                    {
+                        sum += block[t];
+                    }
                 }
             }
             sums[c] = sum;
