@@ -39,36 +39,50 @@ internal static class VectorNormals
             throw new ArgumentException($"the span must be a multiple of {Block} long", nameof(normals));
         }
         var (start, gamma) = CounterRandom.Key(seed, path, stream);
-        ref var output = ref MemoryMarshal.GetReference(normals);
-        var step = Block * gamma;
         if (wide)
         {
-            var a = (Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8) * gamma) + Vector512.Create(start);
-            var b = a + Vector512.Create(8 * gamma);
-            var advance = Vector512.Create(step);
-            for (nuint j = 0; j < (nuint)normals.Length; j += Block)
-            {
-                BoxMuller(Mix(a), Mix(b), ref output, j, j + 8);
-                a += advance;
-                b += advance;
-            }
+            FillWide(start, gamma, normals);
         }
         else
         {
-            var a0 = (Vector256.Create(1UL, 2, 3, 4) * gamma) + Vector256.Create(start);
-            var a1 = a0 + Vector256.Create(4 * gamma);
-            var b0 = a0 + Vector256.Create(8 * gamma);
-            var b1 = a0 + Vector256.Create(12 * gamma);
-            var advance = Vector256.Create(step);
-            for (nuint j = 0; j < (nuint)normals.Length; j += Block)
-            {
-                BoxMuller(Mix(a0), Mix(b0), ref output, j, j + 8);
-                BoxMuller(Mix(a1), Mix(b1), ref output, j + 4, j + 12);
-                a0 += advance;
-                a1 += advance;
-                b0 += advance;
-                b1 += advance;
-            }
+            FillNarrow(start, gamma, normals);
+        }
+    }
+
+    // One loop per width, each its own method, so the JIT inlines BoxMuller and Mix into it (three call sites in one
+    // method would exceed its inlining budget and pass every vector through the stack).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void FillWide(ulong start, ulong gamma, Span<double> normals)
+    {
+        ref var output = ref MemoryMarshal.GetReference(normals);
+        var a = (Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8) * gamma) + Vector512.Create(start);
+        var b = a + Vector512.Create(8 * gamma);
+        var advance = Vector512.Create(Block * gamma);
+        for (nuint j = 0; j < (nuint)normals.Length; j += Block)
+        {
+            BoxMuller(Mix(a), Mix(b), ref output, j, j + 8);
+            a += advance;
+            b += advance;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void FillNarrow(ulong start, ulong gamma, Span<double> normals)
+    {
+        ref var output = ref MemoryMarshal.GetReference(normals);
+        var a0 = (Vector256.Create(1UL, 2, 3, 4) * gamma) + Vector256.Create(start);
+        var a1 = a0 + Vector256.Create(4 * gamma);
+        var b0 = a0 + Vector256.Create(8 * gamma);
+        var b1 = a0 + Vector256.Create(12 * gamma);
+        var advance = Vector256.Create(Block * gamma);
+        for (nuint j = 0; j < (nuint)normals.Length; j += Block)
+        {
+            BoxMuller(Mix(a0), Mix(b0), ref output, j, j + 8);
+            BoxMuller(Mix(a1), Mix(b1), ref output, j + 4, j + 12);
+            a0 += advance;
+            a1 += advance;
+            b0 += advance;
+            b1 += advance;
         }
     }
 
