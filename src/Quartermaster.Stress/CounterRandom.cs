@@ -57,7 +57,7 @@ public struct CounterRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextExponential() => -Math.Log(NextUniform());
 
-    /// <summary>A standard normal variate, by the ziggurat method (exact in distribution).</summary>
+    /// <summary>A standard normal variate, by the ziggurat method (exact in distribution); the next of this stream's 64-bit draws, not <see cref="FillNormals"/>'s sequence.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextNormal()
     {

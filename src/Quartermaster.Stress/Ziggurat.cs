@@ -3,7 +3,8 @@ namespace Quartermaster.Stress;
 /// <summary>
 /// Tables and the slow path of the ziggurat normal sampler, Marsaglia and Tsang (2000) in Doornik's
 /// 2005 form ("An improved ziggurat method to generate normal random samples"), with 256 layers.
-/// Hot code: guarded by the stress benchmark (<c>qm bench stress</c>), whose floor is this sampler.
+/// Behind <see cref="CounterRandom.NextNormal"/>, one normal at a time; the stress engine draws its normals in
+/// vector lanes instead (<see cref="VectorNormals"/>), since the ziggurat's rejections keep it scalar.
 /// </summary>
 internal static class Ziggurat
 {
