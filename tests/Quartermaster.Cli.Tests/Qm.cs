@@ -17,6 +17,10 @@ internal static class Qm
     public static Outcome RunIn(string workingDirectory, params string[] args) =>
         RunDll(Path.Combine(AppContext.BaseDirectory, "qm.dll"), workingDirectory, TimeSpan.FromMinutes(2), args);
 
+    /// <summary>Runs qm from the repository root with <paramref name="environment"/> set in its environment as well.</summary>
+    public static Outcome RunWith(IReadOnlyList<(string Name, string Value)> environment, params string[] args) =>
+        RunDll(Path.Combine(AppContext.BaseDirectory, "qm.dll"), Root, TimeSpan.FromMinutes(2), args, environment);
+
     /// <summary>Runs <c>qm bench</c>: the benchmark program, built next to its project in the tests' configuration.</summary>
     public static Outcome Bench(TimeSpan deadline, params string[] args)
     {
@@ -25,7 +29,7 @@ internal static class Qm
         return RunDll(dll, Root, deadline, args);
     }
 
-    private static Outcome RunDll(string dll, string workingDirectory, TimeSpan deadline, string[] args)
+    private static Outcome RunDll(string dll, string workingDirectory, TimeSpan deadline, string[] args, IReadOnlyList<(string Name, string Value)>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,6 +43,10 @@ internal static class Qm
             start.ArgumentList.Add(arg);
         }
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? [])
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
