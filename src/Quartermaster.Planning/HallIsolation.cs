@@ -57,14 +57,28 @@ internal static class HallIsolation
     }
 
     /// <summary>
-    /// Plans a month where isolation applies: the contracts it concerns (see <see cref="Concerned"/>) hall by hall,
-    /// at their fair shares when those fit (<see cref="Place"/>) and otherwise by <see cref="Fill"/>; every other
-    /// contract at its fair share by <paramref name="placeRest"/>, which gets the fair MW with the concerned ones at 0.
+    /// Plans a month where isolation applies. First the fair shares as <paramref name="placeRest"/> places them without
+    /// isolation, split hall by hall site by site (<see cref="SplitIntoHalls"/>); when that placement cannot be split,
+    /// the contracts isolation concerns (see <see cref="Concerned"/>) hall by hall at their fair shares when those fit
+    /// (<see cref="Place"/>, first with isolated contracts kept to the sites the flow placement chose) and otherwise by
+    /// <see cref="Fill"/>, and every other contract at its fair share by <paramref name="placeRest"/>. All three give
+    /// the lexicographic max-min under isolation: the first two place the shares computed without it, an upper bound.
     /// </summary>
     public static MonthAllocation PlanMonth(PlanningModel model, FillProblem problem, double[] fair, double[] poolCapacity, Month month, Func<double[], MonthAllocation> placeRest)
     {
+        // Most months the placement without isolation can be split into halls as it stands: a small program per site
+        // instead of one over the whole book, and the flow planner's preferences (stay, lower opex) are kept.
+        var unisolated = placeRest(fair);
+        if (SplitIntoHalls(model, problem, fair, unisolated) is { } split)
+        {
+            return unisolated with { Halls = split };
+        }
         var concerned = Concerned(model, problem, poolCapacity);
-        var halls = Place(model, problem, fair, poolCapacity, month, concerned) ?? Fill(model, problem, poolCapacity, month, concerned);
+        // Next, the same shares with isolated contracts kept to the sites the flow placement chose for them: hall by
+        // hall only there, so a far smaller program than one with halls at every site they could use.
+        var halls = Place(model, problem, fair, poolCapacity, month, concerned, unisolated.Pools.Where(r => model.Rivals[r.Contract].Length > 0).Select(r => model.Pools[r.Pool].SiteIndex).ToHashSet())
+            ?? Place(model, problem, fair, poolCapacity, month, concerned)
+            ?? Fill(model, problem, poolCapacity, month, concerned);
         var rest = placeRest([.. fair.Select((mw, i) => concerned[i] ? 0 : mw)]);
         var rows = rest.Pools.Concat(halls.Pools).ToList();
         rows.Sort(static (a, b) => a.Contract != b.Contract ? a.Contract.CompareTo(b.Contract) : a.Pool.CompareTo(b.Pool));
@@ -78,6 +92,129 @@ internal static class HallIsolation
             }
         }
         return new MonthAllocation(month, poolCapacity, rows, halls.Halls, shapes);
+    }
+
+    /// <summary>
+    /// Splits <paramref name="placed"/> (MW per contract and pool, fair shares placed without isolation) hall by hall at
+    /// every site where an isolated contract (dedicated-hall, with a rival that has MW this month) and a rival both have MW, keeping it in
+    /// halls reserved for its tenant and its rivals out of them; null when some site's MW cannot be split that way.
+    /// </summary>
+    /// <remarks>
+    /// One small feasibility program per site: the placement at other sites is untouched, and a site with no
+    /// isolated contract needs no halls. Contracts and tenants enter in the problem's canonical order, never by id.
+    /// </remarks>
+    private static List<HallMw>? SplitIntoHalls(PlanningModel model, FillProblem problem, double[] fair, MonthAllocation placed)
+    {
+        var order = new int[model.Contracts.Length];
+        Array.Fill(order, int.MaxValue);
+        for (var i = 0; i < problem.Contract.Length; i++)
+        {
+            order[problem.Contract[i]] = i;
+        }
+        var present = Enumerable.Range(0, fair.Length).Where(i => fair[i] > 0).Select(i => problem.Contract[i]).ToHashSet();
+        var isolated = present.Where(c => model.Rivals[c].Any(present.Contains)).ToHashSet();
+        var halls = new List<HallMw>();
+        foreach (var site in placed.Pools.GroupBy(r => model.Pools[r.Pool].SiteIndex).OrderBy(g => g.Key))
+        {
+            var rows = site.Where(r => r.Mw > 0).OrderBy(r => order[r.Contract]).ThenBy(r => r.Pool).ToList();
+            // Isolation constrains a site only where an isolated contract and one of its rivals both have MW.
+            if (!rows.Any(r => isolated.Contains(r.Contract) && rows.Any(o => model.Rivals[r.Contract].Contains(o.Contract))))
+            {
+                continue;
+            }
+            var split = SplitSite(model, rows, isolated, order, placed.PoolCapacity, model.Sites[site.Key].Halls);
+            if (split is null)
+            {
+                return null;
+            }
+            halls.AddRange(split);
+        }
+        halls.Sort(static (a, b) => a.Contract != b.Contract ? a.Contract.CompareTo(b.Contract) : a.Pool != b.Pool ? a.Pool.CompareTo(b.Pool) : a.Hall.CompareTo(b.Hall));
+        return halls;
+    }
+
+    /// <summary>
+    /// The hall split of one site's rows (see <see cref="SplitIntoHalls"/>): s[row, hall] is the share of the row's MW
+    /// in the hall (each row's shares sum to 1), a pool-hall row holds at most the pool's MW over the halls, and binary
+    /// y[tenant, hall] reserves a hall for an isolated tenant (at most one tenant per rivalry group per hall).
+    /// </summary>
+    private static List<HallMw>? SplitSite(PlanningModel model, List<PoolMw> rows, HashSet<int> isolated, int[] order, double[] capacity, int hallCount)
+    {
+        using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools SCIP is not available");
+        solver.SuppressOutput();
+        var tenants = rows.Where(r => isolated.Contains(r.Contract)).Select(r => r.Contract).Distinct().OrderBy(c => order[c])
+            .Select(c => model.Contracts[c].Tenant).Distinct(StringComparer.Ordinal).ToList();
+        var groupOf = tenants.ToDictionary(t => t, t => model.Group[rows.First(r => model.Contracts[r.Contract].Tenant == t && isolated.Contains(r.Contract)).Contract]!, StringComparer.Ordinal);
+        var reserved = new Dictionary<(string Tenant, int Hall), Variable>();
+        for (var h = 0; h < hallCount; h++)
+        {
+            foreach (var group in tenants.GroupBy(t => groupOf[t]))
+            {
+                var oneTenant = solver.MakeConstraint(0, 1);
+                foreach (var tenant in group)
+                {
+                    var y = solver.MakeBoolVar("");
+                    reserved[(tenant, h)] = y;
+                    oneTenant.SetCoefficient(y, 1);
+                }
+            }
+        }
+        var hallRows = new Dictionary<(int Pool, int Hall), Constraint>();
+        var shares = new Variable[rows.Count, hallCount];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var (contract, pool, mw) = rows[r];
+            var hallMw = capacity[pool] / hallCount;
+            var tenant = model.Contracts[contract].Tenant;
+            var rivals = tenants.Where(t => t != tenant && groupOf[t] == model.Group[contract]).ToList();
+            // Every MW of the row is placed, to the solver's tolerance (the flow placement may fill a pool exactly).
+            var whole = solver.MakeConstraint(1 - 1e-9, 1);
+            for (var h = 0; h < hallCount; h++)
+            {
+                var share = solver.MakeNumVar(0, Math.Min(1, hallMw / mw), "");
+                shares[r, h] = share;
+                whole.SetCoefficient(share, 1);
+                if (!hallRows.TryGetValue((pool, h), out var row))
+                {
+                    row = solver.MakeConstraint(0, 1);
+                    hallRows[(pool, h)] = row;
+                }
+                row.SetCoefficient(share, mw / hallMw);
+                if (isolated.Contains(contract))
+                {
+                    var own = solver.MakeConstraint(double.NegativeInfinity, 0);
+                    own.SetCoefficient(share, 1);
+                    own.SetCoefficient(reserved[(tenant, h)], -1);
+                }
+                foreach (var rival in rivals)
+                {
+                    var away = solver.MakeConstraint(double.NegativeInfinity, 1);
+                    away.SetCoefficient(share, 1);
+                    away.SetCoefficient(reserved[(rival, h)], 1);
+                }
+            }
+        }
+        solver.SetSolverSpecificParametersAsString("numerics/feastol = 1e-9\n");
+        if (solver.Solve() is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+        {
+            return null;
+        }
+        var split = new List<HallMw>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var values = Enumerable.Range(0, hallCount).Select(h => Math.Max(0, shares[r, h].SolutionValue())).ToArray();
+            var sum = values.Sum();
+            for (var h = 0; h < hallCount; h++)
+            {
+                // Shares are normalised so the halls hold exactly the row's MW, as the pool rows say.
+                var mw = rows[r].Mw * values[h] / sum;
+                if (mw > 1e-9 * rows[r].Mw)
+                {
+                    split.Add(new HallMw(rows[r].Contract, rows[r].Pool, h, mw));
+                }
+            }
+        }
+        return split;
     }
 
     /// <summary>
@@ -102,11 +239,13 @@ internal static class HallIsolation
     /// Places the shares <paramref name="fair"/> (MW per contract of <paramref name="problem"/>) hall by hall, keeping
     /// every dedicated-hall contract away from its rivals; null when they do not fit (isolation binds the fairness).
     /// </summary>
-    public static MonthAllocation? Place(PlanningModel model, FillProblem problem, double[] fair, double[] poolCapacity, Month month, bool[] concerned)
+    /// <remarks><paramref name="isolatedSites"/>, when given, keeps isolated contracts to those sites (a restriction
+    /// that can only make the shares not fit); null lets them use every site they are eligible for.</remarks>
+    public static MonthAllocation? Place(PlanningModel model, FillProblem problem, double[] fair, double[] poolCapacity, Month month, bool[] concerned, HashSet<int>? isolatedSites = null)
     {
         var fill = fair.Select((mw, i) => mw / problem.Demand[i]).ToArray();
         var present = fair.Select((mw, i) => mw > 0 && concerned[i]).ToArray();
-        using var mip = new HallMip(model, problem, poolCapacity, present);
+        using var mip = new HallMip(model, problem, poolCapacity, present, isolatedSites);
         for (var i = 0; i < fair.Length; i++)
         {
             if (present[i])
@@ -264,7 +403,7 @@ internal static class HallIsolation
         private readonly List<(int I, int Pool, int Hall, Variable Share)> _x = [];
         private readonly List<Variable>[] _of;
 
-        public HallMip(PlanningModel model, FillProblem problem, double[] capacity, bool[] present)
+        public HallMip(PlanningModel model, FillProblem problem, double[] capacity, bool[] present, HashSet<int>? isolatedSites = null)
         {
             _problem = problem;
             _capacity = capacity;
@@ -282,7 +421,8 @@ internal static class HallIsolation
             // Tenants in the canonical order of their first contract, never by name.
             var tenants = isolated.Order().Select(i => tenantOf[i]).Distinct(StringComparer.Ordinal).ToList();
             var groupOf = tenants.ToDictionary(t => t, t => model.Group[problem.Contract[Array.IndexOf(tenantOf, t)]]!, StringComparer.Ordinal);
-            var hallSites = isolated.SelectMany(Pools).Select(p => model.Pools[p].SiteIndex).ToHashSet();
+            int[] IsolatedPools(int i) => isolatedSites is null ? Pools(i) : [.. Pools(i).Where(p => isolatedSites.Contains(model.Pools[p].SiteIndex))];
+            var hallSites = isolated.SelectMany(IsolatedPools).Select(p => model.Pools[p].SiteIndex).ToHashSet();
 
             var reserved = new Dictionary<(string Tenant, int Site, int Hall), Variable>();
             foreach (var site in hallSites.Order())
@@ -314,7 +454,7 @@ internal static class HallIsolation
                     continue;
                 }
                 var rivalTenants = tenants.Where(t => t != tenantOf[i] && groupOf[t] == model.Group[problem.Contract[i]]).ToList();
-                foreach (var p in Pools(i))
+                foreach (var p in isolated.Contains(i) ? IsolatedPools(i) : Pools(i))
                 {
                     var site = model.Pools[p].SiteIndex;
                     var hallCount = hallSites.Contains(site) ? model.Sites[site].Halls : 1;

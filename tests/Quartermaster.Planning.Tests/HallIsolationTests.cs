@@ -63,6 +63,26 @@ public abstract class HallIsolationTests
     }
 
     [Fact]
+    public void Shares_that_divide_into_halls_keep_the_placement_without_isolation_including_the_cheaper_site()
+    {
+        // Both fit at the cheap site (4 halls of 25): the isolated 50 MW in two halls, the rival's 40 in the other two.
+        // The costly site stays empty, as it does without isolation: the hall split keeps the flow placement's choice.
+        var book = Book([Site("cheap", "east", 100, halls: 4, opex: 5), Site("costly", "east", 100, halls: 4, opex: 50)],
+            [Contract("isolated", "lab-1", 50, ["east"], isolation: Isolation.DedicatedHall), Contract("rival", "lab-2", 40, ["east"])]);
+        var shared = Planner.Allocate(book with { Contracts = book.Contracts.Select(c => c with { Isolation = Isolation.Shared }).ToValueList() }, AllocationPolicy.MaxMin);
+
+        var plan = Planner.Allocate(book, AllocationPolicy.MaxMin);
+
+        Assert.Equal(shared.Allocations, plan.Allocations);
+        Assert.All(plan.Allocations, a => Assert.Equal("cheap", a.SiteId));
+        var isolatedHalls = plan.HallAllocations.Where(h => h.ContractId == "isolated").Select(h => h.Hall).ToHashSet();
+        var rivalHalls = plan.HallAllocations.Where(h => h.ContractId == "rival").Select(h => h.Hall).ToHashSet();
+        Assert.Equal(2, isolatedHalls.Count);
+        Assert.Empty(isolatedHalls.Intersect(rivalHalls));
+        Assert.Equal(50, plan.HallAllocations.Where(h => h.ContractId == "isolated").Sum(h => h.Mw), 9);
+    }
+
+    [Fact]
     public void A_dedicated_hall_contract_without_a_rival_is_planned_without_halls()
     {
         var book = Book([Site("a", "east", 100, halls: 2)],
