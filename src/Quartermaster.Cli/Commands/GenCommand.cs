@@ -18,7 +18,7 @@ internal static class GenCommand
         var shortage = TypedOptions.Number("--shortage",
             "Committed / online capacity in MW-months over the horizon (1.3: 30% more promised than built).", 1.3, 0, 100, aboveMin: true);
         var dedicated = TypedOptions.Number("--dedicated-hall",
-            "Fraction of contracts that require a dedicated hall, 0 to 1 (default 0). Months where isolation binds are planned exactly with OR-Tools SCIP, which is much slower than the flow planner on large books.", 0, 0, 1);
+            "Fraction of contracts that require a dedicated hall (never sharing a hall with a rival), 0 to 1. Months where a dedicated-hall contract and a rival both get MW are split into halls with small OR-Tools SCIP programs.", 0.1, 0, 1);
         var randomStress = new Option<bool>("--random-stress")
         {
             Description = "Draw every stress setting (scenario, tenant risks, IT capex, stakes) at random over its valid range, edges included: books for testing the engine.",
