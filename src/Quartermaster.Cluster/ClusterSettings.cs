@@ -21,7 +21,7 @@ public sealed record ClusterSettings(string Name, string MembershipConnectionStr
     /// How long a failed silo may go unnoticed: the membership probe timeout. Three missed probes and one vote declare
     /// a silo dead, so a killed silo's chunks are re-run after about three times this.
     /// </summary>
-    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Paths per chunk a run is split into; a multiple of 256 is used (docs/scale.md: the size that keeps coordination under 2%).</summary>
     public int ChunkPaths { get; init; } = 65_536;

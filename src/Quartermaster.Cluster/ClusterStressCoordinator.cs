@@ -17,8 +17,11 @@ namespace Quartermaster.Cluster;
 /// </summary>
 public sealed partial class ClusterStressCoordinator(IGrainFactory grains, IBookStore store, ClusterSettings settings, TimeProvider clock, ILogger<ClusterStressCoordinator> log)
 {
-    /// <summary>Attempts per chunk before the run fails: a chunk fails only when silo after silo dies under it.</summary>
-    public const int MaxAttempts = 5;
+    /// <summary>
+    /// Attempts per chunk before the run fails. Until the cluster declares a dead silo dead (a few probe timeouts), calls
+    /// that touch it fail fast (placement, directory); the attempts back off to 5 s apart to outlast that.
+    /// </summary>
+    public const int MaxAttempts = 12;
 
     /// <summary>The name this coordinator holds run leases under: host, process and a random part, unique in the cluster.</summary>
     public string Name { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -77,6 +80,7 @@ public sealed partial class ClusterStressCoordinator(IGrainFactory grains, IBook
                         {
                             Interlocked.Increment(ref retries);
                             LogChunkRetry(log, e, runId, r.Index, attempt + 1);
+                            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 250 << Math.Min(attempt, 5))), clock, stop.Token);
                             continue;
                         }
                         var roundTrip = call.Elapsed.TotalMilliseconds;

@@ -68,7 +68,9 @@ public sealed class CoordinatorTests
 
         Assert.Equal(Expected, ClusterBooks.Document(result));
         Assert.True(stats.Retries > 0, "no chunk call failed: the silo died after it had done its share");
-        Assert.DoesNotContain(victim.SiloAddress.ToParsableString(), stats.ChunksBySilo.Keys.Where(k => stats.ChunksBySilo[k] > 4));
+        // Dealt 4 of the 12 chunks, the killed silo returned fewer: the others ran the rest.
+        Assert.Equal(12, stats.ChunksBySilo.Values.Sum());
+        Assert.True(stats.ChunksBySilo.GetValueOrDefault(victim.SiloAddress.ToParsableString()) < 4);
     }
 
     [Fact]

@@ -24,7 +24,13 @@ internal sealed class ClusterOptions
     public Option<int?> ChunkPaths { get; } = TypedOptions.OptionalWholeNumber("--chunk-paths",
         "Cluster: paths per chunk a stress run is split into (default 65536; the result does not depend on it).", 1, 100_000_000);
 
-    public IEnumerable<Option> All => [Name, SiloPort, SiloAddress, ChunkPaths];
+    public Option<int?> ProbeSeconds { get; } = new("--probe-seconds")
+    {
+        Description = "Cluster: seconds a silo may miss a probe before it is suspected (default 5; tests use less).",
+        Hidden = true,
+    };
+
+    public IEnumerable<Option> All => [Name, SiloPort, SiloAddress, ChunkPaths, ProbeSeconds];
 
     /// <summary>The cluster settings from the command line; null without <c>--cluster</c>; a problem line when one does not read.</summary>
     public (ClusterSettings? Settings, string? Problem) Read(ParseResult parse, string? database)
@@ -46,6 +52,18 @@ internal sealed class ClusterOptions
             return (null, $"--silo-address: '{parse.GetValue(SiloAddress)}' is not an IP address");
         }
         var settings = new ClusterSettings(name, database!) { SiloPort = parse.GetValue(SiloPort), Address = address };
-        return (parse.GetValue(ChunkPaths) is { } chunk ? settings with { ChunkPaths = chunk } : settings, null);
+        if (parse.GetValue(ChunkPaths) is { } chunk)
+        {
+            settings = settings with { ChunkPaths = chunk };
+        }
+        if (parse.GetValue(ProbeSeconds) is { } probe)
+        {
+            if (probe < 1)
+            {
+                return (null, "--probe-seconds must be at least 1");
+            }
+            settings = settings with { ProbeTimeout = TimeSpan.FromSeconds(probe) };
+        }
+        return (settings, null);
     }
 }
