@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
 using Quartermaster.Storage;
@@ -37,9 +38,13 @@ public sealed class InProcessCluster : IAsyncDisposable
         return new InProcessCluster(cluster, store);
     }
 
-    /// <summary>A coordinator calling grains through the cluster's client, with its own settings.</summary>
+    /// <summary>
+    /// A coordinator inside the primary silo, as <c>qm serve</c> runs it: calls from a silo to one that dies are broken
+    /// when the cluster declares it dead, which an external client's calls through that silo as gateway are not.
+    /// </summary>
     public ClusterStressCoordinator Coordinator(ClusterSettings? settings = null, TimeProvider? clock = null) =>
-        new(Cluster.Client, Store, settings ?? Settings, clock ?? TimeProvider.System, NullLogger<ClusterStressCoordinator>.Instance);
+        new(((InProcessSiloHandle)Cluster.Primary!).ServiceProvider!.GetRequiredService<IGrainFactory>(), Store, settings ?? Settings, clock ?? TimeProvider.System,
+            NullLogger<ClusterStressCoordinator>.Instance);
 
     /// <summary>Stores <paramref name="yaml"/> as a book and starts a run of it; returns the run's id.</summary>
     public async Task<string> NewRunAsync(string yaml)

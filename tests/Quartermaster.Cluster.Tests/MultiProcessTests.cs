@@ -18,12 +18,10 @@ namespace Quartermaster.Cluster.Tests;
 /// instance is cancelled through the other.
 /// </summary>
 [Collection(ClusterTestsRunAlone.Name)]
-public sealed partial class MultiProcessTests(PostgresServer postgres, ITestOutputHelper output) : IClassFixture<PostgresServer>, IDisposable
+public sealed class MultiProcessTests(PostgresServer postgres, ITestOutputHelper output) : ClusterProcesses(output), IClassFixture<PostgresServer>
 {
     private const int Paths = 120_000;
     private const string Cluster = "mp";
-    private readonly string _directory = Directory.CreateTempSubdirectory("qm-cluster-mp-").FullName;
-    private readonly List<Process> _processes = [];
 
     [Fact]
     public async Task A_worker_killed_mid_run_leaves_the_result_byte_identical_to_qm_stress_and_cancel_works_from_the_other_instance()
@@ -36,15 +34,15 @@ public sealed partial class MultiProcessTests(PostgresServer postgres, ITestOutp
             await store.MigrateAsync();
             key = (await store.CreateKeyAsync(AccessScope.System, Role.Admin, null)).Key;
         }
-        var bookPath = Path.Combine(_directory, "book.yaml");
+        var bookPath = Path.Combine(Directory, "book.yaml");
         await File.WriteAllTextAsync(bookPath, ClusterBooks.ExampleYaml(Paths));
         var bookId = ClusterBooks.Read(ClusterBooks.ExampleYaml(Paths)).Id;
         var workerPort = FreePort();
         string[] cluster = ["--db", service, "--db-owner", owner, "--cluster", Cluster, "--chunk-paths", "8192", "--probe-seconds", "2"];
 
-        var a = await StartAsync("serve", Listening(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--seed", bookPath, "--rate-limit", "100000"]);
-        var b = await StartAsync("serve", Listening(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--rate-limit", "100000"]);
-        var worker = await StartAsync("worker", WorkerUp(), [.. cluster, "--silo-port", workerPort.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var a = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--seed", bookPath, "--rate-limit", "100000"]);
+        var b = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--rate-limit", "100000"]);
+        var worker = await StartAsync("worker", WorkerLine(), [.. cluster, "--silo-port", workerPort.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await Wait.UntilAsync(() => ScalarAsync(superuser, "SELECT count(*) FROM cluster_silos WHERE status = 3"), n => n == 3, "three active silos");
         using var clientA = Client(a.Address!, key);
         using var clientB = Client(b.Address!, key);
@@ -58,7 +56,7 @@ public sealed partial class MultiProcessTests(PostgresServer postgres, ITestOutp
         // Polled on the instance that did not receive the run: state and progress come from the store.
         var done = await Wait.UntilAsync(() => GetRunAsync(clientB, runId), r => r["status"]!.GetValue<string>() is not ("queued" or "running"),
             "the run to end after the worker died", TimeSpan.FromMinutes(5));
-        output.WriteLine($"run ended {clock.Elapsed.TotalSeconds:F1} s after the worker was killed");
+        Output.WriteLine($"run ended {clock.Elapsed.TotalSeconds:F1} s after the worker was killed");
         Assert.Equal("succeeded", done["status"]!.GetValue<string>());
         var summary = JsonSerializer.Deserialize<StressDocument>(done["result"]!["summary"]!.ToJsonString(), DocumentJson.Options)!;
         Assert.Equal(await QmStressAsync(bookPath), DocumentJson.Serialize(summary, indented: true));
@@ -73,116 +71,42 @@ public sealed partial class MultiProcessTests(PostgresServer postgres, ITestOutp
         Assert.Equal("cancelled", cancelled["status"]!.GetValue<string>());
     }
 
-    private static async Task<string> StartRunAsync(HttpClient client, string bookId)
-    {
-        var response = await client.PostAsync($"/api/v1/books/{bookId}/stress-runs", null);
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonNode>())!["run_id"]!.GetValue<string>();
-    }
 
-    private static async Task<JsonNode> GetRunAsync(HttpClient client, string runId) =>
-        JsonNode.Parse(await client.GetStringAsync($"/api/v1/stress-runs/{runId}"))!;
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
+    [Fact]
+    public async Task An_instance_killed_while_coordinating_has_its_run_taken_over_from_the_stored_chunks()
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    // What the CLI prints for the same book, seed and paths.
-    private static async Task<string> QmStressAsync(string bookPath)
-    {
-        var start = Qm(["stress", bookPath, "--json"]);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        Assert.Equal(0, process.ExitCode);
-        return (await stdout).TrimEnd('\n');
-    }
-
-    private async Task<(Process Process, Uri? Address)> StartAsync(string verb, Regex ready, string[] args)
-    {
-        var start = Qm([verb, .. args]);
-        start.RedirectStandardError = true;
-        start.RedirectStandardOutput = true;
-        var process = Process.Start(start)!;
-        _processes.Add(process);
-        _ = DrainAsync(verb, process.StandardOutput);
-        using var timeout = new CancellationTokenSource(Wait.DefaultDeadline);
-        while (await process.StandardError.ReadLineAsync(timeout.Token) is { } line)
+        var (service, owner) = postgres.CreateDatabase();
+        var superuser = postgres.Superuser(new NpgsqlConnectionStringBuilder(service).Database!);
+        string key;
+        using (var store = new PostgresBookStore(service, owner))
         {
-            output.WriteLine($"{verb}: {line}");
-            if (ready.Match(line) is { Success: true } match)
-            {
-                _ = DrainAsync(verb, process.StandardError);
-                return (process, match.Groups.Count > 1 && match.Groups[1].Success ? new Uri(match.Groups[1].Value) : null);
-            }
+            await store.MigrateAsync();
+            key = (await store.CreateKeyAsync(AccessScope.System, Role.Admin, null)).Key;
         }
-        throw new InvalidOperationException($"qm {verb} exited before it was ready");
-    }
+        var bookPath = Path.Combine(Directory, "book.yaml");
+        await File.WriteAllTextAsync(bookPath, ClusterBooks.ExampleYaml(Paths));
+        var bookId = ClusterBooks.Read(ClusterBooks.ExampleYaml(Paths)).Id;
+        string[] cluster = ["--db", service, "--db-owner", owner, "--cluster", Cluster + "-takeover", "--chunk-paths", "8192", "--probe-seconds", "2"];
+        var a = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--seed", bookPath, "--rate-limit", "100000"]);
+        var b = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--rate-limit", "100000"]);
+        await Wait.UntilAsync(() => ScalarAsync(superuser, "SELECT count(*) FROM cluster_silos WHERE status = 3"), n => n == 2, "two active silos");
+        using var clientA = Client(a.Address!, key);
+        using var clientB = Client(b.Address!, key);
 
-    private async Task DrainAsync(string verb, StreamReader lines)
-    {
-        try
-        {
-            while (await lines.ReadLineAsync() is { } line)
-            {
-                output.WriteLine($"{verb}: {line}");
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // The test is over: its output helper no longer takes lines.
-        }
-    }
+        var runId = await StartRunAsync(clientA, bookId);
+        await Wait.UntilAsync(() => ScalarAsync(superuser, $"SELECT count(*) FROM stress_chunks WHERE run_id = '{runId}'"), n => n >= 2, "two chunks stored");
+        a.Process.Kill();
+        await a.Process.WaitForExitAsync().WaitAsync(Wait.DefaultDeadline);
+        var storedAtKill = await ScalarAsync(superuser, $"SELECT count(*) FROM stress_chunks WHERE run_id = '{runId}'");
 
-    private static ProcessStartInfo Qm(string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "qm.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        return start;
-    }
-
-    private static HttpClient Client(Uri address, string key)
-    {
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    [GeneratedRegex(@"listening on (http://127\.0\.0\.1:\d+)")]
-    private static partial Regex Listening();
-
-    [GeneratedRegex(@"qm worker: silo of cluster")]
-    private static partial Regex WorkerUp();
-
-    public void Dispose()
-    {
-        foreach (var process in _processes)
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-                process.WaitForExit(TimeSpan.FromSeconds(30));
-            }
-            process.Dispose();
-        }
-        Directory.Delete(_directory, recursive: true);
+        var done = await Wait.UntilAsync(() => GetRunAsync(clientB, runId), r => r["status"]!.GetValue<string>() is not ("queued" or "running"),
+            "the run to be taken over and end", TimeSpan.FromMinutes(5));
+        Assert.Equal("succeeded", done["status"]!.GetValue<string>());
+        var summary = JsonSerializer.Deserialize<StressDocument>(done["result"]!["summary"]!.ToJsonString(), DocumentJson.Options)!;
+        Assert.Equal(await QmStressAsync(bookPath), DocumentJson.Serialize(summary, indented: true));
+        Assert.Contains(Lines, l => l.Contains($"Stress run {runId}", StringComparison.Ordinal) && l.Contains("taken over", StringComparison.Ordinal));
+        // The new coordinator started from what was stored when A died, not from scratch.
+        Assert.Contains(Lines, l => l.Contains($"Stress run {runId}:", StringComparison.Ordinal)
+            && Regex.Match(l, @"\((\d+) from the store") is { Success: true } m && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= storedAtKill);
     }
 }
