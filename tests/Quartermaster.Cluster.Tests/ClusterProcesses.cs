@@ -92,7 +92,7 @@ public abstract partial class ClusterProcesses(ITestOutputHelper output) : IDisp
         }
     }
 
-    private static ProcessStartInfo Qm(string[] args)
+    protected static ProcessStartInfo Qm(string[] args)
     {
         var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(QmDll);

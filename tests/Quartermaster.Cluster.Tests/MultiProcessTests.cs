@@ -109,4 +109,23 @@ public sealed class MultiProcessTests(PostgresServer postgres, ITestOutputHelper
         Assert.Contains(Lines, l => l.Contains($"Stress run {runId}:", StringComparison.Ordinal)
             && Regex.Match(l, @"\((\d+) from the store") is { Success: true } m && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= storedAtKill);
     }
+
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("worker")]
+    public async Task A_cluster_on_sqlite_is_refused_with_one_line_and_exit_two(string verb)
+    {
+        var start = Qm([verb, "--db", Path.Combine(Directory, "local.db"), "--cluster", "c"]);
+        start.RedirectStandardError = true;
+        start.RedirectStandardOutput = true;
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(Wait.DefaultDeadline);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Equal($"qm {verb}: --cluster needs PostgreSQL (--db with a connection string): the cluster keeps its silo list and each run's chunks there",
+            (await stderr).TrimEnd('\n'));
+        Assert.False(File.Exists(Path.Combine(Directory, "local.db")));
+    }
 }

@@ -24,11 +24,8 @@ internal sealed class ClusterOptions
     public Option<int?> ChunkPaths { get; } = TypedOptions.OptionalWholeNumber("--chunk-paths",
         "Cluster: paths per chunk a stress run is split into (default 65536; the result does not depend on it).", 1, 100_000_000);
 
-    public Option<int?> ProbeSeconds { get; } = new("--probe-seconds")
-    {
-        Description = "Cluster: seconds a silo may miss a probe before it is suspected (default 5; tests use less).",
-        Hidden = true,
-    };
+    public Option<int?> ProbeSeconds { get; } = Hidden(TypedOptions.OptionalWholeNumber("--probe-seconds",
+        "Cluster: seconds a silo may miss a probe before it is suspected (default 5; tests use less).", 1, 600));
 
     public IEnumerable<Option> All => [Name, SiloPort, SiloAddress, ChunkPaths, ProbeSeconds];
 
@@ -58,12 +55,14 @@ internal sealed class ClusterOptions
         }
         if (parse.GetValue(ProbeSeconds) is { } probe)
         {
-            if (probe < 1)
-            {
-                return (null, "--probe-seconds must be at least 1");
-            }
             settings = settings with { ProbeTimeout = TimeSpan.FromSeconds(probe) };
         }
         return (settings, null);
+    }
+
+    private static Option<int?> Hidden(Option<int?> option)
+    {
+        option.Hidden = true;
+        return option;
     }
 }
