@@ -81,6 +81,7 @@ public static class Program
         root.Subcommands.Add(QuoteCommand.Create(context));
         root.Subcommands.Add(DealsCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(WorkerCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));
         root.Subcommands.Add(AuditLogCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));

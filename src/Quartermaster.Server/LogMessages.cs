@@ -21,6 +21,12 @@ public static class ServerEventId
     /// <summary>A stress run's engine threw; the exception is attached.</summary>
     public const int StressRunFailed = 1302;
 
+    /// <summary>This instance took over a stress run whose coordinator's lease lapsed (that instance died).</summary>
+    public const int StressRunTakenOver = 1303;
+
+    /// <summary>Looking for runs to take over failed for a moment (the database did not answer); retried at the next tick.</summary>
+    public const int StressRunAdoptionFailed = 1304;
+
     /// <summary>A well-formed key was refused (unknown or revoked); named by its public id only.</summary>
     public const int KeyRefused = 1400;
 }
@@ -58,4 +64,12 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = ServerEventId.KeyRefused, Level = LogLevel.Information,
         Message = "Key {KeyId} refused: unknown or revoked")]
     public static partial void KeyRefused(ILogger logger, string keyId);
+
+    [LoggerMessage(EventId = ServerEventId.StressRunTakenOver, Level = LogLevel.Warning,
+        Message = "Stress run {RunId} of book {BookId} version {Version} taken over: its coordinator's lease lapsed")]
+    public static partial void StressRunTakenOver(ILogger logger, string runId, string bookId, int version);
+
+    [LoggerMessage(EventId = ServerEventId.StressRunAdoptionFailed, Level = LogLevel.Warning,
+        Message = "Looking for stress runs to take over failed; trying again")]
+    public static partial void StressRunAdoptionFailed(ILogger logger, Exception exception);
 }

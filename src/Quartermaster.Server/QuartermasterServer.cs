@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
 using Quartermaster.Books;
+using Quartermaster.Cluster;
 using Quartermaster.Core;
 using Quartermaster.Storage;
 using Scalar.AspNetCore;
@@ -29,6 +30,11 @@ public static class QuartermasterServer
     {
         ArgumentNullException.ThrowIfNull(options);
         var store = BookStores.Open(options.Database, options.DatabaseOwner, options.Store);
+        if (options.Cluster is not null && store is not PostgresBookStore)
+        {
+            store.Dispose();
+            throw new InvalidOperationException("--cluster needs PostgreSQL (--db with a connection string): the cluster keeps its silo list and each run's chunks there");
+        }
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         // Kestrel's own answers to requests it cannot parse get problem bodies too.
@@ -50,7 +56,14 @@ public static class QuartermasterServer
         // Built by a factory so the container owns the store and disposes it with the app.
         services.AddSingleton<IBookStore>(_ => store);
         services.AddSingleton(options);
-        services.AddSingleton<StressJobs>();
+        if (options.Cluster is { } cluster)
+        {
+            // This instance is a silo of the cluster; stress runs are coordinated here and computed on every silo.
+            builder.UseOrleans(silo => silo.UseQuartermasterCluster(cluster));
+            services.AddSingleton(s => new ClusterStressCoordinator(s.GetRequiredService<IGrainFactory>(), store, cluster, options.TimeProvider,
+                s.GetRequiredService<ILogger<ClusterStressCoordinator>>()));
+        }
+        services.AddSingleton(s => new StressJobs(store, options, s.GetRequiredService<ILogger<StressJobs>>(), s.GetService<ClusterStressCoordinator>()));
         services.AddSingleton<TenantReadCache>();
         services.AddSingleton<WhyShortCache>();
         services.AddHostedService(s => s.GetRequiredService<StressJobs>());

@@ -62,6 +62,12 @@ public sealed record ServerOptions
     /// <summary>Another destination for the same log lines (tests collect them there); none when null.</summary>
     public ILoggerProvider? LoggerProvider { get; init; }
 
+    /// <summary>
+    /// PostgreSQL only: join (or form) this Orleans cluster and spread stress runs over its silos in chunks; null (the
+    /// default) runs each stress run inside the instance that received it, as on SQLite.
+    /// </summary>
+    public Cluster.ClusterSettings? Cluster { get; init; }
+
     /// <summary>Public deals across the market, shown on the provider's dashboard (<c>GET /api/v1/deals</c>); null: none.</summary>
     public Watch.DealsOverview? Deals { get; init; }
 }

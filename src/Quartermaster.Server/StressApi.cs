@@ -28,7 +28,7 @@ internal static class StressApi
             return Problems.NotFound();
         }
         var run = await store.CreateStressRunAsync(scope, bookId, stored.Version.Version, cancel);
-        jobs.Start(run, stored.Book);
+        jobs.Start(run, stored);
         return TypedResults.Accepted($"/api/v1/stress-runs/{run.RunId}", StressRunView.Of(run));
     }
 
@@ -44,7 +44,8 @@ internal static class StressApi
         {
             return Problems.NotFound();
         }
-        if (run.Status is not (StressRunStatus.Queued or StressRunStatus.Running) || !jobs.Cancel(runId))
+        // In a cluster the coordinator may be another instance: it sees the stored request within a lease interval.
+        if (run.Status is not (StressRunStatus.Queued or StressRunStatus.Running) || !(jobs.Cancel(runId) || jobs.IsClustered))
         {
             return Problems.Conflict($"the run is {run.Status.ToString().ToLowerInvariant()}, not running here");
         }

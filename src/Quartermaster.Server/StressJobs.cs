@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Quartermaster.Core;
+using Quartermaster.Cluster;
 using Quartermaster.Documents;
 using Quartermaster.Storage;
 
@@ -8,10 +8,17 @@ namespace Quartermaster.Server;
 /// <summary>
 /// Runs stress runs in the background: each run's state is in the store (so any instance can report a
 /// finished run), its live progress and cancellation here. Stopping the server cancels what is running.
+/// In a cluster (<paramref name="coordinator"/> set) a run is computed in chunks on every silo, this instance holds a
+/// lease on each run it coordinates, and it takes over runs whose coordinator's lease lapsed (that instance died).
 /// </summary>
-internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogger<StressJobs> log) : IHostedService
+internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogger<StressJobs> log, ClusterStressCoordinator? coordinator = null) : IHostedService, IDisposable
 {
     private readonly ConcurrentDictionary<string, Job> _running = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _adopting = Task.CompletedTask;
+
+    /// <summary>Whether runs are spread over a cluster, so a run may be coordinated by another instance.</summary>
+    public bool IsClustered => coordinator is not null;
 
     private sealed class Job(CancellationTokenSource cancel)
     {
@@ -23,10 +30,14 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
     }
 
     /// <summary>Starts <paramref name="run"/> of <paramref name="book"/> in the background.</summary>
-    public void Start(StressRunRecord run, Book book)
+    public void Start(StressRunRecord run, StoredBook book)
     {
         var job = new Job(new CancellationTokenSource());
-        _running[run.RunId] = job;
+        if (!_running.TryAdd(run.RunId, job))
+        {
+            job.Cancel.Dispose();
+            return;
+        }
         job.Work = Task.Run(() => RunAsync(run, book, job));
     }
 
@@ -44,10 +55,21 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
         return true;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public void Dispose() => _stopping.Dispose();
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (coordinator is not null && options.Cluster is { } cluster)
+        {
+            _adopting = AdoptOrphansAsync(cluster, _stopping.Token);
+        }
+        return Task.CompletedTask;
+    }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
+        await _adopting;
         foreach (var job in _running.Values)
         {
             await job.Cancel.CancelAsync();
@@ -55,7 +77,7 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
         await Task.WhenAll(_running.Values.Select(j => j.Work)).WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
-    private async Task RunAsync(StressRunRecord run, Book book, Job job)
+    private async Task RunAsync(StressRunRecord run, StoredBook book, Job job)
     {
         var scope = AccessScope.System;
         using var stopSaving = new CancellationTokenSource();
@@ -63,12 +85,31 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
         var started = options.TimeProvider.GetTimestamp();
         try
         {
+            if (coordinator is not null && !await ClaimAsync(run.RunId))
+            {
+                // Another instance coordinates it (it took the run over first).
+                _running.TryRemove(run.RunId, out _);
+                job.Cancel.Dispose();
+                return;
+            }
             run = run with { Status = StressRunStatus.Running };
             await store.UpdateStressRunAsync(scope, run);
             LogMessages.StressRunStarted(log, run.RunId, run.BookId, run.BookVersion);
             saving = SaveProgressAsync(run, job, stopSaving.Token);
-            var result = await options.StressRunner.RunAsync(book, new SynchronousProgress(p => job.Progress = p), job.Cancel.Token);
+            var progress = new SynchronousProgress(p => job.Progress = p);
+            var result = coordinator is null
+                ? await options.StressRunner.RunAsync(book.Book, progress, job.Cancel.Token)
+                : (await coordinator.RunAsync(run.RunId, book.Yaml, null, progress, job.Cancel.Token)).Result;
             run = run with { Status = StressRunStatus.Succeeded, Progress = 1, ResultJson = DocumentJson.Serialize(result) };
+        }
+        catch (LeaseLostException)
+        {
+            // Another instance took the run over and will store its end: this one stops without a word to the store.
+            await stopSaving.CancelAsync();
+            await saving;
+            _running.TryRemove(run.RunId, out _);
+            job.Cancel.Dispose();
+            return;
         }
         catch (OperationCanceledException)
         {
@@ -119,6 +160,49 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
         catch (OperationCanceledException)
         {
             // Stopped: the run is over and its final state is about to be stored.
+        }
+    }
+
+    private Task<bool> ClaimAsync(string runId)
+    {
+        var now = options.TimeProvider.GetUtcNow();
+        return store.ClaimStressRunAsync(AccessScope.System, runId, coordinator!.Name, now, now + options.Cluster!.LeaseDuration);
+    }
+
+    /// <summary>
+    /// Every half lease, takes over the runs whose coordinator's lease lapsed (that instance died): claims each by
+    /// compare-and-swap, so of several instances exactly one runs it, from the chunks stored so far.
+    /// </summary>
+    private async Task AdoptOrphansAsync(ClusterSettings cluster, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(cluster.LeaseDuration / 2, options.TimeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    foreach (var run in await store.ListOrphanedStressRunsAsync(AccessScope.System, options.TimeProvider.GetUtcNow(), stop))
+                    {
+                        if (_running.ContainsKey(run.RunId) || !await ClaimAsync(run.RunId)
+                            || await store.GetBookAsync(AccessScope.System, run.BookId, run.BookVersion, cancel: stop) is not { } book)
+                        {
+                            continue;
+                        }
+                        LogMessages.StressRunTakenOver(log, run.RunId, run.BookId, run.BookVersion);
+                        Start(run, book);
+                    }
+                }
+                catch (System.Data.Common.DbException e)
+                {
+                    // The database is away for a moment: try again at the next tick.
+                    LogMessages.StressRunAdoptionFailed(log, e);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The server is stopping.
         }
     }
 }

@@ -107,8 +107,27 @@ public interface IBookStore : IDisposable
     /// <summary>The valid (unrevoked) key matching a presented key, checked in constant time; null otherwise.</summary>
     Task<ApiKeyRecord?> AuthenticateAsync(string presentedKey, CancellationToken cancel = default);
 
-    /// <summary>Records that <paramref name="scope"/> asked a stress run to stop (admin only); the entry is the record, the job runner stops the run.</summary>
+    /// <summary>Records that <paramref name="scope"/> asked a stress run to stop (admin only): an audit entry and a stored request the run's coordinator polls.</summary>
     Task RecordStressRunCancelAsync(AccessScope scope, StressRunRecord run, CancellationToken cancel = default);
+
+    /// <summary>
+    /// Takes or renews the lease of the instance coordinating a queued or running stress run (admin only): succeeds when
+    /// <paramref name="coordinator"/> holds it already or it has lapsed by <paramref name="now"/>; false when another
+    /// instance holds it or the run is over. Compare-and-swap, so two instances never both take a run over.
+    /// </summary>
+    Task<bool> ClaimStressRunAsync(AccessScope scope, string runId, string coordinator, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancel = default);
+
+    /// <summary>Queued or running stress runs whose coordinator's lease lapsed before <paramref name="now"/>: runs to take over.</summary>
+    Task<IReadOnlyList<StressRunRecord>> ListOrphanedStressRunsAsync(AccessScope scope, DateTimeOffset now, CancellationToken cancel = default);
+
+    /// <summary>Whether an admin asked the run to stop (<see cref="RecordStressRunCancelAsync"/>), from any instance.</summary>
+    Task<bool> StressRunCancelRequestedAsync(AccessScope scope, string runId, CancellationToken cancel = default);
+
+    /// <summary>Stores the result of one finished chunk of a run (admin only); a chunk stored twice keeps its first result.</summary>
+    Task SaveStressChunkAsync(AccessScope scope, StoredStressChunk chunk, CancellationToken cancel = default);
+
+    /// <summary>The stored chunks of a run, in path order (provider roles only): engine state, not a result handed to anyone.</summary>
+    Task<IReadOnlyList<StoredStressChunk>> ListStressChunksAsync(AccessScope scope, string runId, CancellationToken cancel = default);
 
     /// <summary>The whole audit log in sequence order.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditLogAsync(CancellationToken cancel = default);

@@ -112,6 +112,31 @@ public sealed record Migration(int Version, string Name, string Sql, string Post
         new(4, "the service role reads the schema version", "-- nothing to change in the tables", """
             GRANT SELECT ON schema_migrations TO {service};
             """),
+        // A run spread over a cluster (qm serve --cluster): each chunk's result is stored as it finishes, the instance
+        // coordinating a run holds a lease another instance can take over once it lapses, and a cancel request is
+        // stored so the coordinator sees it whichever instance received it. The membership tables are Orleans'
+        // silo list on our own tables (docs/scale.md says why); they hold no tenant data.
+        new(5, "cluster: stress chunks, run leases, cancel requests, silo membership", """
+            ALTER TABLE stress_runs ADD COLUMN coordinator TEXT;
+            ALTER TABLE stress_runs ADD COLUMN lease_until TEXT;
+            ALTER TABLE stress_runs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE stress_chunks (
+                run_id TEXT NOT NULL REFERENCES stress_runs (run_id), first_path INTEGER NOT NULL,
+                path_count INTEGER NOT NULL, silo TEXT NOT NULL, result BYTEA NOT NULL,
+                PRIMARY KEY (run_id, first_path));
+            CREATE TABLE cluster_versions (cluster_id TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, etag TEXT NOT NULL);
+            CREATE TABLE cluster_silos (
+                cluster_id TEXT NOT NULL, address TEXT NOT NULL, port INTEGER NOT NULL, generation INTEGER NOT NULL,
+                silo_name TEXT NOT NULL, host_name TEXT NOT NULL, status INTEGER NOT NULL, proxy_port INTEGER NOT NULL,
+                suspect_times TEXT NOT NULL, start_time TEXT NOT NULL, i_am_alive_time TEXT NOT NULL, etag TEXT NOT NULL,
+                PRIMARY KEY (cluster_id, address, port, generation));
+            """, """
+            ALTER TABLE stress_chunks ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE stress_chunks FORCE ROW LEVEL SECURITY;
+            CREATE POLICY provider_only ON stress_chunks USING (current_setting('qm.role', true) IN ('admin', 'analyst'));
+            GRANT SELECT, INSERT ON stress_chunks TO {service};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON cluster_versions, cluster_silos TO {service};
+            """),
     ];
 
     /// <summary>The schema version a fully migrated database has.</summary>

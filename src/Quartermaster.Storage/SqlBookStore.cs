@@ -245,6 +245,26 @@ public abstract class SqlBookStore : IBookStore
         _stressRuns.RecordCancelAsync(scope, run, cancel);
 
     /// <inheritdoc/>
+    public Task<bool> ClaimStressRunAsync(AccessScope scope, string runId, string coordinator, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancel = default) =>
+        _stressRuns.ClaimAsync(scope, runId, coordinator, now, leaseUntil, cancel);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<StressRunRecord>> ListOrphanedStressRunsAsync(AccessScope scope, DateTimeOffset now, CancellationToken cancel = default) =>
+        _stressRuns.ListOrphanedAsync(scope, now, cancel);
+
+    /// <inheritdoc/>
+    public Task<bool> StressRunCancelRequestedAsync(AccessScope scope, string runId, CancellationToken cancel = default) =>
+        _stressRuns.CancelRequestedAsync(scope, runId, cancel);
+
+    /// <inheritdoc/>
+    public Task SaveStressChunkAsync(AccessScope scope, StoredStressChunk chunk, CancellationToken cancel = default) =>
+        _stressRuns.SaveChunkAsync(scope, chunk, cancel);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<StoredStressChunk>> ListStressChunksAsync(AccessScope scope, string runId, CancellationToken cancel = default) =>
+        _stressRuns.ListChunksAsync(scope, runId, cancel);
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<AuditEntry>> ReadAuditLogAsync(CancellationToken cancel = default) => _audit.ReadAsync(cancel);
 
     /// <summary>Releases pooled connections.</summary>

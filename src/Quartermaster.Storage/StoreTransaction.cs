@@ -40,6 +40,7 @@ internal sealed class StoreTransaction(DbConnection connection, DbTransaction tr
                 int => DbType.Int32,
                 long => DbType.Int64,
                 double => DbType.Double,
+                byte[] => DbType.Binary,
                 _ => DbType.String,
             };
             p.Value = value ?? DBNull.Value;

@@ -31,12 +31,13 @@ internal sealed class StressRuns(StoreTransactions transactions, StoreOptions op
         }, cancel);
     }
 
-    /// <summary>An admin's request to stop a run: nothing to store but the audit entry.</summary>
+    /// <summary>An admin's request to stop a run: the audit entry and the flag the coordinating instance polls.</summary>
     public Task RecordCancelAsync(AccessScope scope, StressRunRecord run, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(run);
         return transactions.WriteAsync(scope, async tx =>
         {
+            await tx.ExecuteAsync("UPDATE stress_runs SET cancel_requested = 1 WHERE run_id = @id", ("@id", run.RunId));
             await AuditLog.AppendAsync(tx, "stress.cancel", $"books/{run.BookId}/stress-runs/{run.RunId}", null);
             return 0;
         }, cancel);
@@ -61,4 +62,38 @@ internal sealed class StressRuns(StoreTransactions transactions, StoreOptions op
                 r.IsDBNull(6) ? null : r.GetString(6), Parse(r.GetString(7))),
             ("@id", runId)), cancel)).FirstOrDefault();
     }
+
+    // Instants are stored as fixed-width UTC text (StoreClock.Format), so text order is time order in both databases.
+    public Task<bool> ClaimAsync(AccessScope scope, string runId, string coordinator, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancel) =>
+        transactions.WriteAsync(scope, async tx => await tx.ExecuteAsync("""
+            UPDATE stress_runs SET coordinator = @c, lease_until = @u
+            WHERE run_id = @id AND status IN ('Queued', 'Running') AND (coordinator = @c OR lease_until IS NULL OR lease_until < @now)
+            """, ("@c", coordinator), ("@u", Format(leaseUntil)), ("@id", runId), ("@now", Format(now))) == 1, cancel);
+
+    public Task<IReadOnlyList<StressRunRecord>> ListOrphanedAsync(AccessScope scope, DateTimeOffset now, CancellationToken cancel) =>
+        transactions.ReadAsync<IReadOnlyList<StressRunRecord>>(scope, async tx => await tx.QueryAsync(
+            "SELECT run_id, book_id, version, status, progress, created_at FROM stress_runs WHERE status IN ('Queued', 'Running') AND lease_until < @now ORDER BY created_at",
+            r => new StressRunRecord(r.GetString(0), r.GetString(1), ToInt(r.GetValue(2)), Enum.Parse<StressRunStatus>(r.GetString(3)), r.GetDouble(4),
+                null, null, Parse(r.GetString(5))),
+            ("@now", Format(now))), cancel);
+
+    public Task<bool> CancelRequestedAsync(AccessScope scope, string runId, CancellationToken cancel) =>
+        transactions.ReadAsync(scope, async tx =>
+            ToInt(await tx.ScalarAsync("SELECT cancel_requested FROM stress_runs WHERE run_id = @id", ("@id", runId)) ?? 0) != 0, cancel);
+
+    // Not audited: the coordinator keeps its own intermediate state; the result a caller reads is audited by GetAsync.
+    public Task SaveChunkAsync(AccessScope scope, StoredStressChunk chunk, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        return transactions.WriteAsync(scope, async tx => await tx.ExecuteAsync("""
+            INSERT INTO stress_chunks (run_id, first_path, path_count, silo, result) VALUES (@id, @f, @n, @s, @r)
+            ON CONFLICT (run_id, first_path) DO NOTHING
+            """, ("@id", chunk.RunId), ("@f", chunk.FirstPath), ("@n", chunk.PathCount), ("@s", chunk.Silo), ("@r", chunk.Result)), cancel);
+    }
+
+    public Task<IReadOnlyList<StoredStressChunk>> ListChunksAsync(AccessScope scope, string runId, CancellationToken cancel) =>
+        transactions.ReadAsync<IReadOnlyList<StoredStressChunk>>(scope, async tx => await tx.QueryAsync(
+            "SELECT run_id, first_path, path_count, silo, result FROM stress_chunks WHERE run_id = @id ORDER BY first_path",
+            r => new StoredStressChunk(r.GetString(0), ToInt(r.GetValue(1)), ToInt(r.GetValue(2)), r.GetString(3), (byte[])r.GetValue(4)),
+            ("@id", runId)), cancel);
 }

@@ -7,7 +7,7 @@ namespace Quartermaster.Stress;
 /// side of zero, so a percentile is exact to within 1.6% of its value; magnitudes below the lowest bin read as 0.
 /// Counts are integers, so merging workers' sketches in any order gives the same result.
 /// </summary>
-internal sealed class CashSketch
+internal sealed partial class CashSketch
 {
     public const int YearCash = 0;
     public const int Cumulative = 1;

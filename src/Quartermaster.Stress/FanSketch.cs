@@ -10,7 +10,7 @@ namespace Quartermaster.Stress;
 /// Counts are integers, so merging workers' sketches in any order gives the same result.
 /// Hot code: guarded by the stress benchmark (<c>qm bench stress</c>).
 /// </summary>
-internal sealed class FanSketch
+internal sealed partial class FanSketch
 {
     public const int Revenue = 0;
     public const int UsedMw = 1;

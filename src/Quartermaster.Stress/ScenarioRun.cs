@@ -9,7 +9,7 @@ namespace Quartermaster.Stress;
 /// whole blocks; each block's sums are taken in path order and blocks are reduced in order, so results are
 /// bit-identical for any thread count and chunk size.
 /// </summary>
-internal sealed class ScenarioRun
+internal sealed partial class ScenarioRun
 {
     // Layout of one block's sums: totals, tenants' revenue, monthly series, then the stakes, the sector at the
     // horizon and the calendar years' cash.

@@ -7,7 +7,7 @@ namespace Quartermaster.Stress;
 /// <see cref="Compare"/> two books on common random numbers, <see cref="Tornado"/> the sensitivity
 /// to each key input. Results are bit-identical for any thread count and chunk size.
 /// </summary>
-public static class StressEngine
+public static partial class StressEngine
 {
     /// <summary>Simulates the paths of <paramref name="input"/> and summarises them.</summary>
     /// <param name="input">The book and the MW allocated to each contract in each month.</param>

@@ -21,6 +21,7 @@ internal static class ServeCommand
         var deals = new Option<string?>("--deals") { Description = "Public deals shown on the provider's dashboard. Default: the shipped data/deals.csv, found like the example book." };
         var rivalries = new Option<string?>("--rivalries") { Description = "Rivalry groups of labs for the market map. Default: data/rivalries.yaml when present." };
         // Bursts are twice the rate, so the rate stays well inside an int.
+        var cluster = new ClusterOptions();
         var rate = TypedOptions.WholeNumber("--rate-limit", "Requests per second per API key (bursts of twice that).", 1, 1_000_000_000, 100);
         var command = new Command("serve", """
             Serve the HTTP API: books, plans, stress runs; each tenant sees only its own data.
@@ -30,10 +31,21 @@ internal static class ServeCommand
             empty, on http://127.0.0.1:5080. API reference at /scalar, OpenAPI at /openapi/v1.json.
             PostgreSQL:  qm serve --db "Host=db;Username=qm_service;Password=..." --db-owner "Host=db;Username=qm_owner;Password=..."
             Create a key first:  qm keys create --role admin
+            Cluster (PostgreSQL):  add --cluster NAME --silo-port PORT to each instance; qm worker adds compute silos.
             """)
         { db, owner, urls, seed, deals, rivalries, rate, bare, noCache };
+        foreach (var option in cluster.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(async (parse, cancel) =>
         {
+            var (clusterSettings, clusterProblem) = cluster.Read(parse, parse.GetValue(db));
+            if (clusterProblem is not null)
+            {
+                context.Stderr.WriteLine($"qm serve: {clusterProblem}");
+                return ExitCodes.BadInput;
+            }
             if (ListenAddresses.Problem(parse.GetValue(urls)!) is { } problem)
             {
                 context.Stderr.WriteLine($"qm serve: {problem}");
@@ -61,6 +73,7 @@ internal static class ServeCommand
                 CacheTenantReads = !parse.GetValue(noCache),
                 BareBenchmarkBody = parse.GetValue(bare) is { } path ? await File.ReadAllBytesAsync(path, cancel) : null,
                 Deals = market,
+                Cluster = clusterSettings,
             };
             try
             {
