@@ -20,33 +20,7 @@ internal sealed partial class ScenarioRun
         // A run of the chunk's length holds its paths at [path - firstPath]; as firstPath is on a block boundary, its
         // blocks are the run's blocks shifted by firstPath / BlockPaths.
         var run = new ScenarioRun(model, seed, pathCount, threads);
-        var blocksPerPart = Math.Max(1, (chunkPaths + StressOptions.BlockPaths - 1) / StressOptions.BlockPaths);
-        var partSize = blocksPerPart * StressOptions.BlockPaths;
-        var parts = (pathCount + partSize - 1) / partSize;
-        Parallel.For(
-            0,
-            parts,
-            new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken },
-            () => new PathSimulator(model, seed),
-            (part, _, simulator) =>
-            {
-                var from = part * partSize;
-                var to = Math.Min(pathCount, from + partSize);
-                for (var path = from; path < to; path++)
-                {
-                    run.Record(path, simulator.Simulate(firstPath + (long)path), simulator);
-                }
-                pathsDone?.Invoke(to - from);
-                return simulator;
-            },
-            simulator =>
-            {
-                lock (run.Fan)
-                {
-                    run.Fan.Merge(simulator.Fan);
-                    run.Cash.Merge(simulator.Cash);
-                }
-            });
+        run.SimulateAll(firstPath, chunkPaths, pathsDone, cancellationToken);
         return new StressChunk(seed, firstPath, pathCount, run.Operating, run.Stakes, run.Outcomes, run.Payback, run.Irr, run._blockSums,
             run.Fan.Counts.ToArray(), run.Cash.Counts.ToArray());
     }

@@ -83,35 +83,44 @@ internal sealed partial class ScenarioRun
         ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         var run = new ScenarioRun(model, seed, paths, threads);
+        run.SimulateAll(0, chunkPaths, pathsDone, cancellationToken);
+        return run;
+    }
+
+    /// <summary>
+    /// Simulates paths firstPath to firstPath + <see cref="Paths"/> - 1 into this run's slots 0 to Paths - 1, in
+    /// parallel parts of <paramref name="chunkPaths"/> (rounded up to whole blocks), and merges the sketches.
+    /// </summary>
+    private void SimulateAll(long firstPath, int chunkPaths, Action<int>? pathsDone, CancellationToken cancellationToken)
+    {
         var blocksPerChunk = Math.Max(1, (chunkPaths + StressOptions.BlockPaths - 1) / StressOptions.BlockPaths);
         var chunkSize = blocksPerChunk * StressOptions.BlockPaths;
-        var chunks = (paths + chunkSize - 1) / chunkSize;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
+        var chunks = (Paths + chunkSize - 1) / chunkSize;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = cancellationToken };
         Parallel.For(
             0,
             chunks,
             options,
-            () => new PathSimulator(model, seed),
+            () => new PathSimulator(_model, Seed),
             (chunk, _, simulator) =>
             {
                 var from = chunk * chunkSize;
-                var to = Math.Min(paths, from + chunkSize);
+                var to = Math.Min(Paths, from + chunkSize);
                 for (var path = from; path < to; path++)
                 {
-                    run.Record(path, simulator.Simulate(path), simulator);
+                    Record(path, simulator.Simulate(firstPath + path), simulator);
                 }
                 pathsDone?.Invoke(to - from);
                 return simulator;
             },
             simulator =>
             {
-                lock (run.Fan)
+                lock (Fan)
                 {
-                    run.Fan.Merge(simulator.Fan);
-                    run.Cash.Merge(simulator.Cash);
+                    Fan.Merge(simulator.Fan);
+                    Cash.Merge(simulator.Cash);
                 }
             });
-        return run;
     }
 
     private void Record(int path, PathTotals totals, PathSimulator simulator)
