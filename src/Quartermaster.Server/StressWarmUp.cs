@@ -8,7 +8,7 @@ namespace Quartermaster.Server;
 
 /// <summary>
 /// Runs the stress path (plan, engine, summary document, chart data, JSON) on a small copy of the seed book
-/// before <c>/readyz</c> says ready, until the JIT has little left to compile. Without it a fresh server's
+/// before <c>/readyz</c> says ready, until the JIT has had little left to compile for a few rounds in a row. Without it a fresh server's
 /// first stress run compiles about two thousand methods at tier 0 and runs the engine's loops in that code.
 /// </summary>
 internal sealed class StressWarmUp(ServerOptions options, ILogger<StressWarmUp> log) : BackgroundService
@@ -16,8 +16,14 @@ internal sealed class StressWarmUp(ServerOptions options, ILogger<StressWarmUp> 
     /// <summary>Paths per warm-up round: a few reduction blocks, so every parallel worker and every merge runs.</summary>
     internal const int Paths = 4 * Stress.StressOptions.BlockPaths;
 
-    /// <summary>Fewer methods compiled in a round than this (the runtime's background tier-up included) means warm.</summary>
+    /// <summary>Fewer methods compiled in a round than this (the runtime's background tier-up included) is a quiet round.</summary>
     private const int QuietMethods = 8;
+
+    /// <summary>
+    /// Quiet rounds in a row that mean warm: one is not enough, since the runtime delays tier-up while it keeps
+    /// compiling new methods, so a quiet round can come just before a burst of recompilation.
+    /// </summary>
+    private const int QuietRounds = 3;
 
     private const int MaxRounds = 60;
 
@@ -56,7 +62,7 @@ internal sealed class StressWarmUp(ServerOptions options, ILogger<StressWarmUp> 
         var book = WarmUpBook(options.SeedBookPath);
         var methodsAtStart = JitInfo.GetCompiledMethodCount();
         var rounds = 0;
-        long compiled;
+        var quiet = 0;
         do
         {
             var before = JitInfo.GetCompiledMethodCount();
@@ -64,10 +70,10 @@ internal sealed class StressWarmUp(ServerOptions options, ILogger<StressWarmUp> 
             _ = DocumentJson.Serialize(result);
             // The runtime recompiles hot methods on a background thread after a short delay: give it time to show.
             await Task.Delay(TimeSpan.FromMilliseconds(150), cancel);
-            compiled = JitInfo.GetCompiledMethodCount() - before;
+            quiet = JitInfo.GetCompiledMethodCount() - before < QuietMethods ? quiet + 1 : 0;
             rounds++;
         }
-        while (compiled >= QuietMethods && rounds < MaxRounds && Stopwatch.GetElapsedTime(started) < MaxTime);
+        while (quiet < QuietRounds && rounds < MaxRounds && Stopwatch.GetElapsedTime(started) < MaxTime);
         var methods = JitInfo.GetCompiledMethodCount() - methodsAtStart;
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         LogMessages.WarmedUp(log, rounds, methods, seconds);
