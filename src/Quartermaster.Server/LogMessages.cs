@@ -27,6 +27,12 @@ public static class ServerEventId
     /// <summary>Looking for runs to take over failed for a moment (the database did not answer); retried at the next tick.</summary>
     public const int StressRunAdoptionFailed = 1304;
 
+    /// <summary>The start-up warm-up of the stress path ended: its rounds, the methods compiled and its duration.</summary>
+    public const int WarmedUp = 1310;
+
+    /// <summary>The start-up warm-up threw; the server serves anyway, its first stress run colder.</summary>
+    public const int WarmUpFailed = 1311;
+
     /// <summary>A well-formed key was refused (unknown or revoked); named by its public id only.</summary>
     public const int KeyRefused = 1400;
 }
@@ -60,6 +66,14 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = ServerEventId.StressRunFailed, Level = LogLevel.Error,
         Message = "Stress run {RunId} failed")]
     public static partial void StressRunFailed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(EventId = ServerEventId.WarmedUp, Level = LogLevel.Information,
+        Message = "Stress path warmed up: {Rounds} rounds, {Methods} methods compiled, {Seconds:F1} s")]
+    public static partial void WarmedUp(ILogger logger, int rounds, long methods, double seconds);
+
+    [LoggerMessage(EventId = ServerEventId.WarmUpFailed, Level = LogLevel.Warning,
+        Message = "Stress path warm-up failed; serving without it")]
+    public static partial void WarmUpFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = ServerEventId.KeyRefused, Level = LogLevel.Information,
         Message = "Key {KeyId} refused: unknown or revoked")]

@@ -67,6 +67,11 @@ public static class QuartermasterServer
         services.AddSingleton<TenantReadCache>();
         services.AddSingleton<WhyShortCache>();
         services.AddHostedService(s => s.GetRequiredService<StressJobs>());
+        if (options.WarmUpStress)
+        {
+            services.AddSingleton<StressWarmUp>();
+            services.AddHostedService(s => s.GetRequiredService<StressWarmUp>());
+        }
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -259,8 +264,12 @@ public static class QuartermasterServer
         return TypedResults.Ok(new Health("ok", schemaVersion));
     }
 
-    private static async Task<Results<Ok<Health>, ProblemHttpResult>> Readyz(IBookStore store, CancellationToken cancel)
+    private static async Task<Results<Ok<Health>, ProblemHttpResult>> Readyz(IBookStore store, HttpContext context, CancellationToken cancel)
     {
+        if (context.RequestServices.GetService<StressWarmUp>() is { Done: false })
+        {
+            return Problems.ServiceUnavailable("not ready: warming up the stress engine");
+        }
         IReadOnlyList<string> problems;
         try
         {

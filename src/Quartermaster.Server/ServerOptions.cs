@@ -35,6 +35,12 @@ public sealed record ServerOptions
     /// <summary>The engine behind background stress runs.</summary>
     public IStressRunner StressRunner { get; init; } = new EngineStressRunner();
 
+    /// <summary>
+    /// Warm the stress path before <c>/readyz</c> says ready (a few rounds on a small copy of the seed book, until the
+    /// JIT is quiet), so the first stress run is about as fast as later ones. Off by default: tests start many servers.
+    /// </summary>
+    public bool WarmUpStress { get; init; }
+
     /// <summary>Refuse to start on PostgreSQL when the service role could bypass row-level security.</summary>
     public bool RequireRowLevelSecurity { get; init; } = true;
 

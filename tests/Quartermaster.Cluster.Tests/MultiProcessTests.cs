@@ -40,8 +40,8 @@ public sealed class MultiProcessTests(PostgresServer postgres, ITestOutputHelper
         var workerPort = FreePort();
         string[] cluster = ["--db", service, "--db-owner", owner, "--cluster", Cluster, "--chunk-paths", "8192", "--probe-seconds", "2"];
 
-        var a = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--seed", bookPath, "--rate-limit", "100000"]);
-        var b = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--rate-limit", "100000"]);
+        var a = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--seed", bookPath, "--rate-limit", "100000", "--no-warm-up"]);
+        var b = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--rate-limit", "100000", "--no-warm-up"]);
         var worker = await StartAsync("worker", WorkerLine(), [.. cluster, "--silo-port", workerPort.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await Wait.UntilAsync(() => ScalarAsync(superuser, "SELECT count(*) FROM cluster_silos WHERE status = 3"), n => n == 3, "three active silos");
         using var clientA = Client(a.Address!, key);
@@ -87,8 +87,8 @@ public sealed class MultiProcessTests(PostgresServer postgres, ITestOutputHelper
         await File.WriteAllTextAsync(bookPath, ClusterBooks.ExampleYaml(Paths));
         var bookId = ClusterBooks.Read(ClusterBooks.ExampleYaml(Paths)).Id;
         string[] cluster = ["--db", service, "--db-owner", owner, "--cluster", Cluster + "-takeover", "--chunk-paths", "8192", "--probe-seconds", "2"];
-        var a = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--seed", bookPath, "--rate-limit", "100000"]);
-        var b = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--rate-limit", "100000"]);
+        var a = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--seed", bookPath, "--rate-limit", "100000", "--no-warm-up"]);
+        var b = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--rate-limit", "100000", "--no-warm-up"]);
         await Wait.UntilAsync(() => ScalarAsync(superuser, "SELECT count(*) FROM cluster_silos WHERE status = 3"), n => n == 2, "two active silos");
         using var clientA = Client(a.Address!, key);
         using var clientB = Client(b.Address!, key);

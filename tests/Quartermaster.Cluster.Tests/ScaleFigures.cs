@@ -58,7 +58,7 @@ public sealed partial class ScaleFigures(PostgresServer postgres, ITestOutputHel
         }
         var name = $"bench{silos}{(kill ? "k" : "")}";
         string[] cluster = ["--db", service, "--db-owner", owner, "--cluster", name, "--chunk-paths", ChunkPaths.ToString(CultureInfo.InvariantCulture), "--probe-seconds", "2"];
-        var serve = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--seed", bookPath, "--rate-limit", "100000"]);
+        var serve = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--seed", bookPath, "--rate-limit", "100000", "--no-warm-up"]);
         var workers = new List<(Process Process, int Port)>();
         for (var w = 1; w < silos; w++)
         {

@@ -103,7 +103,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IDisposable
     private static async Task<(Process Process, Uri Address)> StartServeAsync(string database, string seed)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "qm.dll"), "serve", "--db", database, "--seed", seed, "--urls", "http://127.0.0.1:0", "--rate-limit", "100000" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "qm.dll"), "serve", "--db", database, "--seed", seed, "--urls", "http://127.0.0.1:0", "--rate-limit", "100000", "--no-warm-up" })
         {
             start.ArgumentList.Add(arg);
         }

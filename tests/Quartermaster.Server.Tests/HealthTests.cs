@@ -27,6 +27,61 @@ public sealed class HealthTests(PostgresServer postgres) : IClassFixture<Postgre
     }
 
     [Fact]
+    public async Task Readyz_says_warming_up_until_the_stress_warm_up_ends_and_the_warm_up_stores_nothing()
+    {
+        var runner = new GatedRunner();
+        await using var server = await RunningServer.StartAsync(new ServerOptions
+        {
+            Database = Path.Combine(_directory, "warm.db"), WarmUpStress = true, StressRunner = runner,
+            SeedBookPath = Path.Combine(Screenshots.Root, "examples", "neutral-cloud-2026.yaml"),
+        });
+        var client = server.Client();
+        var auditBefore = (await server.Store.ReadAuditLogAsync()).Count;
+
+        // The warm-up's first round waits at the gate: alive, not ready.
+        await runner.Entered.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        var warming = await client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, warming.StatusCode);
+        Assert.Equal("not ready: warming up the stress engine", JsonNode.Parse(await warming.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
+
+        runner.Gate.SetResult();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        HttpResponseMessage ready;
+        while ((ready = await client.GetAsync("/readyz")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"/readyz still answers {(int)ready.StatusCode} after the warm-up was let go");
+            await Task.Delay(50);
+        }
+
+        // The warm-up ran the real engine on a small copy of the seed book, and wrote nothing.
+        Assert.True(!runner.Paths.IsEmpty && runner.Paths.All(p => p == 4 * Stress.StressOptions.BlockPaths), string.Join(", ", runner.Paths));
+        Assert.Equal(auditBefore, (await server.Store.ReadAuditLogAsync()).Count);
+        var books = await server.Store.ListBooksAsync(AccessScope.System);
+        Assert.Equal(["neutral-cloud-2026"], books.Select(b => b.BookId));
+    }
+
+    /// <summary>The real engine behind a gate the test opens, recording the paths of each run it is asked for.</summary>
+    private sealed class GatedRunner : IStressRunner
+    {
+        private readonly EngineStressRunner _engine = new();
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public System.Collections.Concurrent.ConcurrentQueue<int> Paths { get; } = new();
+
+        public async Task<Documents.StressRunResult> RunAsync(Core.Book book, IProgress<double> progress, CancellationToken cancel)
+        {
+            Paths.Enqueue(book.Scenario.Paths);
+            Entered.TrySetResult();
+            await Gate.Task.WaitAsync(cancel);
+            return await _engine.RunAsync(book, progress, cancel);
+        }
+    }
+
+    [Fact]
     public async Task Healthz_and_readyz_keep_answering_when_the_owner_role_can_no_longer_log_in()
     {
         // An owner role of this test's own, so locking it out touches no other test's database.

@@ -17,6 +17,10 @@ internal static class ServeCommand
             Description = "Book imported (and planned) when the database holds no book. Default: examples/neutral-cloud-2026.yaml when present.",
         };
         var bare = new Option<string?>("--bench-bare-body") { Description = "Benchmarks: serve this file's bytes at GET /bench/bare.", Hidden = true };
+        var noWarmUp = new Option<bool>("--no-warm-up")
+        {
+            Description = "Answer /readyz at once, without first warming the stress engine (the first stress run is then 2-3 times slower).",
+        };
         var noCache = new Option<bool>("--no-read-cache") { Description = "Benchmarks: read tenants' plan rows from the database every time.", Hidden = true };
         var deals = new Option<string?>("--deals") { Description = "Public deals shown on the provider's dashboard. Default: the shipped data/deals.csv, found like the example book." };
         var rivalries = new Option<string?>("--rivalries") { Description = "Rivalry groups of labs for the market map. Default: data/rivalries.yaml when present." };
@@ -33,7 +37,7 @@ internal static class ServeCommand
             Create a key first:  qm keys create --role admin
             Cluster (PostgreSQL):  add --cluster NAME --silo-port PORT to each instance; qm worker adds compute silos.
             """)
-        { db, owner, urls, seed, deals, rivalries, rate, bare, noCache };
+        { db, owner, urls, seed, deals, rivalries, rate, noWarmUp, bare, noCache };
         foreach (var option in cluster.All)
         {
             command.Options.Add(option);
@@ -74,6 +78,7 @@ internal static class ServeCommand
                 BareBenchmarkBody = parse.GetValue(bare) is { } path ? await File.ReadAllBytesAsync(path, cancel) : null,
                 Deals = market,
                 Cluster = clusterSettings,
+                WarmUpStress = !parse.GetValue(noWarmUp),
             };
             try
             {
