@@ -29,6 +29,9 @@ public sealed record ClusterSettings(string Name, string MembershipConnectionStr
     /// <summary>How long a coordinator's claim on a run lasts; it renews it at a third of this, and another instance takes the run over once it lapses.</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often a coordinator reads the stored cancel request of its run (a cancel sent to any instance).</summary>
+    public TimeSpan CancelPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The silo port to bind: <see cref="SiloPort"/>, or a free port when it is 0.</summary>
     public int ResolveSiloPort()
     {

@@ -129,20 +129,27 @@ public sealed partial class ClusterStressCoordinator(IGrainFactory grains, IBook
 
     private volatile bool _leaseLost;
 
-    // Renews the lease at a third of its length and polls the stored cancel request; stops the run when either says so.
+    // Polls the stored cancel request every CancelPollInterval and renews the lease at a third of its length; stops the
+    // run when either says so. A cancel sent to another instance thus bites within about a second.
     private async Task WatchLeaseAsync(string runId, CancellationTokenSource stop)
     {
-        using var timer = new PeriodicTimer(settings.LeaseDuration / 3, clock);
+        var renewEvery = settings.LeaseDuration / 3;
+        using var timer = new PeriodicTimer(settings.CancelPollInterval < renewEvery ? settings.CancelPollInterval : renewEvery, clock);
+        var renewed = clock.GetTimestamp();
         try
         {
             while (await timer.WaitForNextTickAsync(stop.Token))
             {
-                var now = clock.GetUtcNow();
-                if (!await store.ClaimStressRunAsync(AccessScope.System, runId, Name, now, now + settings.LeaseDuration, stop.Token))
+                if (clock.GetElapsedTime(renewed) >= renewEvery)
                 {
-                    _leaseLost = true;
-                    await stop.CancelAsync();
-                    return;
+                    renewed = clock.GetTimestamp();
+                    var now = clock.GetUtcNow();
+                    if (!await store.ClaimStressRunAsync(AccessScope.System, runId, Name, now, now + settings.LeaseDuration, stop.Token))
+                    {
+                        _leaseLost = true;
+                        await stop.CancelAsync();
+                        return;
+                    }
                 }
                 if (await store.StressRunCancelRequestedAsync(AccessScope.System, runId, stop.Token))
                 {

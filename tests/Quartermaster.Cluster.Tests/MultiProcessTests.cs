@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Npgsql;
+using Quartermaster.Books;
 using Quartermaster.Documents;
 using Quartermaster.Storage;
 using Xunit.Abstractions;
@@ -21,6 +22,7 @@ namespace Quartermaster.Cluster.Tests;
 public sealed class MultiProcessTests(PostgresServer postgres, ITestOutputHelper output) : ClusterProcesses(output), IClassFixture<PostgresServer>
 {
     private const int Paths = 120_000;
+    private const string LongRunBook = "long-run";
     private const string Cluster = "mp";
 
     [Fact]
@@ -62,8 +64,14 @@ public sealed class MultiProcessTests(PostgresServer postgres, ITestOutputHelper
         Assert.Equal(await QmStressAsync(bookPath), DocumentJson.Serialize(summary, indented: true));
         Assert.True(await ScalarAsync(superuser, $"SELECT count(*) FROM stress_chunks WHERE run_id = '{runId}'") == ClusterBooks.Chunks(Paths, 8192));
 
-        // A second run on A, cancelled through B: B stores the request, A's coordinator sees it at its next lease renewal.
-        var second = await StartRunAsync(clientA, bookId);
+        // A second run on A, cancelled through B: B stores the request, A's coordinator sees it at its next poll. Its book
+        // takes minutes to run (stored now: --seed only seeds an empty database), so the cancel always finds it running.
+        using (var store = new PostgresBookStore(service, owner))
+        {
+            var longRun = ClusterBooks.Read(ClusterBooks.ExampleYaml(5_000_000)) with { Id = LongRunBook };
+            await store.SaveBookAsync(AccessScope.System, longRun, BookWriter.Write(longRun));
+        }
+        var second = await StartRunAsync(clientA, LongRunBook);
         await Wait.UntilAsync(() => GetRunAsync(clientB, second), r => r["status"]!.GetValue<string>() == "running", "the second run to start");
         var cancel = await clientB.PostAsync($"/api/v1/stress-runs/{second}/cancel", null);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, cancel.StatusCode);
