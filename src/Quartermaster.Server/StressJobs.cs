@@ -27,6 +27,22 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
         public double Progress { get; set; }
 
         public Task Work { get; set; } = Task.CompletedTask;
+
+        /// <summary>
+        /// Asks the job to stop. A job that ended meanwhile has disposed its source (it leaves the running set just
+        /// before), and there is nothing left to stop.
+        /// </summary>
+        public async Task StopAsync()
+        {
+            try
+            {
+                await Cancel.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Ended between being looked up and being stopped.
+            }
+        }
     }
 
     /// <summary>Starts <paramref name="run"/> of <paramref name="book"/> in the background.</summary>
@@ -51,7 +67,7 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
         {
             return false;
         }
-        job.Cancel.Cancel();
+        _ = job.StopAsync();
         return true;
     }
 
@@ -72,7 +88,7 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
         await _adopting;
         foreach (var job in _running.Values)
         {
-            await job.Cancel.CancelAsync();
+            await job.StopAsync();
         }
         await Task.WhenAll(_running.Values.Select(j => j.Work)).WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
