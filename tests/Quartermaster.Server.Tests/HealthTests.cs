@@ -46,13 +46,8 @@ public sealed class HealthTests(PostgresServer postgres) : IClassFixture<Postgre
         Assert.Equal("not ready: warming up the stress engine", JsonNode.Parse(await warming.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
 
         runner.Gate.SetResult();
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        HttpResponseMessage ready;
-        while ((ready = await client.GetAsync("/readyz")).StatusCode != HttpStatusCode.OK)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"/readyz still answers {(int)ready.StatusCode} after the warm-up was let go");
-            await Task.Delay(50);
-        }
+        await Wait.UntilAsync(async () => (await client.GetAsync("/readyz")).StatusCode, status => status == HttpStatusCode.OK,
+            "/readyz to answer 200 after the warm-up was let go", TimeSpan.FromMinutes(2));
 
         // The warm-up ran the real engine on a small copy of the seed book, and wrote nothing.
         Assert.True(!runner.Paths.IsEmpty && runner.Paths.All(p => p == 4 * Stress.StressOptions.BlockPaths), string.Join(", ", runner.Paths));
