@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Npgsql;
+using Quartermaster.Storage;
 using Xunit.Abstractions;
 
 namespace Quartermaster.Cluster.Tests;
@@ -22,6 +23,16 @@ public abstract partial class ClusterProcesses(ITestOutputHelper output) : IDisp
 
     /// <summary>Lines the children wrote, for tests that read the coordinator's figures.</summary>
     protected System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+
+    /// <summary>A fresh migrated database: its service and owner connections, a superuser connection to it, and an admin key.</summary>
+    protected static async Task<(string Service, string Owner, string Superuser, string Key)> ClusterDatabaseAsync(PostgresServer postgres)
+    {
+        var (service, owner) = postgres.CreateDatabase();
+        var superuser = postgres.Superuser(new NpgsqlConnectionStringBuilder(service).Database!);
+        using var store = new PostgresBookStore(service, owner);
+        await store.MigrateAsync();
+        return (service, owner, superuser, (await store.CreateKeyAsync(AccessScope.System, Role.Admin, null)).Key);
+    }
 
     protected static async Task<string> StartRunAsync(HttpClient client, string bookId)
     {

@@ -28,14 +28,7 @@ public sealed class MultiProcessTests(PostgresServer postgres, ITestOutputHelper
     [Fact]
     public async Task A_worker_killed_mid_run_leaves_the_result_byte_identical_to_qm_stress_and_cancel_works_from_the_other_instance()
     {
-        var (service, owner) = postgres.CreateDatabase();
-        var superuser = postgres.Superuser(new NpgsqlConnectionStringBuilder(service).Database!);
-        string key;
-        using (var store = new PostgresBookStore(service, owner))
-        {
-            await store.MigrateAsync();
-            key = (await store.CreateKeyAsync(AccessScope.System, Role.Admin, null)).Key;
-        }
+        var (service, owner, superuser, key) = await ClusterDatabaseAsync(postgres);
         var bookPath = Path.Combine(Directory, "book.yaml");
         await File.WriteAllTextAsync(bookPath, ClusterBooks.ExampleYaml(Paths));
         var bookId = ClusterBooks.Read(ClusterBooks.ExampleYaml(Paths)).Id;
@@ -83,14 +76,7 @@ public sealed class MultiProcessTests(PostgresServer postgres, ITestOutputHelper
     [Fact]
     public async Task An_instance_killed_while_coordinating_has_its_run_taken_over_from_the_stored_chunks()
     {
-        var (service, owner) = postgres.CreateDatabase();
-        var superuser = postgres.Superuser(new NpgsqlConnectionStringBuilder(service).Database!);
-        string key;
-        using (var store = new PostgresBookStore(service, owner))
-        {
-            await store.MigrateAsync();
-            key = (await store.CreateKeyAsync(AccessScope.System, Role.Admin, null)).Key;
-        }
+        var (service, owner, superuser, key) = await ClusterDatabaseAsync(postgres);
         var bookPath = Path.Combine(Directory, "book.yaml");
         await File.WriteAllTextAsync(bookPath, ClusterBooks.ExampleYaml(Paths));
         var bookId = ClusterBooks.Read(ClusterBooks.ExampleYaml(Paths)).Id;

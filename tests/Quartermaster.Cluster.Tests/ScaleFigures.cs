@@ -48,14 +48,7 @@ public sealed partial class ScaleFigures(PostgresServer postgres, ITestOutputHel
 
     private async Task MeasureAsync(string bookPath, int silos, bool kill)
     {
-        var (service, owner) = postgres.CreateDatabase();
-        var superuser = postgres.Superuser(new NpgsqlConnectionStringBuilder(service).Database!);
-        string key;
-        using (var store = new PostgresBookStore(service, owner))
-        {
-            await store.MigrateAsync();
-            key = (await store.CreateKeyAsync(AccessScope.System, Role.Admin, null)).Key;
-        }
+        var (service, owner, superuser, key) = await ClusterDatabaseAsync(postgres);
         var name = $"bench{silos}{(kill ? "k" : "")}";
         string[] cluster = ["--db", service, "--db-owner", owner, "--cluster", name, "--chunk-paths", ChunkPaths.ToString(CultureInfo.InvariantCulture), "--probe-seconds", "2"];
         var serve = await StartAsync("serve", ListeningLine(), [.. cluster, "--silo-port", "0", "--urls", "http://127.0.0.1:0", "--seed", bookPath, "--rate-limit", "100000", "--no-warm-up"]);
