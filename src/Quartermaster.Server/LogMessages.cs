@@ -68,8 +68,8 @@ internal static partial class LogMessages
     public static partial void StressRunFailed(ILogger logger, Exception exception, string runId);
 
     [LoggerMessage(EventId = ServerEventId.WarmedUp, Level = LogLevel.Information,
-        Message = "Stress path warmed up: {Rounds} rounds, {Methods} methods compiled, {Seconds:F1} s")]
-    public static partial void WarmedUp(ILogger logger, int rounds, long methods, double seconds);
+        Message = "Stress path warmed up: {Rounds} rounds, then {ApiRuns} runs through the API on a throwaway store, {Methods} methods compiled, {Seconds:F1} s")]
+    public static partial void WarmedUp(ILogger logger, int rounds, int apiRuns, long methods, double seconds);
 
     [LoggerMessage(EventId = ServerEventId.WarmUpFailed, Level = LogLevel.Warning,
         Message = "Stress path warm-up failed; serving without it")]

@@ -28,6 +28,17 @@ public sealed class SqliteBookStore : SqlBookStore
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }
 
+    /// <summary>Closes this file's pooled connections, so a disposed store holds no handle on it.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            SqliteConnection.ClearPool(connection);
+        }
+        base.Dispose(disposing);
+    }
+
     /// <summary>Runs <c>PRAGMA integrity_check</c> and <c>foreign_key_check</c>; returns "ok" or the problems found.</summary>
     public async Task<string> CheckIntegrityAsync(CancellationToken cancel = default)
     {

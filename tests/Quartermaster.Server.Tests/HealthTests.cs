@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Testing;
 using Npgsql;
 using Quartermaster.Storage;
 
@@ -30,9 +31,10 @@ public sealed class HealthTests(PostgresServer postgres) : IClassFixture<Postgre
     public async Task Readyz_says_warming_up_until_the_stress_warm_up_ends_and_the_warm_up_stores_nothing()
     {
         var runner = new GatedRunner();
+        using var logs = new FakeLoggerProvider();
         await using var server = await RunningServer.StartAsync(new ServerOptions
         {
-            Database = Path.Combine(_directory, "warm.db"), WarmUpStress = true, StressRunner = runner,
+            Database = Path.Combine(_directory, "warm.db"), WarmUpStress = true, StressRunner = runner, LoggerProvider = logs,
             SeedBookPath = Path.Combine(Screenshots.Root, "examples", "neutral-cloud-2026.yaml"),
         });
         var client = server.Client();
@@ -49,8 +51,12 @@ public sealed class HealthTests(PostgresServer postgres) : IClassFixture<Postgre
         await Wait.UntilAsync(async () => (await client.GetAsync("/readyz")).StatusCode, status => status == HttpStatusCode.OK,
             "/readyz to answer 200 after the warm-up was let go", TimeSpan.FromMinutes(2));
 
-        // The warm-up ran the real engine on a small copy of the seed book, and wrote nothing.
-        Assert.True(!runner.Paths.IsEmpty && runner.Paths.All(p => p == 4 * Stress.StressOptions.BlockPaths), string.Join(", ", runner.Paths));
+        // The warm-up ran the real engine on a small copy of the seed book, then three runs of it through the API of a
+        // throwaway server, and wrote nothing here.
+        var warmedUp = logs.Collector.GetSnapshot().Where(l => l.Id.Id is ServerEventId.WarmedUp or ServerEventId.WarmUpFailed).ToList();
+        Assert.Equal(ServerEventId.WarmedUp, Assert.Single(warmedUp).Id.Id);
+        Assert.Contains("then 3 runs through the API on a throwaway store", warmedUp[0].Message, StringComparison.Ordinal);
+        Assert.True(runner.Paths.Count >= 3 + 3 && runner.Paths.All(p => p == 4 * Stress.StressOptions.BlockPaths), string.Join(", ", runner.Paths));
         Assert.Equal(auditBefore, (await server.Store.ReadAuditLogAsync()).Count);
         var books = await server.Store.ListBooksAsync(AccessScope.System);
         Assert.Equal(["neutral-cloud-2026"], books.Select(b => b.BookId));

@@ -19,7 +19,7 @@ internal static class ServeCommand
         var bare = new Option<string?>("--bench-bare-body") { Description = "Benchmarks: serve this file's bytes at GET /bench/bare.", Hidden = true };
         var noWarmUp = new Option<bool>("--no-warm-up")
         {
-            Description = "Answer /readyz at once, without first warming the stress engine (the first stress run is then 2-3 times slower).",
+            Description = "Answer /readyz at once, without first warming the stress engine (the first stress run is then about 3 times slower than later ones).",
         };
         var noCache = new Option<bool>("--no-read-cache") { Description = "Benchmarks: read tenants' plan rows from the database every time.", Hidden = true };
         var deals = new Option<string?>("--deals") { Description = "Public deals shown on the provider's dashboard. Default: the shipped data/deals.csv, found like the example book." };
