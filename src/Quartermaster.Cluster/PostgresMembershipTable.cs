@@ -47,47 +47,36 @@ internal sealed class PostgresMembershipTable(ClusterSettings settings) : IMembe
 
     public Task<MembershipTableData> ReadAll() => ReadAsync(null);
 
-    public async Task<bool> InsertRow(MembershipEntry entry, TableVersion tableVersion)
+    public Task<bool> InsertRow(MembershipEntry entry, TableVersion tableVersion)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(tableVersion);
-        await using var connection = await _database.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        if (!await MoveVersionAsync(connection, tableVersion))
-        {
-            return false;
-        }
         var a = entry.SiloAddress;
-        var inserted = await ExecuteAsync(connection, """
+        return WriteRowAsync(tableVersion, connection => ExecuteAsync(connection, """
             INSERT INTO cluster_silos (cluster_id, address, port, generation, silo_name, host_name, status, proxy_port, suspect_times, start_time, i_am_alive_time, etag)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING
             """, _cluster, a.Endpoint.Address.ToString(), a.Endpoint.Port, a.Generation, entry.SiloName ?? "", entry.HostName ?? "", (int)entry.Status,
-            entry.ProxyPort, SuspectTimes(entry), Instant(entry.StartTime), Instant(entry.IAmAliveTime), NewEtag());
-        if (inserted != 1)
-        {
-            return false;
-        }
-        await tx.CommitAsync();
-        return true;
+            entry.ProxyPort, SuspectTimes(entry), Instant(entry.StartTime), Instant(entry.IAmAliveTime), NewEtag()));
     }
 
-    public async Task<bool> UpdateRow(MembershipEntry entry, string etag, TableVersion tableVersion)
+    public Task<bool> UpdateRow(MembershipEntry entry, string etag, TableVersion tableVersion)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(tableVersion);
-        await using var connection = await _database.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        if (!await MoveVersionAsync(connection, tableVersion))
-        {
-            return false;
-        }
         var a = entry.SiloAddress;
-        var updated = await ExecuteAsync(connection, """
+        return WriteRowAsync(tableVersion, connection => ExecuteAsync(connection, """
             UPDATE cluster_silos SET status = $5, proxy_port = $6, suspect_times = $7, i_am_alive_time = $8, silo_name = $9, host_name = $10, etag = $11
             WHERE cluster_id = $1 AND address = $2 AND port = $3 AND generation = $4 AND etag = $12
             """, _cluster, a.Endpoint.Address.ToString(), a.Endpoint.Port, a.Generation, (int)entry.Status, entry.ProxyPort, SuspectTimes(entry),
-            Instant(entry.IAmAliveTime), entry.SiloName ?? "", entry.HostName ?? "", NewEtag(), etag);
-        if (updated != 1)
+            Instant(entry.IAmAliveTime), entry.SiloName ?? "", entry.HostName ?? "", NewEtag(), etag));
+    }
+
+    // Orleans' optimistic concurrency: the table version moves on and the row is written in one transaction, or neither
+    // happens (another silo moved the version first, or the row's etag or key did not match): false, and Orleans retries.
+    private async Task<bool> WriteRowAsync(TableVersion tableVersion, Func<NpgsqlConnection, Task<int>> write)
+    {
+        ArgumentNullException.ThrowIfNull(tableVersion);
+        await using var connection = await _database.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        if (!await MoveVersionAsync(connection, tableVersion) || await write(connection) != 1)
         {
             return false;
         }

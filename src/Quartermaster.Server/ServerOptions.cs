@@ -62,6 +62,13 @@ public sealed record ServerOptions
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Without a cluster: how long a stress run's lease lasts unless renewed (a third of it at a time while the run goes).
+    /// A run whose instance stopped renewing (it was killed) is run again from the start by an instance sharing the
+    /// database, this one after a restart included. With a cluster, <see cref="Cluster.ClusterSettings.LeaseDuration"/> applies.
+    /// </summary>
+    public TimeSpan StressRunLease { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often a running stress run's progress is stored for other instances to read.</summary>
     public TimeSpan ProgressSaveInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -27,7 +27,7 @@ internal static class StressApi
         {
             return Problems.NotFound();
         }
-        var run = await store.CreateStressRunAsync(scope, bookId, stored.Version.Version, cancel);
+        var run = await store.CreateStressRunAsync(scope, bookId, stored.Version.Version, jobs.NewLease(), cancel);
         jobs.Start(run, stored);
         return TypedResults.Accepted($"/api/v1/stress-runs/{run.RunId}", StressRunView.Of(run));
     }

@@ -8,14 +8,24 @@ namespace Quartermaster.Server;
 /// <summary>
 /// Runs stress runs in the background: each run's state is in the store (so any instance can report a
 /// finished run), its live progress and cancellation here. Stopping the server cancels what is running.
-/// In a cluster (<paramref name="coordinator"/> set) a run is computed in chunks on every silo, this instance holds a
-/// lease on each run it coordinates, and it takes over runs whose coordinator's lease lapsed (that instance died).
+/// Each run is held under a lease by the instance running it, from the moment it is created; an instance takes over the
+/// runs whose lease lapsed (their instance died, or this one was killed and restarted) and runs them again. In a
+/// cluster (<paramref name="coordinator"/> set) a run is computed in chunks on every silo and a take-over resumes from
+/// the chunks stored; without one it starts over, and gives the same result, since a run is a pure function of its book.
 /// </summary>
 internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogger<StressJobs> log, ClusterStressCoordinator? coordinator = null) : IHostedService, IDisposable
 {
     private readonly ConcurrentDictionary<string, Job> _running = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task _adopting = Task.CompletedTask;
+
+    /// <summary>The name this instance holds run leases under: the cluster coordinator's, else host, process and a random part.</summary>
+    private readonly string _holder = coordinator?.Name ?? $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    private TimeSpan LeaseDuration => options.Cluster?.LeaseDuration ?? options.StressRunLease;
+
+    /// <summary>A lease for a run this instance is about to create and start.</summary>
+    public StressRunLease NewLease() => new(_holder, options.TimeProvider.GetUtcNow() + LeaseDuration);
 
     /// <summary>Whether runs are spread over a cluster, so a run may be coordinated by another instance.</summary>
     public bool IsClustered => coordinator is not null;
@@ -27,6 +37,9 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
         public double Progress { get; set; }
 
         public Task Work { get; set; } = Task.CompletedTask;
+
+        /// <summary>Another instance took the run over (this one was thought dead): stop without storing an end.</summary>
+        public volatile bool LeaseLost;
 
         /// <summary>
         /// Asks the job to stop. A job that ended meanwhile has disposed its source (it leaves the running set just
@@ -75,10 +88,7 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (coordinator is not null && options.Cluster is { } cluster)
-        {
-            _adopting = AdoptOrphansAsync(cluster, _stopping.Token);
-        }
+        _adopting = AdoptOrphansAsync(_stopping.Token);
         return Task.CompletedTask;
     }
 
@@ -101,7 +111,7 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
         var started = options.TimeProvider.GetTimestamp();
         try
         {
-            if (coordinator is not null && !await ClaimAsync(run.RunId))
+            if (!await ClaimAsync(run.RunId))
             {
                 // Another instance coordinates it (it took the run over first).
                 _running.TryRemove(run.RunId, out _);
@@ -118,7 +128,7 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
                 : (await coordinator.RunAsync(run.RunId, book.Yaml, null, progress, job.Cancel.Token)).Result;
             run = run with { Status = StressRunStatus.Succeeded, Progress = 1, ResultJson = DocumentJson.Serialize(result) };
         }
-        catch (LeaseLostException)
+        catch (Exception e) when (e is LeaseLostException || (e is OperationCanceledException && job.LeaseLost))
         {
             // Another instance took the run over and will store its end: this one stops without a word to the store.
             await stopSaving.CancelAsync();
@@ -162,10 +172,22 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
     {
         using var timer = new PeriodicTimer(options.ProgressSaveInterval, options.TimeProvider);
         var saved = 0.0;
+        var renewed = options.TimeProvider.GetTimestamp();
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
+                // A cluster's coordinator renews its own lease; alone, this instance renews it here, a third of a lease at a time.
+                if (coordinator is null && options.TimeProvider.GetElapsedTime(renewed) >= LeaseDuration / 3)
+                {
+                    renewed = options.TimeProvider.GetTimestamp();
+                    if (!await ClaimAsync(run.RunId))
+                    {
+                        job.LeaseLost = true;
+                        await job.StopAsync();
+                        return;
+                    }
+                }
                 if (job.Progress > saved)
                 {
                     saved = job.Progress;
@@ -182,16 +204,16 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
     private Task<bool> ClaimAsync(string runId)
     {
         var now = options.TimeProvider.GetUtcNow();
-        return store.ClaimStressRunAsync(AccessScope.System, runId, coordinator!.Name, now, now + options.Cluster!.LeaseDuration);
+        return store.ClaimStressRunAsync(AccessScope.System, runId, _holder, now, now + LeaseDuration);
     }
 
     /// <summary>
-    /// Every half lease, takes over the runs whose coordinator's lease lapsed (that instance died): claims each by
-    /// compare-and-swap, so of several instances exactly one runs it, from the chunks stored so far.
+    /// Every half lease, takes over the runs whose lease lapsed (their instance died): claims each by compare-and-swap,
+    /// so of several instances exactly one runs it (in a cluster, from the chunks stored so far).
     /// </summary>
-    private async Task AdoptOrphansAsync(ClusterSettings cluster, CancellationToken stop)
+    private async Task AdoptOrphansAsync(CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(cluster.LeaseDuration / 2, options.TimeProvider);
+        using var timer = new PeriodicTimer(LeaseDuration / 2, options.TimeProvider);
         try
         {
             while (await timer.WaitForNextTickAsync(stop))

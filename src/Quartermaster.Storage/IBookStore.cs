@@ -86,8 +86,11 @@ public interface IBookStore : IDisposable
     /// <summary>Allocation rows of a plan that the scope may see, of one tenant when given, of one month when given.</summary>
     Task<IReadOnlyList<Allocation>> ListAllocationsAsync(AccessScope scope, string planId, string? tenantId, Month? month = null, CancellationToken cancel = default);
 
-    /// <summary>Records a new queued stress run of a book version (admin only).</summary>
-    Task<StressRunRecord> CreateStressRunAsync(AccessScope scope, string bookId, int version, CancellationToken cancel = default);
+    /// <summary>
+    /// Records a new queued stress run of a book version (admin only), held under <paramref name="lease"/> from the
+    /// start when given, so a run whose instance dies before it starts is still taken over.
+    /// </summary>
+    Task<StressRunRecord> CreateStressRunAsync(AccessScope scope, string bookId, int version, StressRunLease? lease = null, CancellationToken cancel = default);
 
     /// <summary>Updates a stress run's status, progress, result or error.</summary>
     Task UpdateStressRunAsync(AccessScope scope, StressRunRecord run, CancellationToken cancel = default);

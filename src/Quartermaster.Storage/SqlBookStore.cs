@@ -218,8 +218,8 @@ public abstract class SqlBookStore : IBookStore
         _plans.ListAllocationsAsync(scope, planId, tenantId, month, cancel);
 
     /// <inheritdoc/>
-    public Task<StressRunRecord> CreateStressRunAsync(AccessScope scope, string bookId, int version, CancellationToken cancel = default) =>
-        _stressRuns.CreateAsync(scope, bookId, version, cancel);
+    public Task<StressRunRecord> CreateStressRunAsync(AccessScope scope, string bookId, int version, StressRunLease? lease = null, CancellationToken cancel = default) =>
+        _stressRuns.CreateAsync(scope, bookId, version, lease, cancel);
 
     /// <inheritdoc/>
     public Task UpdateStressRunAsync(AccessScope scope, StressRunRecord run, CancellationToken cancel = default) => _stressRuns.UpdateAsync(scope, run, cancel);

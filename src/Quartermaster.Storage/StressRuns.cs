@@ -5,12 +5,16 @@ namespace Quartermaster.Storage;
 /// <summary>Background stress runs as stored: state, progress and result, so any instance can report a run.</summary>
 internal sealed class StressRuns(StoreTransactions transactions, StoreOptions options)
 {
-    public Task<StressRunRecord> CreateAsync(AccessScope scope, string bookId, int version, CancellationToken cancel) =>
+    public Task<StressRunRecord> CreateAsync(AccessScope scope, string bookId, int version, StressRunLease? lease, CancellationToken cancel) =>
         transactions.WriteAsync(scope, async tx =>
         {
             var run = new StressRunRecord(NewId("run"), bookId, version, StressRunStatus.Queued, 0, null, null, StoredNow());
-            await tx.ExecuteAsync("INSERT INTO stress_runs (run_id, book_id, version, status, progress, created_at) VALUES (@id, @b, @v, @s, 0, @a)",
-                ("@id", run.RunId), ("@b", bookId), ("@v", version), ("@s", run.Status.ToString()), ("@a", Format(run.CreatedAt)));
+            await tx.ExecuteAsync("""
+                INSERT INTO stress_runs (run_id, book_id, version, status, progress, created_at, coordinator, lease_until)
+                VALUES (@id, @b, @v, @s, 0, @a, @c, @u)
+                """,
+                ("@id", run.RunId), ("@b", bookId), ("@v", version), ("@s", run.Status.ToString()), ("@a", Format(run.CreatedAt)),
+                ("@c", lease?.Holder), ("@u", lease is null ? null : Format(lease.Until)));
             await AuditLog.AppendAsync(tx, "stress.start", $"books/{bookId}/stress-runs/{run.RunId}", null);
             return run;
         }, cancel);
