@@ -117,7 +117,9 @@ internal sealed class PathSimulator
         // Contract by contract, eight months at a time (one Vector512, or two Vector256 halves summed
         // apart, so both give the same bits). Demand of a contract is its share (by commitment) of its
         // tenant's demand; from its tenant's default month on it pays nothing, not even the take-or-pay
-        // floor, and its demand (so its use) is already 0.
+        // floor, and its demand (so its use) is already 0: the loop stops after the vector holding the default
+        // month, and only that vector masks its payments, since adding 0 after it would change no sum.
+        // The floor is computed (top * committed, the same product as ever) rather than loaded: one row fewer to stream.
         // Unchecked vector loads and stores: rows are `stride` long, a multiple of the vector width.
         ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
         ref var steady = ref MemoryMarshal.GetArrayDataReference(_steadyFactor);
@@ -125,7 +127,6 @@ internal sealed class PathSimulator
         ref var months = ref MemoryMarshal.GetArrayDataReference(_monthIndex);
         ref var committed = ref MemoryMarshal.GetArrayDataReference(m.CommittedMw);
         ref var allocated = ref MemoryMarshal.GetArrayDataReference(m.AllocatedMw);
-        ref var floor = ref MemoryMarshal.GetArrayDataReference(m.FloorMw);
         ref var revenueRef = ref MemoryMarshal.GetReference(revenue);
         ref var usedRef = ref MemoryMarshal.GetReference(used);
         ref var online = ref MemoryMarshal.GetArrayDataReference(m.OnlineMw);
@@ -139,17 +140,23 @@ internal sealed class PathSimulator
             {
                 var k = m.ContractTenant[c];
                 var price = Vector512.Create(m.Price[c]);
+                var top = Vector512.Create(m.TakeOrPay[c]);
                 var defaulted = Vector512.Create(_defaultMonth[k] == int.MaxValue ? double.MaxValue : _defaultMonth[k]);
+                var (to, maskFrom) = ActiveUntilDefault(c, k);
                 var paidSum = Vector512<double>.Zero;
                 var tenantRow = (nuint)(k * stride);
                 var contractRow = (nuint)(c * stride);
                 // Only the vectors with a commitment: elsewhere used and paid are 0, and adding 0 changes no sum.
-                for (var t = (nuint)m.ActiveFrom[c]; t < (nuint)m.ActiveTo[c]; t += wideLanes)
+                for (var t = (nuint)m.ActiveFrom[c]; t < to; t += wideLanes)
                 {
                     var demandPerMw = Vector512.LoadUnsafe(ref sector, t) * Vector512.LoadUnsafe(ref steady, tenantRow + t) * Vector512.LoadUnsafe(ref shares, tenantRow + t);
-                    var u = Vector512.Min(Vector512.LoadUnsafe(ref committed, contractRow + t) * demandPerMw, Vector512.LoadUnsafe(ref allocated, contractRow + t));
-                    var paid = price * Vector512.Max(u, Vector512.LoadUnsafe(ref floor, contractRow + t));
-                    paid = Vector512.ConditionalSelect(Vector512.LessThan(Vector512.LoadUnsafe(ref months, t), defaulted), paid, Vector512<double>.Zero);
+                    var committedMw = Vector512.LoadUnsafe(ref committed, contractRow + t);
+                    var u = Vector512.Min(committedMw * demandPerMw, Vector512.LoadUnsafe(ref allocated, contractRow + t));
+                    var paid = price * Vector512.Max(u, top * committedMw);
+                    if (t >= maskFrom)
+                    {
+                        paid = Vector512.ConditionalSelect(Vector512.LessThan(Vector512.LoadUnsafe(ref months, t), defaulted), paid, Vector512<double>.Zero);
+                    }
                     (Vector512.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
                     (Vector512.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
                     paidSum += paid;
@@ -179,17 +186,23 @@ internal sealed class PathSimulator
             {
                 var k = m.ContractTenant[c];
                 var price = Vector256.Create(m.Price[c]);
+                var top = Vector256.Create(m.TakeOrPay[c]);
                 var defaulted = Vector256.Create(_defaultMonth[k] == int.MaxValue ? double.MaxValue : _defaultMonth[k]);
+                var (to, maskFrom) = ActiveUntilDefault(c, k);
                 var paidLow = Vector256<double>.Zero;
                 var paidHigh = Vector256<double>.Zero;
                 var tenantRow = (nuint)(k * stride);
                 var contractRow = (nuint)(c * stride);
-                for (var t = (nuint)m.ActiveFrom[c]; t < (nuint)m.ActiveTo[c]; t += (nuint)lanes)
+                for (var t = (nuint)m.ActiveFrom[c]; t < to; t += (nuint)lanes)
                 {
                     var demandPerMw = Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref steady, tenantRow + t) * Vector256.LoadUnsafe(ref shares, tenantRow + t);
-                    var u = Vector256.Min(Vector256.LoadUnsafe(ref committed, contractRow + t) * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));
-                    var paid = price * Vector256.Max(u, Vector256.LoadUnsafe(ref floor, contractRow + t));
-                    paid = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.LoadUnsafe(ref months, t), defaulted), paid, Vector256<double>.Zero);
+                    var committedMw = Vector256.LoadUnsafe(ref committed, contractRow + t);
+                    var u = Vector256.Min(committedMw * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));
+                    var paid = price * Vector256.Max(u, top * committedMw);
+                    if (t >= maskFrom)
+                    {
+                        paid = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.LoadUnsafe(ref months, t), defaulted), paid, Vector256<double>.Zero);
+                    }
                     (Vector256.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
                     (Vector256.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
                     if ((t & (wideLanes - 1)) == 0)
@@ -239,6 +252,21 @@ internal sealed class PathSimulator
         var stakes = (m.Discount[T] * equity) - m.InvestedPresentValueUsd;
         return new PathTotals(operating, stakes, revenueTotal, usedTotal, idleTotal, Outcome(),
             payback, double.IsNaN(irr) ? null : irr);
+    }
+
+    // The end of contract c's loop and where its payments start to be masked: the vector (of eight months) holding its
+    // tenant's default month is the last with anything used or paid, and the only one where some months pay and others not.
+    private (nuint To, nuint MaskFrom) ActiveUntilDefault(int c, int k)
+    {
+        const int wideLanes = 8;
+        var to = (nuint)_model.ActiveTo[c];
+        var defaultMonth = _defaultMonth[k];
+        if (defaultMonth == int.MaxValue)
+        {
+            return (to, nuint.MaxValue);
+        }
+        var maskFrom = (nuint)(defaultMonth / wideLanes * wideLanes);
+        return (Math.Min(to, maskFrom + wideLanes), maskFrom);
     }
 
     // Undiscounted operating cash by calendar year and cumulated, the payback month (from which the cumulative

@@ -63,7 +63,7 @@ internal sealed class StressModel
     public double[] Price { get; }
     public double[] CommittedMw { get; }
     public double[] AllocatedMw { get; }
-    public double[] FloorMw { get; } // top * committed
+    public double[] TakeOrPay { get; } // per contract: the floor of month t is TakeOrPay[c] * CommittedMw at t
 
     // Per contract c, the months [ActiveFrom[c], ActiveTo[c]) in whole Vector512s that hold every month it has a commitment:
     // outside them it uses and pays nothing (0 committed, 0 floor), so the simulator skips them. Empty when never committed.
@@ -154,7 +154,7 @@ internal sealed class StressModel
         Price = [.. book.Contracts.Select(c => c.PricePerMwMonthUsd)];
         CommittedMw = new double[C * stride];
         AllocatedMw = new double[C * stride];
-        FloorMw = new double[C * stride];
+        TakeOrPay = [.. book.Contracts.Select(c => c.TakeOrPayFraction)];
         for (var t = 1; t <= T; t++)
         {
             for (var c = 0; c < C; c++)
@@ -163,7 +163,6 @@ internal sealed class StressModel
                 var committed = contract.CommittedMw(Calendar[t - 1]);
                 CommittedMw[(c * stride) + t] = committed;
                 AllocatedMw[(c * stride) + t] = input.AllocatedMwByContract[c][t - 1];
-                FloorMw[(c * stride) + t] = contract.TakeOrPayFraction * committed;
             }
         }
 
@@ -259,7 +258,7 @@ internal sealed class StressModel
                 {
                     if (ContractTenant[c] == k)
                     {
-                        due += Price[c] * FloorMw[(c * stride) + t];
+                        due += Price[c] * (TakeOrPay[c] * CommittedMw[(c * stride) + t]);
                     }
                 }
                 Recovery[(k * (T + 2)) + t] = Recovery[(k * (T + 2)) + t + 1] + (risk.RecoveryFraction * due);
