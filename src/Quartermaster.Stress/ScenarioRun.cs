@@ -97,11 +97,15 @@ internal sealed partial class ScenarioRun
         var chunkSize = blocksPerChunk * StressOptions.BlockPaths;
         var chunks = (Paths + chunkSize - 1) / chunkSize;
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = cancellationToken };
+        // Parallel.For ends each worker task after a time slice and starts another, calling the local init again:
+        // simulators (a few MB of sketch counters each) go back to this pool and are taken again, instead of being
+        // built and merged once per slice. Their counts are merged once at the end: integer sums, in any order the same.
+        var pool = new System.Collections.Concurrent.ConcurrentBag<PathSimulator>();
         Parallel.For(
             0,
             chunks,
             options,
-            () => new PathSimulator(_model, Seed),
+            () => pool.TryTake(out var idle) ? idle : new PathSimulator(_model, Seed),
             (chunk, _, simulator) =>
             {
                 var from = chunk * chunkSize;
@@ -113,14 +117,12 @@ internal sealed partial class ScenarioRun
                 pathsDone?.Invoke(to - from);
                 return simulator;
             },
-            simulator =>
-            {
-                lock (Fan)
-                {
-                    Fan.Merge(simulator.Fan);
-                    Cash.Merge(simulator.Cash);
-                }
-            });
+            pool.Add);
+        foreach (var simulator in pool)
+        {
+            Fan.Merge(simulator.Fan);
+            Cash.Merge(simulator.Cash);
+        }
     }
 
     private void Record(int path, PathTotals totals, PathSimulator simulator)
