@@ -130,6 +130,7 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
         }
         catch (Exception e) when (e is LeaseLostException || (e is OperationCanceledException && job.LeaseLost))
         {
+            LogMessages.StressRunLeaseLost(log, run.RunId);
             // Another instance took the run over and will store its end: this one stops without a word to the store.
             await stopSaving.CancelAsync();
             await saving;

@@ -89,6 +89,46 @@ public sealed class StressRunLeaseTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_server_whose_run_was_taken_over_stops_its_copy_without_storing_an_end()
+    {
+        var runner = new GatedStressRunner(new EngineStressRunner(new StressOptions(Paths: 20_000, ChunkPaths: 1024)));
+        using var logs = new FakeLoggerProvider();
+        await using var server = await RunningServer.StartAsync(new ServerOptions
+        {
+            Database = Path.Combine(_directory, "stolen.db"), TimeProvider = _clock, StressRunLease = Lease, StressRunner = runner, LoggerProvider = logs,
+        });
+        try
+        {
+            var admin = server.Client(await server.KeyAsync(Role.Admin));
+            var book = TestBooks.Small();
+            (await admin.PostAsync("/api/v1/books", new StringContent(BookWriter.Write(book), System.Text.Encoding.UTF8, "application/yaml"))).EnsureSuccessStatusCode();
+            var runId = (await admin.PostAsync($"/api/v1/books/{book.Id}/stress-runs", null)).Headers.Location!.ToString().Split('/')[^1];
+            await runner.Held.WaitAsync(Wait.DefaultDeadline);
+
+            // Another instance, whose clock ran an hour ahead, thought this one dead and took the run.
+            var now = _clock.GetUtcNow();
+            Assert.True(await server.Store.ClaimStressRunAsync(AccessScope.System, runId, "another-instance", now + TimeSpan.FromHours(1), now + TimeSpan.FromHours(2)));
+
+            // At its next renewal this server finds the lease gone and stops its copy.
+            for (var second = 0; second < Lease.TotalSeconds; second++)
+            {
+                _clock.Advance(TimeSpan.FromSeconds(1));
+            }
+            await Wait.UntilAsync(() => logs.Collector.GetSnapshot().Any(l => l.Id.Id == ServerEventId.StressRunLeaseLost),
+                "the server to say another instance took its run");
+
+            var stored = await server.Store.GetStressRunAsync(AccessScope.System, runId);
+            Assert.Equal(StressRunStatus.Running, stored!.Status);
+            Assert.DoesNotContain(logs.Collector.GetSnapshot(), l => l.Id.Id == ServerEventId.StressRunFinished);
+            Assert.False(await server.Store.ClaimStressRunAsync(AccessScope.System, runId, "a-third-instance", now, now + Lease));
+        }
+        finally
+        {
+            runner.Open();
+        }
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
