@@ -61,12 +61,7 @@ public sealed class StressRunLeaseTests : IDisposable
         });
         try
         {
-            var admin = server.Client(await server.KeyAsync(Role.Admin));
-            var book = TestBooks.Small();
-            (await admin.PostAsync("/api/v1/books", new StringContent(BookWriter.Write(book), System.Text.Encoding.UTF8, "application/yaml"))).EnsureSuccessStatusCode();
-            var started = await admin.PostAsync($"/api/v1/books/{book.Id}/stress-runs", null);
-            var runId = started.Headers.Location!.ToString().Split('/')[^1];
-            await runner.Held.WaitAsync(Wait.DefaultDeadline);
+            var runId = await StartHeldRunAsync(server, runner);
             var now = _clock.GetUtcNow();
 
             // Leased (a run without a lease is never listed), and not lapsed now.
@@ -100,11 +95,7 @@ public sealed class StressRunLeaseTests : IDisposable
         });
         try
         {
-            var admin = server.Client(await server.KeyAsync(Role.Admin));
-            var book = TestBooks.Small();
-            (await admin.PostAsync("/api/v1/books", new StringContent(BookWriter.Write(book), System.Text.Encoding.UTF8, "application/yaml"))).EnsureSuccessStatusCode();
-            var runId = (await admin.PostAsync($"/api/v1/books/{book.Id}/stress-runs", null)).Headers.Location!.ToString().Split('/')[^1];
-            await runner.Held.WaitAsync(Wait.DefaultDeadline);
+            var runId = await StartHeldRunAsync(server, runner);
 
             // Another instance, whose clock ran an hour ahead, thought this one dead and took the run.
             var now = _clock.GetUtcNow();
@@ -127,6 +118,18 @@ public sealed class StressRunLeaseTests : IDisposable
         {
             runner.Open();
         }
+    }
+
+    /// <summary>Imports the small book and starts a stress run of it through the API; returns its id once the engine holds at the gate.</summary>
+    private static async Task<string> StartHeldRunAsync(RunningServer server, GatedStressRunner runner)
+    {
+        var admin = server.Client(await server.KeyAsync(Role.Admin));
+        var book = TestBooks.Small();
+        (await admin.PostAsync("/api/v1/books", new StringContent(BookWriter.Write(book), System.Text.Encoding.UTF8, "application/yaml"))).EnsureSuccessStatusCode();
+        var started = await admin.PostAsync($"/api/v1/books/{book.Id}/stress-runs", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, started.StatusCode);
+        await runner.Held.WaitAsync(Wait.DefaultDeadline);
+        return started.Headers.Location!.ToString().Split('/')[^1];
     }
 
     public void Dispose()
