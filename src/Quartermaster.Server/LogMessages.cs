@@ -30,6 +30,9 @@ public static class ServerEventId
     /// <summary>Another instance took over a run this one was running (this one had not renewed its lease in time): this copy stops.</summary>
     public const int StressRunLeaseLost = 1305;
 
+    /// <summary>A running stress run's progress or lease could not be stored (the database did not answer); retried at the next tick.</summary>
+    public const int StressRunProgressNotSaved = 1306;
+
     /// <summary>The start-up warm-up of the stress path ended: its rounds, the methods compiled and its duration.</summary>
     public const int WarmedUp = 1310;
 
@@ -73,6 +76,10 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = ServerEventId.StressRunLeaseLost, Level = LogLevel.Warning,
         Message = "Stress run {RunId}: another instance took it over (this one did not renew its lease in time); this copy stops without storing an end")]
     public static partial void StressRunLeaseLost(ILogger logger, string runId);
+
+    [LoggerMessage(EventId = ServerEventId.StressRunProgressNotSaved, Level = LogLevel.Warning,
+        Message = "Stress run {RunId}: progress or lease not stored, the database did not answer; trying again at the next tick")]
+    public static partial void StressRunProgressNotSaved(ILogger logger, Exception exception, string runId);
 
     [LoggerMessage(EventId = ServerEventId.WarmedUp, Level = LogLevel.Information,
         Message = "Stress path warmed up: {Rounds} rounds, then {ApiRuns} runs through the API on a throwaway store, {Methods} methods compiled, {Seconds:F1} s")]

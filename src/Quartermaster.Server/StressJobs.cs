@@ -178,21 +178,30 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                // A cluster's coordinator renews its own lease; alone, this instance renews it here, a third of a lease at a time.
-                if (coordinator is null && options.TimeProvider.GetElapsedTime(renewed) >= LeaseDuration / 3)
+                try
                 {
-                    renewed = options.TimeProvider.GetTimestamp();
-                    if (!await ClaimAsync(run.RunId))
+                    // A cluster's coordinator renews its own lease; alone, this instance renews it here, a third of a lease at a time.
+                    if (coordinator is null && options.TimeProvider.GetElapsedTime(renewed) >= LeaseDuration / 3)
                     {
-                        job.LeaseLost = true;
-                        await job.StopAsync();
-                        return;
+                        if (!await ClaimAsync(run.RunId))
+                        {
+                            job.LeaseLost = true;
+                            await job.StopAsync();
+                            return;
+                        }
+                        renewed = options.TimeProvider.GetTimestamp();
+                    }
+                    var progress = job.Progress;
+                    if (progress > saved)
+                    {
+                        await store.UpdateStressRunAsync(AccessScope.System, run with { Progress = progress }, stop);
+                        saved = progress;
                     }
                 }
-                if (job.Progress > saved)
+                catch (System.Data.Common.DbException e)
                 {
-                    saved = job.Progress;
-                    await store.UpdateStressRunAsync(AccessScope.System, run with { Progress = saved }, stop);
+                    // The run goes on; a lease not renewed for a whole lease may be taken over, which the next renewal notices.
+                    LogMessages.StressRunProgressNotSaved(log, e, run.RunId);
                 }
             }
         }
