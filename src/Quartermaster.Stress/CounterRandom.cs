@@ -31,11 +31,29 @@ public struct CounterRandom
     /// The start and the odd increment of a stream: draw n (from 0) is <see cref="Mix"/>(start + (n + 1) gamma), mod 2^64.
     /// <see cref="VectorNormals"/> computes the same draws in vector lanes.
     /// </summary>
-    internal static (ulong Start, ulong Gamma) Key(ulong seed, long path, ulong stream)
+    internal static (ulong Start, ulong Gamma) Key(ulong seed, long path, ulong stream) => StreamKey(PathKey(seed, path), stream);
+
+    /// <summary>
+    /// The part of the key of every stream of one path that depends on the seed and the path only: a simulator draws a
+    /// path's many streams from it (<see cref="OfPath"/>) without mixing the seed and path again for each.
+    /// </summary>
+    internal static ulong PathKey(ulong seed, long path) => Mix(Mix(seed + GoldenGamma) ^ (ulong)path);
+
+    /// <summary>The start and odd increment of stream <paramref name="stream"/> of the path whose <see cref="PathKey"/> is given.</summary>
+    internal static (ulong Start, ulong Gamma) StreamKey(ulong pathKey, ulong stream)
     {
-        // Three chained SplitMix64 finalisers: every bit of seed, path and stream reaches every bit of the key.
-        var key = Mix(Mix(Mix(seed + GoldenGamma) ^ (ulong)path) + stream);
+        // Three chained SplitMix64 finalisers in all (two in PathKey): every bit of seed, path and stream reaches every bit of the key.
+        var key = Mix(pathKey + stream);
         return (Mix(key), MixGamma(key + GoldenGamma));
+    }
+
+    /// <summary>The same stream as <c>new CounterRandom(seed, path, stream)</c>, from the path's <see cref="PathKey"/>.</summary>
+    internal static CounterRandom OfPath(ulong pathKey, ulong stream) => new(StreamKey(pathKey, stream));
+
+    private CounterRandom((ulong Start, ulong Gamma) key)
+    {
+        (_start, _gamma) = key;
+        _state = _start;
     }
 
     /// <summary>Number of 64-bit draws taken so far.</summary>

@@ -21,6 +21,7 @@ internal sealed class PathSimulator
 {
     private readonly StressModel _model;
     private readonly ulong _seed;
+    private ulong _pathKey; // CounterRandom.PathKey of the path being simulated: every stream of the path starts from it
     private readonly int _stride; // months 0..T padded to whole vectors
     private readonly double[] _sector; // S_t at [t]
     private readonly double[] _logSector; // log S_t at [t], not clamped: equity growth is taken from it
@@ -104,15 +105,16 @@ internal sealed class PathSimulator
         var T = m.Months;
         var stride = _stride;
         var lanes = Vector256<double>.Count;
-        DrawRegimes(path);
-        DrawSector(path);
-        DrawShares(path);
+        _pathKey = CounterRandom.PathKey(_seed, path);
+        DrawRegimes();
+        DrawSector();
+        DrawShares();
         var revenue = Monthly.AsSpan(FanSketch.Revenue * stride, stride);
         var used = Monthly.AsSpan(FanSketch.UsedMw * stride, stride);
         var idle = Monthly.AsSpan(FanSketch.IdleMw * stride, stride);
         revenue.Clear();
         used.Clear();
-        DrawTenantEvents(path, revenue);
+        DrawTenantEvents(revenue);
 
         // Contract by contract, eight months at a time (one Vector512, or two Vector256 halves summed
         // apart, so both give the same bits). Demand of a contract is its share (by commitment) of its
@@ -329,10 +331,10 @@ internal sealed class PathSimulator
 
     // The regime of every month, drawn up front from the regime stream (it depends on nothing else):
     // month 1 is the start regime; each switch comes a geometric number of months after the last.
-    private void DrawRegimes(long path)
+    private void DrawRegimes()
     {
         var m = _model;
-        var stream = new CounterRandom(_seed, path, StressModel.RegimeStream);
+        var stream = CounterRandom.OfPath(_pathKey, StressModel.RegimeStream);
         var regime = m.StartRegime;
         var nextSwitch = SaturatingAdd(1, WaitMonths(ref stream, m.SwitchHazard[regime]));
         var boom = 0;
@@ -384,7 +386,7 @@ internal sealed class PathSimulator
     // Each tenant's drift events (from its drift stream) and default month (from its default clock):
     // fills its steady demand factor, demand fraction * retention, piecewise constant between events
     // and 0 from the default month on, and adds the recovery to the default month's revenue.
-    private void DrawTenantEvents(long path, Span<double> revenue)
+    private void DrawTenantEvents(Span<double> revenue)
     {
         var m = _model;
         var T = m.Months;
@@ -394,7 +396,7 @@ internal sealed class PathSimulator
             var defaultMonth = int.MaxValue;
             if (m.DefaultHazard[2 * k] > 0 || m.DefaultHazard[(2 * k) + 1] > 0)
             {
-                defaultMonth = DefaultMonth(k, new CounterRandom(_seed, path, m.DefaultStream(k)).NextExponential());
+                defaultMonth = DefaultMonth(k, CounterRandom.OfPath(_pathKey, m.DefaultStream(k)).NextExponential());
             }
             _defaultMonth[k] = defaultMonth;
             var end = Math.Min(defaultMonth, T + 1); // first month without demand
@@ -403,7 +405,7 @@ internal sealed class PathSimulator
             var from = 1;
             if (m.DriftHazard[k] > 0)
             {
-                var stream = new CounterRandom(_seed, path, m.DriftStream(k));
+                var stream = CounterRandom.OfPath(_pathKey, m.DriftStream(k));
                 for (var drift = WaitMonths(ref stream, m.DriftHazard[k]); drift < end; drift = SaturatingAdd(drift, WaitMonths(ref stream, m.DriftHazard[k])))
                 {
                     row[from..drift].Fill(factor);
@@ -425,11 +427,11 @@ internal sealed class PathSimulator
     }
 
     // log S_t for every month from the sector stream, then S_t = exp(log S_t) in whole vectors.
-    private void DrawSector(long path)
+    private void DrawSector()
     {
         var m = _model;
         var normals = _normals.AsSpan(0, _normalStride);
-        VectorNormals.Fill(_seed, path, StressModel.SectorStream, normals);
+        VectorNormals.FillOfPath(_pathKey, StressModel.SectorStream, normals);
         var x = _sector;
         var logS = 0.0;
         x[0] = 0;
@@ -468,7 +470,7 @@ internal sealed class PathSimulator
     // a whole vector of months at a time: one VectorExp.Exp per rival per vector instead of a Math.Exp per
     // rival-month. Strengths are taken relative to the group's strongest so exp never overflows. The softmax
     // is computed lane by lane, so Vector512 and Vector256 give the same bits.
-    private void DrawShares(long path)
+    private void DrawShares()
     {
         var m = _model;
         var members = m.GroupMembers;
@@ -477,7 +479,7 @@ internal sealed class PathSimulator
         {
             var k = members[i];
             var normals = _normals.AsSpan((i + 1) * _normalStride, _normalStride);
-            VectorNormals.Fill(_seed, path, m.StrengthStream(k), normals);
+            VectorNormals.FillOfPath(_pathKey, m.StrengthStream(k), normals);
             Walk(normals, _strength.AsSpan(i * stride, stride), m.LogInitialShare[k], m.StrengthVolatility[k]);
         }
         // Unchecked vector loads and stores: every row is `stride` long, a multiple of the vector

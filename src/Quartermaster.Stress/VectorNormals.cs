@@ -32,13 +32,20 @@ internal static class VectorNormals
         Fill(seed, path, stream, normals, Vector512.IsHardwareAccelerated);
 
     /// <summary>As <see cref="Fill(ulong, long, ulong, Span{double})"/>, choosing the vector width (the tests compare the two).</summary>
-    internal static void Fill(ulong seed, long path, ulong stream, Span<double> normals, bool wide)
+    internal static void Fill(ulong seed, long path, ulong stream, Span<double> normals, bool wide) =>
+        FillStream(CounterRandom.Key(seed, path, stream), normals, wide);
+
+    /// <summary>As <see cref="Fill(ulong, long, ulong, Span{double})"/> for stream <paramref name="stream"/> of the path whose <see cref="CounterRandom.PathKey"/> is given.</summary>
+    internal static void FillOfPath(ulong pathKey, ulong stream, Span<double> normals) =>
+        FillStream(CounterRandom.StreamKey(pathKey, stream), normals, Vector512.IsHardwareAccelerated);
+
+    private static void FillStream((ulong Start, ulong Gamma) key, Span<double> normals, bool wide)
     {
         if (normals.Length % Block != 0)
         {
             throw new ArgumentException($"the span must be a multiple of {Block} long", nameof(normals));
         }
-        var (start, gamma) = CounterRandom.Key(seed, path, stream);
+        var (start, gamma) = key;
         if (wide)
         {
             FillWide(start, gamma, normals);
