@@ -133,23 +133,17 @@ public sealed partial class ClusterStressCoordinator(IGrainFactory grains, IBook
     // run when either says so. A cancel sent to another instance thus bites within about a second.
     private async Task WatchLeaseAsync(string runId, CancellationTokenSource stop)
     {
-        var renewEvery = settings.LeaseDuration / 3;
-        using var timer = new PeriodicTimer(settings.CancelPollInterval < renewEvery ? settings.CancelPollInterval : renewEvery, clock);
-        var renewed = clock.GetTimestamp();
+        var lease = new StressRunLeaseKeeper(store, runId, Name, settings.LeaseDuration, clock);
+        using var timer = new PeriodicTimer(settings.CancelPollInterval < lease.RenewEvery ? settings.CancelPollInterval : lease.RenewEvery, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(stop.Token))
             {
-                if (clock.GetElapsedTime(renewed) >= renewEvery)
+                if (!await lease.RenewIfDueAsync(stop.Token))
                 {
-                    renewed = clock.GetTimestamp();
-                    var now = clock.GetUtcNow();
-                    if (!await store.ClaimStressRunAsync(AccessScope.System, runId, Name, now, now + settings.LeaseDuration, stop.Token))
-                    {
-                        _leaseLost = true;
-                        await stop.CancelAsync();
-                        return;
-                    }
+                    _leaseLost = true;
+                    await stop.CancelAsync();
+                    return;
                 }
                 if (await store.StressRunCancelRequestedAsync(AccessScope.System, runId, stop.Token))
                 {

@@ -173,23 +173,19 @@ internal sealed class StressJobs(IBookStore store, ServerOptions options, ILogge
     {
         using var timer = new PeriodicTimer(options.ProgressSaveInterval, options.TimeProvider);
         var saved = 0.0;
-        var renewed = options.TimeProvider.GetTimestamp();
+        // A cluster's coordinator keeps its own lease; alone, this instance keeps it here.
+        var lease = coordinator is null ? new StressRunLeaseKeeper(store, run.RunId, _holder, LeaseDuration, options.TimeProvider) : null;
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
                 try
                 {
-                    // A cluster's coordinator renews its own lease; alone, this instance renews it here, a third of a lease at a time.
-                    if (coordinator is null && options.TimeProvider.GetElapsedTime(renewed) >= LeaseDuration / 3)
+                    if (lease is not null && !await lease.RenewIfDueAsync(stop))
                     {
-                        if (!await ClaimAsync(run.RunId))
-                        {
-                            job.LeaseLost = true;
-                            await job.StopAsync();
-                            return;
-                        }
-                        renewed = options.TimeProvider.GetTimestamp();
+                        job.LeaseLost = true;
+                        await job.StopAsync();
+                        return;
                     }
                     var progress = job.Progress;
                     if (progress > saved)
