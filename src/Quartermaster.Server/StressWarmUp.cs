@@ -76,9 +76,7 @@ internal sealed class StressWarmUp(ServerOptions options, ILogger<StressWarmUp> 
             var before = JitInfo.GetCompiledMethodCount();
             var result = await options.StressRunner.RunAsync(book, new SynchronousProgress(_ => { }), cancel);
             _ = DocumentJson.Serialize(result);
-            // The runtime recompiles hot methods on a background thread after a short delay: give it time to show.
-            await Task.Delay(TimeSpan.FromMilliseconds(150), cancel);
-            quiet = JitInfo.GetCompiledMethodCount() - before < QuietMethods ? quiet + 1 : 0;
+            quiet = await QuietSinceAsync(before, cancel) ? quiet + 1 : 0;
             rounds++;
         }
         while (quiet < QuietRounds && rounds < MaxRounds && Stopwatch.GetElapsedTime(started) < MaxTime);
@@ -86,9 +84,7 @@ internal sealed class StressWarmUp(ServerOptions options, ILogger<StressWarmUp> 
         // Let the background compiler settle what the API runs made hot before the server says ready.
         for (var settle = 0; settle < QuietRounds * 4; settle++)
         {
-            var before = JitInfo.GetCompiledMethodCount();
-            await Task.Delay(TimeSpan.FromMilliseconds(150), cancel);
-            if (JitInfo.GetCompiledMethodCount() - before < QuietMethods)
+            if (await QuietSinceAsync(JitInfo.GetCompiledMethodCount(), cancel))
             {
                 break;
             }
@@ -96,6 +92,16 @@ internal sealed class StressWarmUp(ServerOptions options, ILogger<StressWarmUp> 
         var methods = JitInfo.GetCompiledMethodCount() - methodsAtStart;
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         LogMessages.WarmedUp(log, rounds, ApiRuns, methods, seconds);
+    }
+
+    /// <summary>
+    /// Whether fewer than <see cref="QuietMethods"/> methods were compiled since the count <paramref name="before"/>, after
+    /// a short wait: the runtime recompiles hot methods on a background thread after a delay, so give it time to show.
+    /// </summary>
+    private static async Task<bool> QuietSinceAsync(long before, CancellationToken cancel)
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(150), cancel);
+        return JitInfo.GetCompiledMethodCount() - before < QuietMethods;
     }
 
     /// <summary>
