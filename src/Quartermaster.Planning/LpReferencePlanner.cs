@@ -66,6 +66,7 @@ public sealed class LpReferencePlanner : IPlanner
             pools[i] = [.. problem.Eligible[i].SelectMany(k => model.ClassPools[k]).Where(p => capacity[p] > 0).Order()];
         }
         var lp = new FillLp(capacity, pools, problem.Demand, problem.Slope);
+        var rounding = FillRounding(capacity, pools, problem.Demand);
         var fill = new double[n];
         var state = new Stage[n];
         var component = problem.FreezesComponents ? EligibilityComponents.Label(problem.Eligible, problem.ClassCapacity) : null;
@@ -96,7 +97,7 @@ public sealed class LpReferencePlanner : IPlanner
                         break;
                     }
                     // Fill ratios are relative to each contract already; GLOP's own precision is about 1e-9 of one.
-                    var rising = candidates.Where(i => reached[i] > (problem.Slope[i] * level * (1 + Tolerance)) + 1e-9).ToList();
+                    var rising = candidates.Where(i => Rises(reached[i], problem.Slope[i] * level, rounding[i])).ToList();
                     if (rising.Count == 0)
                     {
                         break;
@@ -137,6 +138,33 @@ public sealed class LpReferencePlanner : IPlanner
             ? HallIsolation.PlanMonth(model, problem, allocated, capacity, month, rest => PlaceFills([.. rest.Select((mw, i) => mw / problem.Demand[i])]))
             : PlaceFills(fill);
     }
+
+    /// <summary>
+    /// How far above its share a contract's fill can come out of GLOP by rounding alone: 1e-9 of a commitment, or 1e-9
+    /// of the largest pool it may use, when that is more (see <see cref="Rises"/>). A pool's MW is known to about 1e-9 of the most it can hold
+    /// (its capacity, or the commitments that may use it if they are less), and a 0.0007 MW contract in a full
+    /// 54 GW pool can be handed 1e-11 MW of that rounding, a fill of 1.5e-8 (seed 3g4zGTpN1mB4); read as a rise, it let
+    /// the contract pass as unblocked at a level it could not exceed, and froze its rivals instead.
+    /// </summary>
+    private static double[] FillRounding(double[] capacity, int[][] pools, double[] demand)
+    {
+        var reachable = new double[capacity.Length];
+        for (var i = 0; i < pools.Length; i++)
+        {
+            foreach (var p in pools[i])
+            {
+                reachable[p] += demand[i];
+            }
+        }
+        return [.. pools.Select((own, i) => own.Select(p => 1e-9 * Math.Min(capacity[p], reachable[p]) / demand[i]).DefaultIfEmpty(0).Max())];
+    }
+
+    /// <summary>
+    /// Whether a fill GLOP reached is above the contract's share by more than <paramref name="rounding"/> can explain;
+    /// a contract close to full is judged on half its headroom, or it would never be seen to rise to fill 1.
+    /// </summary>
+    private static bool Rises(double reached, double share, double rounding) =>
+        reached > (share * (1 + Tolerance)) + Math.Max(1e-9, Math.Min(rounding, (1 - share) / 2));
 
     private enum Stage : byte
     {
