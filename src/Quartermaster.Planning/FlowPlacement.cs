@@ -25,8 +25,8 @@ internal static class FlowPlacement
                 placed.Add(i);
             }
         }
-        // Stable: members of a unit keep the problem's canonical order.
-        var sorted = placed.OrderBy(i => i, Comparer<int>.Create((a, b) => CompareForPlacement(problem, previous, a, b))).ToList();
+        // Stable: members of a unit equal in fair MW and last month's rows keep the problem's canonical order.
+        var sorted = placed.OrderBy(i => i, Comparer<int>.Create((a, b) => CompareWithinUnit(problem, previous, fair, a, b))).ToList();
         var units = new List<List<int>>();
         foreach (var i in sorted)
         {
@@ -94,6 +94,38 @@ internal static class FlowPlacement
     }
 
     /// <summary>Orders contracts (problem indices) by eligible classes, then by last month's shape; 0 when they form one unit.</summary>
+    /// <summary>
+    /// Placement order, and within a unit the order its members' MW are summed in: by fair MW, then by last month's
+    /// rows. Floating-point sums depend on their order, so two members that differ in either must not be ordered
+    /// by the canonical order's last key, the contract's index (so its id): renaming contracts would change the
+    /// unit's MW in the last bit (seed 5mSqBBddiAo6 of the name-blindness test). Members equal in both are summed
+    /// the same whichever comes first.
+    /// </summary>
+    private static int CompareWithinUnit(FillProblem problem, LastMonth previous, double[] fair, int a, int b)
+    {
+        var order = CompareForPlacement(problem, previous, a, b);
+        if (order != 0)
+        {
+            return order;
+        }
+        order = fair[a].CompareTo(fair[b]);
+        if (order != 0)
+        {
+            return order;
+        }
+        var x = previous.Of(problem.Contract[a]);
+        var y = previous.Of(problem.Contract[b]);
+        for (var r = 0; r < Math.Min(x.Length, y.Length); r++)
+        {
+            order = x[r].Pool != y[r].Pool ? x[r].Pool.CompareTo(y[r].Pool) : x[r].Mw.CompareTo(y[r].Mw);
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+        return x.Length.CompareTo(y.Length);
+    }
+
     private static int CompareForPlacement(FillProblem problem, LastMonth previous, int a, int b)
     {
         var order = problem.Eligible[a].AsSpan().SequenceCompareTo(problem.Eligible[b]);
