@@ -19,6 +19,9 @@ namespace Quartermaster.Stress;
 /// </summary>
 internal sealed class PathSimulator
 {
+    // How far below exp(-H) a clock's uniform must be to decide "after the horizon" without its log (see DrawTenantEvents).
+    private const double SurvivalMargin = 1e-9;
+
     private readonly StressModel _model;
     private readonly ulong _seed;
     private ulong _pathKey; // CounterRandom.PathKey of the path being simulated: every stream of the path starts from it
@@ -27,7 +30,7 @@ internal sealed class PathSimulator
     private readonly double[] _logSector; // log S_t at [t], not clamped: equity growth is taken from it
     private readonly double[] _strength; // L_t of rival i (index into GroupMembers) at [i * stride + t]
     private readonly double[] _shareRatio; // w_t / w_0 of tenant k at [k * stride + t]; 1 for a tenant in no group
-    private readonly double[] _steadyFactor; // demand fraction * retention of tenant k at [k * stride + t]; 0 once defaulted
+    private readonly double[] _demandPerMw; // S_t * demand fraction * retention * w_t / w_0 of tenant k at [k * stride + t]; 0 once defaulted
     private readonly int[] _defaultMonth; // int.MaxValue when the tenant survives the horizon
     private readonly int[] _regime; // regime of month t, t = 1..T
     private readonly int[] _boomMonths; // months 1..t spent booming
@@ -76,7 +79,7 @@ internal sealed class PathSimulator
         _strength = new double[model.GroupMembers.Length * _stride];
         _shareRatio = new double[k * _stride];
         Array.Fill(_shareRatio, 1.0);
-        _steadyFactor = new double[k * _stride];
+        _demandPerMw = new double[k * _stride];
         _defaultMonth = new int[k];
         _regime = new int[model.Months + 1];
         _boomMonths = new int[model.Months + 1];
@@ -123,9 +126,7 @@ internal sealed class PathSimulator
         // month, and only that vector masks its payments, since adding 0 after it would change no sum.
         // The floor is computed (top * committed, the same product as ever) rather than loaded: one row fewer to stream.
         // Unchecked vector loads and stores: rows are `stride` long, a multiple of the vector width.
-        ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
-        ref var steady = ref MemoryMarshal.GetArrayDataReference(_steadyFactor);
-        ref var shares = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
+        ref var demand = ref MemoryMarshal.GetArrayDataReference(_demandPerMw);
         ref var months = ref MemoryMarshal.GetArrayDataReference(_monthIndex);
         ref var committed = ref MemoryMarshal.GetArrayDataReference(m.CommittedMw);
         ref var allocated = ref MemoryMarshal.GetArrayDataReference(m.AllocatedMw);
@@ -151,7 +152,7 @@ internal sealed class PathSimulator
                 // Only the vectors with a commitment: elsewhere used and paid are 0, and adding 0 changes no sum.
                 for (var t = (nuint)m.ActiveFrom[c]; t < to; t += wideLanes)
                 {
-                    var demandPerMw = Vector512.LoadUnsafe(ref sector, t) * Vector512.LoadUnsafe(ref steady, tenantRow + t) * Vector512.LoadUnsafe(ref shares, tenantRow + t);
+                    var demandPerMw = Vector512.LoadUnsafe(ref demand, tenantRow + t);
                     var committedMw = Vector512.LoadUnsafe(ref committed, contractRow + t);
                     var u = Vector512.Min(committedMw * demandPerMw, Vector512.LoadUnsafe(ref allocated, contractRow + t));
                     var paid = price * Vector512.Max(u, top * committedMw);
@@ -197,7 +198,7 @@ internal sealed class PathSimulator
                 var contractRow = (nuint)(c * stride);
                 for (var t = (nuint)m.ActiveFrom[c]; t < to; t += (nuint)lanes)
                 {
-                    var demandPerMw = Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref steady, tenantRow + t) * Vector256.LoadUnsafe(ref shares, tenantRow + t);
+                    var demandPerMw = Vector256.LoadUnsafe(ref demand, tenantRow + t);
                     var committedMw = Vector256.LoadUnsafe(ref committed, contractRow + t);
                     var u = Vector256.Min(committedMw * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));
                     var paid = price * Vector256.Max(u, top * committedMw);
@@ -375,17 +376,11 @@ internal sealed class PathSimulator
         return low;
     }
 
-    private double CumulativeDefaultHazard(int k, int t)
-    {
-        var boom = _boomMonths[t];
-        var cooling = t - boom;
-        // Written so an infinite hazard times zero months is 0, not NaN.
-        return (boom > 0 ? boom * _model.DefaultHazard[2 * k] : 0) + (cooling > 0 ? cooling * _model.DefaultHazard[(2 * k) + 1] : 0);
-    }
+    private double CumulativeDefaultHazard(int k, int t) => _model.CumulativeDefaultHazard(k, _boomMonths[t], t - _boomMonths[t]);
 
     // Each tenant's drift events (from its drift stream) and default month (from its default clock):
-    // fills its steady demand factor, demand fraction * retention, piecewise constant between events
-    // and 0 from the default month on, and adds the recovery to the default month's revenue.
+    // fills its demand per MW (demand fraction * retention, piecewise constant between events and 0 from the
+    // default month on, times S_t * w_t / w_0), and adds the recovery to the default month's revenue.
     private void DrawTenantEvents(Span<double> revenue)
     {
         var m = _model;
@@ -396,17 +391,27 @@ internal sealed class PathSimulator
             var defaultMonth = int.MaxValue;
             if (m.DefaultHazard[2 * k] > 0 || m.DefaultHazard[(2 * k) + 1] > 0)
             {
-                defaultMonth = DefaultMonth(k, CounterRandom.OfPath(_pathKey, m.DefaultStream(k)).NextExponential());
+                // The clock is -log(u). A u below exp(-H(T)) by a relative 1e-9, far more than the rounding of exp, log and
+                // H, is a clock past the horizon: the tenant survives, and the log (a fifth of this pass) is not taken.
+                // Closer to the bound, the clock decides exactly as it always has.
+                var u = CounterRandom.OfPath(_pathKey, m.DefaultStream(k)).NextUniform();
+                if (u >= m.HorizonSurvival[(k * (T + 1)) + _boomMonths[T]] * (1 - SurvivalMargin))
+                {
+                    defaultMonth = DefaultMonth(k, -Math.Log(u));
+                }
             }
             _defaultMonth[k] = defaultMonth;
             var end = Math.Min(defaultMonth, T + 1); // first month without demand
-            var row = _steadyFactor.AsSpan(k * _stride, _stride);
+            var row = _demandPerMw.AsSpan(k * _stride, _stride);
             var factor = m.DemandFraction[k];
             var from = 1;
             if (m.DriftHazard[k] > 0)
             {
                 var stream = CounterRandom.OfPath(_pathKey, m.DriftStream(k));
-                for (var drift = WaitMonths(ref stream, m.DriftHazard[k]); drift < end; drift = SaturatingAdd(drift, WaitMonths(ref stream, m.DriftHazard[k])))
+                // As for the default clock: a first uniform well below exp(-h T) is a first drift after the horizon.
+                var u = stream.NextUniform();
+                var first = end > T && u < m.DriftFreeHorizon[k] * (1 - SurvivalMargin) ? int.MaxValue : WaitMonths(-Math.Log(u), m.DriftHazard[k]);
+                for (var drift = first; drift < end; drift = SaturatingAdd(drift, WaitMonths(ref stream, m.DriftHazard[k])))
                 {
                     row[from..drift].Fill(factor);
                     factor *= m.DriftRetention[k];
@@ -415,6 +420,7 @@ internal sealed class PathSimulator
             }
             row[from..end].Fill(factor);
             row[end..].Clear();
+            DemandPerMw(k, defaultMonth);
             if (defaultMonth <= T)
             {
                 // Default at the start of the month: the recovery of the take-or-pay still due in
@@ -423,6 +429,28 @@ internal sealed class PathSimulator
                 revenue[defaultMonth] += recovery;
                 TenantRevenue[k] += recovery;
             }
+        }
+    }
+
+    // Turns tenant k's steady factor (demand fraction * retention, 0 from the default month) into its demand per MW
+    // committed, S_t * factor * w_t / w_0, once for all its contracts, over the months the contract loop reads: its
+    // contracts' active months, up to the end of the vector holding its default month.
+    private void DemandPerMw(int k, int defaultMonth)
+    {
+        var m = _model;
+        const int wideLanes = 8;
+        var to = m.TenantActiveTo[k];
+        if (defaultMonth != int.MaxValue)
+        {
+            to = Math.Min(to, (defaultMonth / wideLanes * wideLanes) + wideLanes);
+        }
+        ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
+        ref var shares = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
+        ref var demand = ref MemoryMarshal.GetArrayDataReference(_demandPerMw);
+        var row = (nuint)(k * _stride);
+        for (var t = (nuint)m.TenantActiveFrom[k]; t < (nuint)to; t += (nuint)Vector256<double>.Count)
+        {
+            (Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref demand, row + t) * Vector256.LoadUnsafe(ref shares, row + t)).StoreUnsafe(ref demand, row + t);
         }
     }
 
@@ -597,13 +625,13 @@ internal sealed class PathSimulator
     }
 
     // Months until an event with hazard rate h (= -log(1 - p)): geometric with parameter p, at least 1.
-    private static int WaitMonths(ref CounterRandom stream, double hazard)
+    private static int WaitMonths(ref CounterRandom stream, double hazard) =>
+        hazard <= 0 ? int.MaxValue : WaitMonths(stream.NextExponential(), hazard);
+
+    // The same from an exponential clock already drawn.
+    private static int WaitMonths(double clock, double hazard)
     {
-        if (hazard <= 0)
-        {
-            return int.MaxValue;
-        }
-        var months = Math.Ceiling(stream.NextExponential() / hazard);
+        var months = Math.Ceiling(clock / hazard);
         return months >= int.MaxValue ? int.MaxValue : Math.Max(1, (int)months);
     }
 

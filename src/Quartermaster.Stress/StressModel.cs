@@ -51,6 +51,13 @@ internal sealed class StressModel
     public double[] DriftHazard { get; }
     public double[] DriftRetention { get; }
     public double[] DefaultHazard { get; } // [k * 2 + regime]
+
+    // exp(-H) at the horizon, H the cumulative default hazard after b boom months of T, at [k * (T + 1) + b]: a uniform
+    // well below it is a default clock -log(u) well above H, so the simulator knows the tenant survives without a log.
+    public double[] HorizonSurvival { get; }
+
+    // exp(-h T) for drift hazard h: a first drift clock's uniform well below it comes after the horizon.
+    public double[] DriftFreeHorizon { get; }
     public double[] Recovery { get; } // [k * (T + 2) + t]: R times take-or-pay due in months t..T, paid on default in t
 
     // Rivalry groups with two or more members: members listed from GroupStart[g] to GroupStart[g + 1].
@@ -69,6 +76,10 @@ internal sealed class StressModel
     // outside them it uses and pays nothing (0 committed, 0 floor), so the simulator skips them. Empty when never committed.
     public int[] ActiveFrom { get; }
     public int[] ActiveTo { get; }
+
+    // Per tenant k, the union of its contracts' [ActiveFrom, ActiveTo): the months whose demand per MW the simulator needs.
+    public int[] TenantActiveFrom { get; }
+    public int[] TenantActiveTo { get; }
 
     // Per month t = 1..T (length MonthStride for OnlineMw, T + 1 for the others).
     public double[] OnlineMw { get; }
@@ -182,6 +193,17 @@ internal sealed class StressModel
             ActiveFrom[c] = first < 0 ? 0 : first / wide * wide;
             ActiveTo[c] = first < 0 ? 0 : (last / wide * wide) + wide;
         }
+        TenantActiveFrom = new int[K];
+        TenantActiveTo = new int[K];
+        for (var c = 0; c < C; c++)
+        {
+            var k = ContractTenant[c];
+            if (ActiveTo[c] > ActiveFrom[c])
+            {
+                TenantActiveFrom[k] = TenantActiveTo[k] == 0 ? ActiveFrom[c] : Math.Min(TenantActiveFrom[k], ActiveFrom[c]);
+                TenantActiveTo[k] = Math.Max(TenantActiveTo[k], ActiveTo[c]);
+            }
+        }
 
         StreamBase = new ulong[K];
         StrengthVolatility = new double[K];
@@ -192,6 +214,8 @@ internal sealed class StressModel
         DriftRetention = new double[K];
         DefaultHazard = new double[K * 2];
         Recovery = new double[K * (T + 2)];
+        HorizonSurvival = new double[K * (T + 1)];
+        DriftFreeHorizon = new double[K];
         var groups = new List<string>();
         var groupStart = new List<int>();
         var groupMembers = new List<int>();
@@ -251,6 +275,11 @@ internal sealed class StressModel
             DriftRetention[k] = 1 - risk.DriftFraction;
             DefaultHazard[(k * 2) + Boom] = Hazard(risk.DefaultHazardBoom.MonthlyProbability());
             DefaultHazard[(k * 2) + Cooling] = Hazard(risk.DefaultHazardCooling.MonthlyProbability());
+            for (var b = 0; b <= T; b++)
+            {
+                HorizonSurvival[(k * (T + 1)) + b] = Math.Exp(-CumulativeDefaultHazard(k, b, T - b));
+            }
+            DriftFreeHorizon[k] = Math.Exp(-DriftHazard[k] * T);
             for (var t = T; t >= 1; t--)
             {
                 var due = 0.0;
@@ -471,4 +500,10 @@ internal sealed class StressModel
         }
         return (CounterRandom.Mix(hash) & ~3UL) | 4; // >= 4, so base + 0..2 never hits the sector (1) or regime (2) streams
     }
+
+    /// <summary>Tenant k's cumulative default hazard after <paramref name="boom"/> boom and <paramref name="cooling"/> cooling months.</summary>
+    public double CumulativeDefaultHazard(int k, int boom, int cooling) =>
+        // Written so an infinite hazard times zero months is 0, not NaN.
+        (boom > 0 ? boom * DefaultHazard[2 * k] : 0) + (cooling > 0 ? cooling * DefaultHazard[(2 * k) + 1] : 0);
+
 }
