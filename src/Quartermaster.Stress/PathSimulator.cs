@@ -418,9 +418,17 @@ internal sealed class PathSimulator
                     from = drift;
                 }
             }
-            row[from..end].Fill(factor);
-            row[end..].Clear();
-            DemandPerMw(k, defaultMonth);
+            if (from == 1)
+            {
+                // No drift: one pass writes the product of a constant factor (the common case).
+                SteadyDemandPerMw(k, factor, end);
+            }
+            else
+            {
+                row[from..end].Fill(factor);
+                row[end..].Clear();
+                DemandPerMw(k, defaultMonth);
+            }
             if (defaultMonth <= T)
             {
                 // Default at the start of the month: the recovery of the take-or-pay still due in
@@ -451,6 +459,33 @@ internal sealed class PathSimulator
         for (var t = (nuint)m.TenantActiveFrom[k]; t < (nuint)to; t += (nuint)Vector256<double>.Count)
         {
             (Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref demand, row + t) * Vector256.LoadUnsafe(ref shares, row + t)).StoreUnsafe(ref demand, row + t);
+        }
+    }
+
+    // What DemandPerMw gives for a steady factor that is `factor` in months 1..end - 1 and 0 elsewhere, without the row
+    // of factors: the same products, lane by lane.
+    private void SteadyDemandPerMw(int k, double factor, int end)
+    {
+        var m = _model;
+        const int wideLanes = 8;
+        var to = m.TenantActiveTo[k];
+        if (end <= m.Months)
+        {
+            to = Math.Min(to, (end / wideLanes * wideLanes) + wideLanes);
+        }
+        ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
+        ref var shares = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
+        ref var demand = ref MemoryMarshal.GetArrayDataReference(_demandPerMw);
+        ref var months = ref MemoryMarshal.GetArrayDataReference(_monthIndex);
+        var row = (nuint)(k * _stride);
+        var steady = Vector256.Create(factor);
+        var first = Vector256<double>.One;
+        var last = Vector256.Create((double)end);
+        for (var t = (nuint)m.TenantActiveFrom[k]; t < (nuint)to; t += (nuint)Vector256<double>.Count)
+        {
+            var month = Vector256.LoadUnsafe(ref months, t);
+            var f = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(month, first) & Vector256.LessThan(month, last), steady, Vector256<double>.Zero);
+            (Vector256.LoadUnsafe(ref sector, t) * f * Vector256.LoadUnsafe(ref shares, row + t)).StoreUnsafe(ref demand, row + t);
         }
     }
 
