@@ -30,6 +30,7 @@ internal sealed partial class FanSketch
     private readonly double[] _inverseScale;
     private readonly double[] _scale;
     private readonly int[] _counts;
+    private long[]? _countIndex; // AddPathWide's scratch: the index into _counts of every month of every series
 
     /// <summary>Creates empty sketches for months 1..<paramref name="months"/> with <paramref name="scale"/> per (series, month) as laid out by <see cref="StressModel.FanScale"/>.</summary>
     public FanSketch(int months, double[] scale)
@@ -59,18 +60,24 @@ internal sealed partial class FanSketch
         }
     }
 
-    // The same counts, the bins of eight months computed at once (exact integer results, so the same bins as Bin);
-    // only the increments stay scalar. Months past the last are binned too but never counted.
+    // The same counts, the bins of eight months computed at once (exact integer results, so the same bins as Bin).
+    // Every count's index is computed first, for all series and months, and only then are the counts incremented:
+    // reading a lane of a vector just stored stalls (the store cannot be forwarded to a narrower load), and with the
+    // increments right after each vector that stall was paid eight times a vector. Months past the last are binned
+    // but never counted.
     private void AddPathWide(double[] monthly, int stride)
     {
         const int lanes = 8;
-        Span<long> bins = stackalloc long[lanes];
+        var at = _countIndex ??= new long[(Series * _months) + lanes];
+        ref var index = ref MemoryMarshal.GetArrayDataReference(at);
         ref var values = ref MemoryMarshal.GetArrayDataReference(monthly);
         ref var inverse = ref MemoryMarshal.GetArrayDataReference(_inverseScale);
         var minRelative = Vector512.Create(MinRelative);
         var maxRelative = Vector512.Create(MaxRelative);
         var offset = Vector512.Create(1 - FirstBucket);
         var top = Vector512.Create((long)(Bins - 1));
+        var laneSlot = Vector512.Create(0L, 1, 2, 3, 4, 5, 6, 7) * Bins;
+        var n = 0;
         for (var series = 0; series < Series; series++)
         {
             var row = series * stride;
@@ -84,7 +91,7 @@ internal sealed partial class FanSketch
                 {
                     for (; t <= _months; t++)
                     {
-                        _counts[((first + t) * Bins) + Bin(monthly[row + t] * _inverseScale[first + t])]++;
+                        at[n++] = ((first + t) * (long)Bins) + Bin(monthly[row + t] * _inverseScale[first + t]);
                     }
                     break;
                 }
@@ -92,13 +99,15 @@ internal sealed partial class FanSketch
                 var bucket = Vector512.ShiftRightArithmetic(relative.AsInt64(), MantissaShift) + offset;
                 var bin = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(relative, maxRelative).AsInt64(), top, bucket);
                 bin = Vector512.GreaterThanOrEqual(relative, minRelative).AsInt64() & bin; // below the range, zeros and NaN: bin 0
-                bin.CopyTo(bins);
-                var count = Math.Min(lanes, _months + 1 - t);
-                for (var i = 0; i < count; i++)
-                {
-                    _counts[((slot + i) * Bins) + (int)bins[i]]++;
-                }
+                // The array has a vector of room past the last month, so a whole vector is stored; only `count` are kept.
+                (bin + laneSlot + Vector512.Create((long)slot * Bins)).StoreUnsafe(ref index, (nuint)n);
+                n += Math.Min(lanes, _months + 1 - t);
             }
+        }
+        var counts = _counts;
+        for (var i = 0; i < n; i++)
+        {
+            counts[at[i]]++;
         }
     }
 
