@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Quartermaster.Stress;
 
@@ -84,6 +85,52 @@ public struct CounterRandom
         // The top 53 bits give u in [-1, 1); the low 8 bits pick the layer: disjoint bits, so independent.
         var u = (2 * ((bits >> 11) * TwoToMinus53)) - 1;
         return Math.Abs(u) < Ziggurat.RectangleRatio[layer] ? u * Ziggurat.X[layer] : Ziggurat.Slow(ref this, layer, u);
+    }
+
+    /// <summary>
+    /// The first uniform of stream <c>streams[i]</c> of the path keyed <paramref name="pathKey"/>, for every i: the same
+    /// bits as <c>OfPath(pathKey, streams[i]).NextUniform()</c>, eight streams at a time where the hardware has
+    /// AVX-512 (integer arithmetic, and a conversion exact below 2^53, so nothing rounds differently). The simulator
+    /// draws every tenant's first event clock this way, so the stream keys no longer wait on the tenant loop's branches.
+    /// </summary>
+    internal static void FirstUniforms(ulong pathKey, ReadOnlySpan<ulong> streams, Span<double> uniforms)
+    {
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i + Vector512<ulong>.Count <= streams.Length; i += Vector512<ulong>.Count)
+            {
+                var key = MixLanes(Vector512.Create(pathKey) + Vector512.Create(streams[i..]));
+                var state = MixLanes(key) + MixGammaLanes(key + Vector512.Create(GoldenGamma));
+                var bits = Vector512.ShiftRightLogical(MixLanes(state), 11) + Vector512<ulong>.One;
+                (Vector512.ConvertToDouble(bits) * TwoToMinus53).CopyTo(uniforms[i..]);
+            }
+        }
+        for (; i < streams.Length; i++)
+        {
+            uniforms[i] = OfPath(pathKey, streams[i]).NextUniform();
+        }
+    }
+
+    private static Vector512<ulong> MixLanes(Vector512<ulong> z)
+    {
+        z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9;
+        z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EB;
+        return z ^ Vector512.ShiftRightLogical(z, 31);
+    }
+
+    // MixGamma lane by lane; the population count is the classic one in 64-bit lanes (no AVX-512 POPCNT needed).
+    private static Vector512<ulong> MixGammaLanes(Vector512<ulong> z)
+    {
+        z = (z ^ Vector512.ShiftRightLogical(z, 33)) * 0xFF51AFD7ED558CCD;
+        z = (z ^ Vector512.ShiftRightLogical(z, 33)) * 0xC4CEB9FE1A85EC53;
+        z = (z ^ Vector512.ShiftRightLogical(z, 33)) | Vector512<ulong>.One;
+        var x = z ^ Vector512.ShiftRightLogical(z, 1);
+        x -= Vector512.ShiftRightLogical(x, 1) & Vector512.Create(0x5555555555555555UL);
+        x = (x & Vector512.Create(0x3333333333333333UL)) + (Vector512.ShiftRightLogical(x, 2) & Vector512.Create(0x3333333333333333UL));
+        x = (x + Vector512.ShiftRightLogical(x, 4)) & Vector512.Create(0x0F0F0F0F0F0F0F0FUL);
+        var count = Vector512.ShiftRightLogical(x * 0x0101010101010101UL, 56);
+        return Vector512.ConditionalSelect(Vector512.LessThan(count, Vector512.Create(24UL)), z ^ Vector512.Create(0xAAAAAAAAAAAAAAAAUL), z);
     }
 
     /// <summary>

@@ -36,6 +36,8 @@ internal sealed class PathSimulator
     private readonly int[] _boomMonths; // months 1..t spent booming
     private readonly double[] _monthIndex; // t as a double at [t], for masking months from a default on
     private readonly int _normalStride; // the month stride rounded up to whole blocks of VectorNormals
+    private readonly ulong[] _eventStreams; // StressModel.EventStreams
+    private readonly double[] _eventUniforms; // the first uniform of each of _eventStreams on the path being simulated
     private readonly double[] _normals; // the normal of month t of the sector at [t - 1], of rival i at [(i + 1) * normalStride + t - 1]
 
     /// <summary>Revenue of each tenant on the last simulated path (USD, undiscounted, recoveries included).</summary>
@@ -87,6 +89,8 @@ internal sealed class PathSimulator
         // At least a row of months long, so the walk can read the normal of month t at t - 1 for every t < stride.
         _normalStride = (_stride + VectorNormals.Block - 1) / VectorNormals.Block * VectorNormals.Block;
         _normals = new double[(1 + model.GroupMembers.Length) * _normalStride];
+        _eventStreams = model.EventStreams;
+        _eventUniforms = new double[_eventStreams.Length];
         for (var t = 0; t < _stride; t++)
         {
             _monthIndex[t] = t;
@@ -385,7 +389,10 @@ internal sealed class PathSimulator
     {
         var m = _model;
         var T = m.Months;
-        for (var k = 0; k < m.TenantCount; k++)
+        var K = m.TenantCount;
+        var firstUniform = _eventUniforms;
+        CounterRandom.FirstUniforms(_pathKey, _eventStreams, firstUniform);
+        for (var k = 0; k < K; k++)
         {
             TenantRevenue[k] = 0;
             var defaultMonth = int.MaxValue;
@@ -394,7 +401,7 @@ internal sealed class PathSimulator
                 // The clock is -log(u). A u below exp(-H(T)) by a relative 1e-9, far more than the rounding of exp, log and
                 // H, is a clock past the horizon: the tenant survives, and the log (a fifth of this pass) is not taken.
                 // Closer to the bound, the clock decides exactly as it always has.
-                var u = CounterRandom.OfPath(_pathKey, m.DefaultStream(k)).NextUniform();
+                var u = firstUniform[k];
                 if (u >= m.HorizonSurvival[(k * (T + 1)) + _boomMonths[T]] * (1 - SurvivalMargin))
                 {
                     defaultMonth = DefaultMonth(k, -Math.Log(u));
@@ -407,15 +414,19 @@ internal sealed class PathSimulator
             var from = 1;
             if (m.DriftHazard[k] > 0)
             {
-                var stream = CounterRandom.OfPath(_pathKey, m.DriftStream(k));
                 // As for the default clock: a first uniform well below exp(-h T) is a first drift after the horizon.
-                var u = stream.NextUniform();
+                var u = firstUniform[K + k];
                 var first = end > T && u < m.DriftFreeHorizon[k] * (1 - SurvivalMargin) ? int.MaxValue : WaitMonths(-Math.Log(u), m.DriftHazard[k]);
-                for (var drift = first; drift < end; drift = SaturatingAdd(drift, WaitMonths(ref stream, m.DriftHazard[k])))
+                if (first < end)
                 {
-                    row[from..drift].Fill(factor);
-                    factor *= m.DriftRetention[k];
-                    from = drift;
+                    var stream = CounterRandom.OfPath(_pathKey, m.DriftStream(k));
+                    stream.NextUniform(); // the first clock's, drawn above with the other tenants'
+                    for (var drift = first; drift < end; drift = SaturatingAdd(drift, WaitMonths(ref stream, m.DriftHazard[k])))
+                    {
+                        row[from..drift].Fill(factor);
+                        factor *= m.DriftRetention[k];
+                        from = drift;
+                    }
                 }
             }
             if (from == 1)

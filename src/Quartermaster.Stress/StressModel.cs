@@ -294,6 +294,8 @@ internal sealed class StressModel
             }
         }
 
+        EventStreams = [.. Enumerable.Range(0, K).Select(DefaultStream), .. Enumerable.Range(0, K).Select(DriftStream)];
+
         OnlineMw = new double[stride];
         CapexUsd = new double[T + 1];
         OpexUsd = new double[T + 1];
@@ -482,6 +484,9 @@ internal sealed class StressModel
 
     /// <summary>The drift-event stream of tenant <paramref name="k"/>.</summary>
     public ulong DriftStream(int k) => StreamBase[k] + 2;
+
+    /// <summary>Every tenant's default stream, then every tenant's drift stream: the streams of the first event clocks.</summary>
+    public ulong[] EventStreams { get; }
 
     /// <summary>The hazard rate -log(1 - p) of a monthly probability p: infinite for p = 1, 0 for p &lt;= 0.</summary>
     private static double Hazard(double probability) =>
