@@ -93,7 +93,6 @@ internal static class FlowPlacement
         return new MonthAllocation(month, capacity, rows, Shapes: shapes);
     }
 
-    /// <summary>Orders contracts (problem indices) by eligible classes, then by last month's shape; 0 when they form one unit.</summary>
     /// <summary>
     /// Placement order, and within a unit the order its members' MW are summed in: by fair MW, then by last month's
     /// rows. Floating-point sums depend on their order, so two members that differ in either must not be ordered
@@ -126,6 +125,7 @@ internal static class FlowPlacement
         return x.Length.CompareTo(y.Length);
     }
 
+    /// <summary>Orders contracts (problem indices) by eligible classes, then by last month's shape; 0 when they form one unit.</summary>
     private static int CompareForPlacement(FillProblem problem, LastMonth previous, int a, int b)
     {
         var order = problem.Eligible[a].AsSpan().SequenceCompareTo(problem.Eligible[b]);
