@@ -100,9 +100,9 @@ public struct CounterRandom
         {
             for (; i + Vector512<ulong>.Count <= streams.Length; i += Vector512<ulong>.Count)
             {
-                var key = MixLanes(Vector512.Create(pathKey) + Vector512.Create(streams[i..]));
-                var state = MixLanes(key) + MixGammaLanes(key + Vector512.Create(GoldenGamma));
-                var bits = Vector512.ShiftRightLogical(MixLanes(state), 11) + Vector512<ulong>.One;
+                var key = VectorNormals.Mix(Vector512.Create(pathKey) + Vector512.Create(streams[i..]));
+                var state = VectorNormals.Mix(key) + MixGammaLanes(key + Vector512.Create(GoldenGamma));
+                var bits = Vector512.ShiftRightLogical(VectorNormals.Mix(state), 11) + Vector512<ulong>.One;
                 (Vector512.ConvertToDouble(bits) * TwoToMinus53).CopyTo(uniforms[i..]);
             }
         }
@@ -110,13 +110,6 @@ public struct CounterRandom
         {
             uniforms[i] = OfPath(pathKey, streams[i]).NextUniform();
         }
-    }
-
-    private static Vector512<ulong> MixLanes(Vector512<ulong> z)
-    {
-        z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9;
-        z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EB;
-        return z ^ Vector512.ShiftRightLogical(z, 31);
     }
 
     // MixGamma lane by lane; the population count is the classic one in 64-bit lanes (no AVX-512 POPCNT needed).

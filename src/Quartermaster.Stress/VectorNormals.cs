@@ -95,7 +95,7 @@ internal static class VectorNormals
 
     // The SplitMix64 finaliser of CounterRandom.Mix, lane by lane.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> Mix(Vector512<ulong> z)
+    internal static Vector512<ulong> Mix(Vector512<ulong> z)
     {
         z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9;
         z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EB;
