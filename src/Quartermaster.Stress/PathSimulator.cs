@@ -22,6 +22,9 @@ internal sealed class PathSimulator
     // How far below exp(-H) a clock's uniform must be to decide "after the horizon" without its log (see DrawTenantEvents).
     private const double SurvivalMargin = 1e-9;
 
+    // Months per Vector512 of doubles: the unit of the contract loop, whichever width computes it.
+    private const int WideLanes = 8;
+
     private readonly StressModel _model;
     private readonly ulong _seed;
     private ulong _pathKey; // CounterRandom.PathKey of the path being simulated: every stream of the path starts from it
@@ -139,7 +142,6 @@ internal sealed class PathSimulator
         ref var online = ref MemoryMarshal.GetArrayDataReference(m.OnlineMw);
         ref var discount = ref MemoryMarshal.GetArrayDataReference(m.Discount);
         ref var idleRef = ref MemoryMarshal.GetReference(idle);
-        const int wideLanes = 8;
         double revenuePv, revenueTotal, usedTotal, idleTotal;
         if (Vector512.IsHardwareAccelerated)
         {
@@ -154,7 +156,7 @@ internal sealed class PathSimulator
                 var tenantRow = (nuint)(k * stride);
                 var contractRow = (nuint)(c * stride);
                 // Only the vectors with a commitment: elsewhere used and paid are 0, and adding 0 changes no sum.
-                for (var t = (nuint)m.ActiveFrom[c]; t < to; t += wideLanes)
+                for (var t = (nuint)m.ActiveFrom[c]; t < to; t += WideLanes)
                 {
                     var demandPerMw = Vector512.LoadUnsafe(ref demand, tenantRow + t);
                     var committedMw = Vector512.LoadUnsafe(ref committed, contractRow + t);
@@ -174,7 +176,7 @@ internal sealed class PathSimulator
             var revenueSum = Vector512<double>.Zero;
             var usedSum = Vector512<double>.Zero;
             var idleSum = Vector512<double>.Zero;
-            for (nuint t = 0; t < (nuint)stride; t += wideLanes)
+            for (nuint t = 0; t < (nuint)stride; t += WideLanes)
             {
                 var r = Vector512.LoadUnsafe(ref revenueRef, t);
                 var u = Vector512.LoadUnsafe(ref usedRef, t);
@@ -212,7 +214,7 @@ internal sealed class PathSimulator
                     }
                     (Vector256.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
                     (Vector256.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
-                    if ((t & (wideLanes - 1)) == 0)
+                    if ((t & (WideLanes - 1)) == 0)
                     {
                         paidLow += paid;
                     }
@@ -227,7 +229,7 @@ internal sealed class PathSimulator
             sums.Clear();
             for (nuint t = 0; t < (nuint)stride; t += (nuint)lanes)
             {
-                var half = (t & (wideLanes - 1)) == 0 ? 0 : 4;
+                var half = (t & (WideLanes - 1)) == 0 ? 0 : 4;
                 var r = Vector256.LoadUnsafe(ref revenueRef, t);
                 var u = Vector256.LoadUnsafe(ref usedRef, t);
                 var i = Vector256.Max(Vector256<double>.Zero, Vector256.LoadUnsafe(ref online, t) - u);
@@ -265,15 +267,26 @@ internal sealed class PathSimulator
     // tenant's default month is the last with anything used or paid, and the only one where some months pay and others not.
     private (nuint To, nuint MaskFrom) ActiveUntilDefault(int c, int k)
     {
-        const int wideLanes = 8;
         var to = (nuint)_model.ActiveTo[c];
         var defaultMonth = _defaultMonth[k];
         if (defaultMonth == int.MaxValue)
         {
             return (to, nuint.MaxValue);
         }
-        var maskFrom = (nuint)(defaultMonth / wideLanes * wideLanes);
-        return (Math.Min(to, maskFrom + wideLanes), maskFrom);
+        var maskFrom = (nuint)VectorStart(defaultMonth);
+        return (Math.Min(to, maskFrom + WideLanes), maskFrom);
+    }
+
+    // The first month of the vector of eight months that holds `month`.
+    private static int VectorStart(int month) => month / WideLanes * WideLanes;
+
+    // The end of the months of tenant k's demand row the contract loop reads (see ActiveUntilDefault): its contracts'
+    // active months, up to the end of the vector holding its default month.
+    private int DemandRowEnd(int k)
+    {
+        var to = _model.TenantActiveTo[k];
+        var defaultMonth = _defaultMonth[k];
+        return defaultMonth == int.MaxValue ? to : Math.Min(to, VectorStart(defaultMonth) + WideLanes);
     }
 
     // Undiscounted operating cash by calendar year and cumulated, the payback month (from which the cumulative
@@ -438,7 +451,7 @@ internal sealed class PathSimulator
             {
                 row[from..end].Fill(factor);
                 row[end..].Clear();
-                DemandPerMw(k, defaultMonth);
+                DemandPerMw(k);
             }
             if (defaultMonth <= T)
             {
@@ -452,17 +465,11 @@ internal sealed class PathSimulator
     }
 
     // Turns tenant k's steady factor (demand fraction * retention, 0 from the default month) into its demand per MW
-    // committed, S_t * factor * w_t / w_0, once for all its contracts, over the months the contract loop reads: its
-    // contracts' active months, up to the end of the vector holding its default month.
-    private void DemandPerMw(int k, int defaultMonth)
+    // committed, S_t * factor * w_t / w_0, once for all its contracts, over the months the contract loop reads.
+    private void DemandPerMw(int k)
     {
         var m = _model;
-        const int wideLanes = 8;
-        var to = m.TenantActiveTo[k];
-        if (defaultMonth != int.MaxValue)
-        {
-            to = Math.Min(to, (defaultMonth / wideLanes * wideLanes) + wideLanes);
-        }
+        var to = DemandRowEnd(k);
         ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
         ref var shares = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
         ref var demand = ref MemoryMarshal.GetArrayDataReference(_demandPerMw);
@@ -478,12 +485,7 @@ internal sealed class PathSimulator
     private void SteadyDemandPerMw(int k, double factor, int end)
     {
         var m = _model;
-        const int wideLanes = 8;
-        var to = m.TenantActiveTo[k];
-        if (end <= m.Months)
-        {
-            to = Math.Min(to, (end / wideLanes * wideLanes) + wideLanes);
-        }
+        var to = DemandRowEnd(k);
         ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
         ref var shares = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
         ref var demand = ref MemoryMarshal.GetArrayDataReference(_demandPerMw);

@@ -510,5 +510,4 @@ internal sealed class StressModel
     public double CumulativeDefaultHazard(int k, int boom, int cooling) =>
         // Written so an infinite hazard times zero months is 0, not NaN.
         (boom > 0 ? boom * DefaultHazard[2 * k] : 0) + (cooling > 0 ? cooling * DefaultHazard[(2 * k) + 1] : 0);
-
 }
