@@ -27,6 +27,7 @@ internal sealed class PathSimulator
 
     private readonly StressModel _model;
     private readonly ulong _seed;
+    private readonly bool _payoffsOnly; // skips the fan-chart counts and the yearly cash, payback and IRR
     private ulong _pathKey; // CounterRandom.PathKey of the path being simulated: every stream of the path starts from it
     private readonly int _stride; // months 0..T padded to whole vectors
     private readonly double[] _sector; // S_t at [t]
@@ -52,8 +53,8 @@ internal sealed class PathSimulator
     /// </summary>
     public double[] Monthly { get; }
 
-    /// <summary>Monthly revenue, used MW and idle MW of every simulated path.</summary>
-    public FanSketch Fan { get; }
+    /// <summary>Monthly revenue, used MW and idle MW of every simulated path; null for a simulator of payoffs only.</summary>
+    public FanSketch? Fan { get; }
 
     /// <summary>Operating cash of each calendar year (revenue less opex and capex, undiscounted) on the last simulated path.</summary>
     public double[] YearCash { get; }
@@ -61,8 +62,8 @@ internal sealed class PathSimulator
     /// <summary>Cumulative operating cash at the end of each calendar year on the last simulated path.</summary>
     public double[] CumulativeCash { get; }
 
-    /// <summary>Yearly and cumulative operating cash of every simulated path.</summary>
-    public CashSketch Cash { get; }
+    /// <summary>Yearly and cumulative operating cash of every simulated path; null for a simulator of payoffs only.</summary>
+    public CashSketch? Cash { get; }
 
     /// <summary>Value at the horizon (undiscounted) of each stake of <see cref="StressModel.EquityTenant"/> on the last path.</summary>
     public double[] StakeValue { get; }
@@ -73,10 +74,18 @@ internal sealed class PathSimulator
     /// <summary>S_T on the last path.</summary>
     public double SectorAtHorizon => _sector[_model.Months];
 
-    public PathSimulator(StressModel model, ulong seed)
+    /// <summary>A simulator of <paramref name="model"/> under <paramref name="seed"/>.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="seed">The seed of every path's streams.</param>
+    /// <param name="payoffsOnly">
+    /// Leaves out what only a full summary reads: the fan-chart counts, and the yearly cash, payback and IRR (null in
+    /// <see cref="PathTotals"/>). Every path's payoffs, totals and outcome are the same bits either way.
+    /// </param>
+    public PathSimulator(StressModel model, ulong seed, bool payoffsOnly = false)
     {
         _model = model;
         _seed = seed;
+        _payoffsOnly = payoffsOnly;
         var k = model.TenantCount;
         _stride = model.MonthStride;
         _sector = new double[_stride];
@@ -100,10 +109,13 @@ internal sealed class PathSimulator
         }
         TenantRevenue = new double[k];
         Monthly = new double[FanSketch.Series * _stride];
-        Fan = new FanSketch(model.Months, model.FanScale);
         YearCash = new double[model.YearEnd.Length];
         CumulativeCash = new double[model.YearEnd.Length];
-        Cash = new CashSketch(model.CashScale);
+        if (!payoffsOnly)
+        {
+            Fan = new FanSketch(model.Months, model.FanScale);
+            Cash = new CashSketch(model.CashScale);
+        }
         StakeValue = new double[model.EquityTenant.Length];
         CapBound = new double[model.EquityTenant.Length];
     }
@@ -242,8 +254,13 @@ internal sealed class PathSimulator
             (revenuePv, revenueTotal, usedTotal, idleTotal) = (VectorExp.Sum(sums[0]) + VectorExp.Sum(sums[4]), VectorExp.Sum(sums[1]) + VectorExp.Sum(sums[5]),
                 VectorExp.Sum(sums[2]) + VectorExp.Sum(sums[6]), VectorExp.Sum(sums[3]) + VectorExp.Sum(sums[7]));
         }
-        Fan.AddPath(Monthly, stride);
-        var (payback, irr) = OperatingCash(revenue);
+        int? payback = null;
+        var irr = double.NaN;
+        if (!_payoffsOnly)
+        {
+            Fan!.AddPath(Monthly, stride);
+            (payback, irr) = OperatingCash(revenue);
+        }
 
         var equity = 0.0;
         for (var i = 0; i < m.EquityTenant.Length; i++)
@@ -314,7 +331,7 @@ internal sealed class PathSimulator
             YearCash[y] = year;
             CumulativeCash[y] = cumulative;
         }
-        Cash.AddPath(YearCash, CumulativeCash);
+        Cash!.AddPath(YearCash, CumulativeCash);
         int? payback = lastNegative == T ? null : lastNegative + 1;
         return (payback, OperatingIrr.Solve(YearCash, m.YearEnd));
     }

@@ -26,6 +26,7 @@ internal sealed partial class ScenarioRun
     private readonly double[] _blockSums;
     private readonly int _width;
     private readonly int _threads;
+    private readonly bool _payoffsOnly; // see PathSimulator: no fan, cash, payback or IRR, and no block sums
 
     public ulong Seed { get; }
     public int Paths { get; }
@@ -37,10 +38,11 @@ internal sealed partial class ScenarioRun
     public FanSketch Fan { get; }
     public CashSketch Cash { get; }
 
-    private ScenarioRun(StressModel model, ulong seed, int paths, int threads)
+    private ScenarioRun(StressModel model, ulong seed, int paths, int threads, bool payoffsOnly = false)
     {
         _model = model;
         _threads = threads;
+        _payoffsOnly = payoffsOnly;
         Seed = seed;
         Paths = paths;
         Operating = new double[paths];
@@ -77,12 +79,16 @@ internal sealed partial class ScenarioRun
         _ => Totals(),
     };
 
-    /// <summary>Simulates <paramref name="paths"/> paths of <paramref name="model"/>.</summary>
-    public static ScenarioRun Execute(StressModel model, ulong seed, int paths, int threads, int chunkPaths, Action<int>? pathsDone, CancellationToken cancellationToken)
+    /// <summary>
+    /// Simulates <paramref name="paths"/> paths of <paramref name="model"/>; with <paramref name="payoffsOnly"/>, only what
+    /// <see cref="Line"/> and <see cref="PayoffSummaries"/> read (the same bits as a full run), and <see cref="Summarise()"/> refuses.
+    /// </summary>
+    public static ScenarioRun Execute(StressModel model, ulong seed, int paths, int threads, int chunkPaths, Action<int>? pathsDone, CancellationToken cancellationToken,
+        bool payoffsOnly = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        var run = new ScenarioRun(model, seed, paths, threads);
+        var run = new ScenarioRun(model, seed, paths, threads, payoffsOnly);
         run.SimulateAll(0, chunkPaths, pathsDone, cancellationToken);
         return run;
     }
@@ -105,7 +111,7 @@ internal sealed partial class ScenarioRun
             0,
             chunks,
             options,
-            () => pool.TryTake(out var idle) ? idle : new PathSimulator(_model, Seed),
+            () => pool.TryTake(out var idle) ? idle : new PathSimulator(_model, Seed, _payoffsOnly),
             (chunk, _, simulator) =>
             {
                 var from = chunk * chunkSize;
@@ -120,8 +126,11 @@ internal sealed partial class ScenarioRun
             pool.Add);
         foreach (var simulator in pool)
         {
-            Fan.Merge(simulator.Fan);
-            Cash.Merge(simulator.Cash);
+            if (simulator.Fan is { } fan && simulator.Cash is { } cash)
+            {
+                Fan.Merge(fan);
+                Cash.Merge(cash);
+            }
         }
     }
 
@@ -132,6 +141,10 @@ internal sealed partial class ScenarioRun
         Outcomes[path] = totals.Outcome;
         Payback[path] = totals.PaybackMonth ?? int.MaxValue;
         Irr[path] = totals.OperatingIrr ?? double.NaN;
+        if (_payoffsOnly)
+        {
+            return;
+        }
         var sums = _blockSums.AsSpan(path / StressOptions.BlockPaths * _width, _width);
         sums[Revenue] += totals.RevenueUsd;
         sums[Used] += totals.UsedMwMonths;
@@ -177,8 +190,13 @@ internal sealed partial class ScenarioRun
     }
 
     /// <summary>Summarises the run.</summary>
+    /// <exception cref="InvalidOperationException">The run was of payoffs only.</exception>
     public StressResult Summarise()
     {
+        if (_payoffsOnly)
+        {
+            throw new InvalidOperationException("a run of payoffs only has no fan charts, cash flow or totals to summarise");
+        }
         var m = _model;
         var totals = new double[_width];
         for (var b = 0; b < _blockSums.Length; b += _width)
@@ -237,6 +255,21 @@ internal sealed partial class ScenarioRun
             stakes,
             new OperatingCosts(m.FacilityCapexPresentValueUsd, m.ItCapexPresentValueUsd, m.OpexPresentValueUsd, m.ResidualPresentValueUsd),
             MonteCarloWarnings.Of(m, Paths, payoff, totals[_sectorSum] / Paths, totals[_sectorSum + 1] / Paths));
+    }
+
+    /// <summary>The summary of each payoff line, the three computed side by side on the run's threads.</summary>
+    public PayoffLines<PayoffSummary> PayoffSummaries()
+    {
+        var payoffs = new double[3][];
+        var sorted = new double[3][];
+        var summaries = new PayoffSummary[3];
+        var histograms = new PayoffHistogram[3];
+        Parallel.Invoke(
+            new ParallelOptions { MaxDegreeOfParallelism = _threads },
+            () => Summarise(PayoffLine.Total, payoffs, sorted, summaries, histograms),
+            () => Summarise(PayoffLine.Operating, payoffs, sorted, summaries, histograms),
+            () => Summarise(PayoffLine.Stakes, payoffs, sorted, summaries, histograms));
+        return new PayoffLines<PayoffSummary>(summaries[0], summaries[1], summaries[2]);
     }
 
     // Sorts one line's payoffs and reads its summary and histogram.

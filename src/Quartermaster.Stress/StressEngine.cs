@@ -21,6 +21,19 @@ public static partial class StressEngine
         return Execute(input, options ?? StressOptions.Default, progress, 0, 1, cancellationToken).Summarise();
     }
 
+    /// <summary>
+    /// Simulates the paths of <paramref name="input"/> for their payoffs alone: the payoff lines of <see cref="Run"/>, the
+    /// same bits, without the fan charts, cash flow, payback, IRR and win-either-way table that only a full result
+    /// carries, and so in less time. For a question about the payoff distribution only (a tornado asks many).
+    /// </summary>
+    /// <inheritdoc cref="Run" path="/param"/>
+    /// <exception cref="ArgumentException">The input is not valid (see <see cref="StressInput.Problems"/>).</exception>
+    public static PayoffLines<PayoffSummary> Payoffs(StressInput input, StressOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Execute(input, options ?? StressOptions.Default, progress, 0, 1, cancellationToken, payoffsOnly: true).PayoffSummaries();
+    }
+
     /// <summary>Recomputes path <paramref name="path"/> of a run alone, exactly as the full run computes it.</summary>
     public static PathTotals Path(StressInput input, long path, StressOptions? options = null)
     {
@@ -80,12 +93,13 @@ public static partial class StressEngine
         inputs ??= TornadoInputs.Default;
         var common = Common(input, options);
         var runs = 1 + (2 * inputs.Count);
-        var baseline = Measure(Execute(input, common, progress, 0, runs, cancellationToken), metric);
+        // Only the payoffs are measured, so the runs leave out fan charts and cash flow.
+        var baseline = Measure(Execute(input, common, progress, 0, runs, cancellationToken, payoffsOnly: true), metric);
         var bars = new List<TornadoBar>();
         for (var i = 0; i < inputs.Count; i++)
         {
-            var low = Measure(Execute(input with { Book = inputs[i].Apply(input.Book, -1) }, common, progress, 1 + (2 * i), runs, cancellationToken), metric);
-            var high = Measure(Execute(input with { Book = inputs[i].Apply(input.Book, +1) }, common, progress, 2 + (2 * i), runs, cancellationToken), metric);
+            var low = Measure(Execute(input with { Book = inputs[i].Apply(input.Book, -1) }, common, progress, 1 + (2 * i), runs, cancellationToken, payoffsOnly: true), metric);
+            var high = Measure(Execute(input with { Book = inputs[i].Apply(input.Book, +1) }, common, progress, 2 + (2 * i), runs, cancellationToken, payoffsOnly: true), metric);
             bars.Add(new TornadoBar(inputs[i].Name, inputs[i].Label, inputs[i].Step,
                 PayoffLines<TornadoSwing>.Of(line => new TornadoSwing(low[line], high[line], Math.Abs(high[line] - low[line])))));
         }
@@ -109,7 +123,8 @@ public static partial class StressEngine
         }
     });
 
-    private static ScenarioRun Execute(StressInput input, StressOptions options, IProgress<double>? progress, int index, int runs, CancellationToken cancellationToken)
+    private static ScenarioRun Execute(StressInput input, StressOptions options, IProgress<double>? progress, int index, int runs, CancellationToken cancellationToken,
+        bool payoffsOnly = false)
     {
         var model = new StressModel(input);
         var paths = options.Paths ?? input.Book.Scenario.Paths;
@@ -122,7 +137,7 @@ public static partial class StressEngine
             long done = 0;
             pathsDone = n => progress.Report((index + (Interlocked.Add(ref done, n) / (double)paths)) / runs);
         }
-        return ScenarioRun.Execute(model, seed, paths, threads, options.ChunkPaths, pathsDone, cancellationToken);
+        return ScenarioRun.Execute(model, seed, paths, threads, options.ChunkPaths, pathsDone, cancellationToken, payoffsOnly);
     }
 
     // Fixes paths and seed from the first book so every run of a comparison or tornado shares them.

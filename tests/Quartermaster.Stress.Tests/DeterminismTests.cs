@@ -29,6 +29,18 @@ public class DeterminismTests
     }
 
     [Fact]
+    public void A_run_of_payoffs_only_gives_the_payoff_lines_of_the_full_run_bit_for_bit()
+    {
+        var full = StressEngine.Run(Input, new StressOptions(Threads: 2, ChunkPaths: 700));
+        var payoffs = StressEngine.Payoffs(Input, new StressOptions(Threads: 1, ChunkPaths: 256));
+
+        Assert.Equal(full.Payoff, payoffs);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(full.Payoff.Total.MeanUsd), BitConverter.DoubleToInt64Bits(payoffs.Total.MeanUsd));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(full.Payoff.Stakes.Cvar99Usd), BitConverter.DoubleToInt64Bits(payoffs.Stakes.Cvar99Usd));
+        Assert.True(payoffs.Operating.StandardErrorUsd > 0); // a real distribution, not an empty summary
+    }
+
+    [Fact]
     public void A_different_seed_gives_a_different_run()
     {
         var a = StressEngine.Run(Input, new StressOptions(Paths: 500, Seed: 1));

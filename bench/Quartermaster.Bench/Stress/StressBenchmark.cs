@@ -58,12 +58,15 @@ public static class StressBenchmark
         // Warm up the JIT (tiered compilation) on small runs before timing.
         var (normals, exponentials) = DrawsPerPath(book);
         StressEngine.Run(input, options with { Paths = 20_000 });
+        StressEngine.Payoffs(input, options with { Paths = 20_000 });
         RandomFloor(book.Scenario.Seed, 20_000, months, normals, exponentials, threads);
         var pathMonths = (double)paths * months;
         var engineSeconds = double.MaxValue;
         var floorSeconds = double.MaxValue;
         var engineCpuSeconds = double.MaxValue;
         var floorCpuSeconds = double.MaxValue;
+        var payoffsSeconds = double.MaxValue;
+        var payoffsCpuSeconds = double.MaxValue;
         StressResult? result = null;
         var floorSum = 0.0;
         double peakMb = 0;
@@ -80,6 +83,11 @@ public static class StressBenchmark
                 process.Refresh();
                 peakMb = process.PeakWorkingSet64 / 1024.0 / 1024.0;
             }
+            cpu = ProcessorSeconds();
+            clock.Restart();
+            StressEngine.Payoffs(input, options);
+            payoffsSeconds = Math.Min(payoffsSeconds, clock.Elapsed.TotalSeconds);
+            payoffsCpuSeconds = Math.Min(payoffsCpuSeconds, ProcessorSeconds() - cpu);
             cpu = ProcessorSeconds();
             clock.Restart();
             floorSum = RandomFloor(book.Scenario.Seed, paths, months, normals, exponentials, threads);
@@ -122,6 +130,7 @@ public static class StressBenchmark
         Console.WriteLine(Invariant($"engine ns per path-month: {engineSeconds * 1e9 / pathMonths:F1} wall, {engineSeconds * 1e9 * threads / pathMonths:F1} per core"));
         Console.WriteLine(Invariant($"random floor: {floorSeconds:F2} s for {(normals * months) + exponentials:F0} draws per path ({normals} normals per month, {exponentials} exponentials), {floorSeconds * 1e9 / pathMonths:F1} ns per path-month; engine/floor {engineSeconds / floorSeconds:F2}x (checksum {floorSum:E3})"));
         Console.WriteLine(Invariant($"CPU time (all threads; unlike wall time, barely moved by other processes): engine {engineCpuSeconds:F2} s = {engineCpuSeconds * 1e9 / pathMonths:F1} ns per path-month, floor {floorCpuSeconds:F2} s = {floorCpuSeconds * 1e9 / pathMonths:F1} ns; engine/floor {engineCpuSeconds / floorCpuSeconds:F2}x"));
+        Console.WriteLine(Invariant($"engine, payoffs only (StressEngine.Payoffs: no fan charts, cash flow, payback or IRR): {payoffsSeconds:F2} s wall, {payoffsCpuSeconds:F2} s CPU = {payoffsCpuSeconds * 1e9 / pathMonths:F1} ns per path-month"));
         if (naive is not null)
         {
             Console.WriteLine(Invariant($"baseline time (projected from {baselinePaths:N0} paths, 1 thread as written): {baselineSeconds:F1} s"));
@@ -132,11 +141,15 @@ public static class StressBenchmark
             Console.WriteLine(naive is null ? "ratio baseline/engine: not run (--book)" : Invariant($"ratio baseline/engine: {baselineSeconds / engineSeconds:F1}"));
             return 0;
         }
-        return ReportPeer(result, numpy, paths, threads, pathMonths, engineSeconds, engineCpuSeconds, naive is null ? null : baselineSeconds);
+        return ReportPeer(result, numpy, paths, threads, pathMonths, (engineSeconds, engineCpuSeconds), (payoffsSeconds, payoffsCpuSeconds), naive is null ? null : baselineSeconds);
     }
 
     // The peer's figures beside the engine's, the agreement check (exit 1 when they disagree), and the ratio line last.
-    private static int ReportPeer(StressResult engine, NumpyPeer.Report numpy, int paths, int threads, double pathMonths, double engineSeconds, double engineCpuSeconds, double? baselineSeconds)
+    // The peer computes the payoff lines only, so the last line compares it with the engine computing the same
+    // (StressEngine.Payoffs); the line before compares it with the full run, which also fills the fan charts, the
+    // yearly cash flow, payback and IRR.
+    private static int ReportPeer(StressResult engine, NumpyPeer.Report numpy, int paths, int threads, double pathMonths,
+        (double Wall, double Cpu) full, (double Wall, double Cpu) payoffs, double? baselineSeconds)
     {
         foreach (var line in new[] { PayoffLine.Operating, PayoffLine.Stakes, PayoffLine.Total })
         {
@@ -149,14 +162,16 @@ public static class StressBenchmark
             ? "agreement: means within 4 standard errors, P5/P50/P95 within the order-statistic bounds, P(loss) within 4 standard errors, on every line"
             : "DISAGREEMENT: " + string.Join("; ", disagreements));
         Console.WriteLine(Invariant($"numpy peer (numpy {numpy.NumpyVersion}, {threads} worker process(es), BLAS at 1 thread each, blocks of {numpy.Block:N0} paths): {numpy.WallSeconds:F2} s wall, {numpy.CpuSeconds:F2} s CPU = {numpy.CpuSeconds * 1e9 / pathMonths:F1} ns per path-month"));
-        Console.WriteLine(Invariant($"engine: {engineSeconds:F2} s wall, {engineCpuSeconds:F2} s CPU = {engineCpuSeconds * 1e9 / pathMonths:F1} ns per path-month; {paths:N0} paths"));
+        Console.WriteLine(Invariant($"engine, full run: {full.Wall:F2} s wall, {full.Cpu:F2} s CPU = {full.Cpu * 1e9 / pathMonths:F1} ns per path-month; {paths:N0} paths"));
+        Console.WriteLine(Invariant($"engine, payoffs only (what the peer computes): {payoffs.Wall:F2} s wall, {payoffs.Cpu:F2} s CPU = {payoffs.Cpu * 1e9 / pathMonths:F1} ns per path-month"));
         if (baselineSeconds is { } naive)
         {
-            Console.WriteLine(Invariant($"ratio baseline/engine (wall, secondary): {naive / engineSeconds:F1}"));
+            Console.WriteLine(Invariant($"ratio baseline/engine (wall, secondary): {naive / full.Wall:F1}"));
         }
         Console.WriteLine(Invariant($"load average at end: {LoadAverage()}"));
-        Console.WriteLine(Invariant($"ratio numpy/engine (wall): {numpy.WallSeconds / engineSeconds:F1}"));
-        Console.WriteLine(Invariant($"ratio numpy/engine (CPU): {numpy.CpuSeconds / engineCpuSeconds:F1}"));
+        Console.WriteLine(Invariant($"ratio numpy/engine, full run with fan charts, cash flow, payback and IRR (CPU): {numpy.CpuSeconds / full.Cpu:F1}"));
+        Console.WriteLine(Invariant($"ratio numpy/engine, payoffs only (wall): {numpy.WallSeconds / payoffs.Wall:F1}"));
+        Console.WriteLine(Invariant($"ratio numpy/engine (CPU): {numpy.CpuSeconds / payoffs.Cpu:F1}"));
         return disagreements.Count == 0 ? 0 : 1;
     }
 
