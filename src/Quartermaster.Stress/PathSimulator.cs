@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -126,134 +127,16 @@ internal sealed class PathSimulator
         var m = _model;
         var T = m.Months;
         var stride = _stride;
-        var lanes = Vector256<double>.Count;
         _pathKey = CounterRandom.PathKey(_seed, path);
         DrawRegimes();
         DrawSector();
         DrawShares();
         var revenue = Monthly.AsSpan(FanSketch.Revenue * stride, stride);
-        var used = Monthly.AsSpan(FanSketch.UsedMw * stride, stride);
-        var idle = Monthly.AsSpan(FanSketch.IdleMw * stride, stride);
         revenue.Clear();
-        used.Clear();
+        Monthly.AsSpan(FanSketch.UsedMw * stride, stride).Clear();
         DrawTenantEvents(revenue);
 
-        // Contract by contract, eight months at a time (one Vector512, or two Vector256 halves summed
-        // apart, so both give the same bits). Demand of a contract is its share (by commitment) of its
-        // tenant's demand; from its tenant's default month on it pays nothing, not even the take-or-pay
-        // floor, and its demand (so its use) is already 0: the loop stops after the vector holding the default
-        // month, and only that vector masks its payments, since adding 0 after it would change no sum.
-        // The floor is computed (top * committed, the same product as ever) rather than loaded: one row fewer to stream.
-        // Unchecked vector loads and stores: rows are `stride` long, a multiple of the vector width.
-        ref var demand = ref MemoryMarshal.GetArrayDataReference(_demandPerMw);
-        ref var months = ref MemoryMarshal.GetArrayDataReference(_monthIndex);
-        ref var committed = ref MemoryMarshal.GetArrayDataReference(m.CommittedMw);
-        ref var allocated = ref MemoryMarshal.GetArrayDataReference(m.AllocatedMw);
-        ref var revenueRef = ref MemoryMarshal.GetReference(revenue);
-        ref var usedRef = ref MemoryMarshal.GetReference(used);
-        ref var online = ref MemoryMarshal.GetArrayDataReference(m.OnlineMw);
-        ref var discount = ref MemoryMarshal.GetArrayDataReference(m.Discount);
-        ref var idleRef = ref MemoryMarshal.GetReference(idle);
-        double revenuePv, revenueTotal, usedTotal, idleTotal;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (var c = 0; c < m.ContractCount; c++)
-            {
-                var k = m.ContractTenant[c];
-                var price = Vector512.Create(m.Price[c]);
-                var top = Vector512.Create(m.TakeOrPay[c]);
-                var defaulted = Vector512.Create(_defaultMonth[k] == int.MaxValue ? double.MaxValue : _defaultMonth[k]);
-                var (to, maskFrom) = ActiveUntilDefault(c, k);
-                var paidSum = Vector512<double>.Zero;
-                var tenantRow = (nuint)(k * stride);
-                var contractRow = (nuint)(c * stride);
-                // Only the vectors with a commitment: elsewhere used and paid are 0, and adding 0 changes no sum.
-                for (var t = (nuint)m.ActiveFrom[c]; t < to; t += WideLanes)
-                {
-                    var demandPerMw = Vector512.LoadUnsafe(ref demand, tenantRow + t);
-                    var committedMw = Vector512.LoadUnsafe(ref committed, contractRow + t);
-                    var u = Vector512.Min(committedMw * demandPerMw, Vector512.LoadUnsafe(ref allocated, contractRow + t));
-                    var paid = price * Vector512.Max(u, top * committedMw);
-                    if (t >= maskFrom)
-                    {
-                        paid = Vector512.ConditionalSelect(Vector512.LessThan(Vector512.LoadUnsafe(ref months, t), defaulted), paid, Vector512<double>.Zero);
-                    }
-                    (Vector512.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
-                    (Vector512.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
-                    paidSum += paid;
-                }
-                TenantRevenue[k] += VectorExp.Sum(paidSum);
-            }
-            var pv = Vector512<double>.Zero;
-            var revenueSum = Vector512<double>.Zero;
-            var usedSum = Vector512<double>.Zero;
-            var idleSum = Vector512<double>.Zero;
-            for (nuint t = 0; t < (nuint)stride; t += WideLanes)
-            {
-                var r = Vector512.LoadUnsafe(ref revenueRef, t);
-                var u = Vector512.LoadUnsafe(ref usedRef, t);
-                var i = Vector512.Max(Vector512<double>.Zero, Vector512.LoadUnsafe(ref online, t) - u);
-                i.StoreUnsafe(ref idleRef, t);
-                pv += Vector512.LoadUnsafe(ref discount, t) * r;
-                revenueSum += r;
-                usedSum += u;
-                idleSum += i;
-            }
-            (revenuePv, revenueTotal, usedTotal, idleTotal) = (VectorExp.Sum(pv), VectorExp.Sum(revenueSum), VectorExp.Sum(usedSum), VectorExp.Sum(idleSum));
-        }
-        else
-        {
-            for (var c = 0; c < m.ContractCount; c++)
-            {
-                var k = m.ContractTenant[c];
-                var price = Vector256.Create(m.Price[c]);
-                var top = Vector256.Create(m.TakeOrPay[c]);
-                var defaulted = Vector256.Create(_defaultMonth[k] == int.MaxValue ? double.MaxValue : _defaultMonth[k]);
-                var (to, maskFrom) = ActiveUntilDefault(c, k);
-                var paidLow = Vector256<double>.Zero;
-                var paidHigh = Vector256<double>.Zero;
-                var tenantRow = (nuint)(k * stride);
-                var contractRow = (nuint)(c * stride);
-                for (var t = (nuint)m.ActiveFrom[c]; t < to; t += (nuint)lanes)
-                {
-                    var demandPerMw = Vector256.LoadUnsafe(ref demand, tenantRow + t);
-                    var committedMw = Vector256.LoadUnsafe(ref committed, contractRow + t);
-                    var u = Vector256.Min(committedMw * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));
-                    var paid = price * Vector256.Max(u, top * committedMw);
-                    if (t >= maskFrom)
-                    {
-                        paid = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.LoadUnsafe(ref months, t), defaulted), paid, Vector256<double>.Zero);
-                    }
-                    (Vector256.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
-                    (Vector256.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
-                    if ((t & (WideLanes - 1)) == 0)
-                    {
-                        paidLow += paid;
-                    }
-                    else
-                    {
-                        paidHigh += paid;
-                    }
-                }
-                TenantRevenue[k] += VectorExp.Sum(paidLow) + VectorExp.Sum(paidHigh);
-            }
-            Span<Vector256<double>> sums = stackalloc Vector256<double>[8]; // pv, revenue, used, idle; low then high halves
-            sums.Clear();
-            for (nuint t = 0; t < (nuint)stride; t += (nuint)lanes)
-            {
-                var half = (t & (WideLanes - 1)) == 0 ? 0 : 4;
-                var r = Vector256.LoadUnsafe(ref revenueRef, t);
-                var u = Vector256.LoadUnsafe(ref usedRef, t);
-                var i = Vector256.Max(Vector256<double>.Zero, Vector256.LoadUnsafe(ref online, t) - u);
-                i.StoreUnsafe(ref idleRef, t);
-                sums[half] += Vector256.LoadUnsafe(ref discount, t) * r;
-                sums[half + 1] += r;
-                sums[half + 2] += u;
-                sums[half + 3] += i;
-            }
-            (revenuePv, revenueTotal, usedTotal, idleTotal) = (VectorExp.Sum(sums[0]) + VectorExp.Sum(sums[4]), VectorExp.Sum(sums[1]) + VectorExp.Sum(sums[5]),
-                VectorExp.Sum(sums[2]) + VectorExp.Sum(sums[6]), VectorExp.Sum(sums[3]) + VectorExp.Sum(sums[7]));
-        }
+        var (revenuePv, revenueTotal, usedTotal, idleTotal) = Vector512.IsHardwareAccelerated ? ContractsWide() : ContractsNarrow();
         int? payback = null;
         var irr = double.NaN;
         if (!_payoffsOnly)
@@ -278,6 +161,148 @@ internal sealed class PathSimulator
         var stakes = (m.Discount[T] * equity) - m.InvestedPresentValueUsd;
         return new PathTotals(operating, stakes, revenueTotal, usedTotal, idleTotal, Outcome(),
             payback, double.IsNaN(irr) ? null : irr);
+    }
+
+    // Contract by contract, eight months at a time (one Vector512, or two Vector256 halves summed
+    // apart, so both give the same bits). Demand of a contract is its share (by commitment) of its
+    // tenant's demand; from its tenant's default month on it pays nothing, not even the take-or-pay
+    // floor, and its demand (so its use) is already 0: the loop stops after the vector holding the default
+    // month, and only that vector masks its payments, since adding 0 after it would change no sum.
+    // The floor is computed (top * committed, the same product as ever) rather than loaded: one row fewer to stream.
+    // Unchecked vector loads and stores: rows are `stride` long, a multiple of the vector width.
+    // Returns the revenue discounted, and the totals of revenue, used MW-months and idle MW-months. A method of its own
+    // (one per width), so the JIT keeps the rows in registers: inside Simulate it kept them on the stack.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private (double RevenuePv, double Revenue, double Used, double Idle) ContractsWide()
+    {
+        var m = _model;
+        var stride = _stride;
+        var revenue = Monthly.AsSpan(FanSketch.Revenue * stride, stride);
+        var used = Monthly.AsSpan(FanSketch.UsedMw * stride, stride);
+        var idle = Monthly.AsSpan(FanSketch.IdleMw * stride, stride);
+        ref var demand = ref MemoryMarshal.GetArrayDataReference(_demandPerMw);
+        ref var months = ref MemoryMarshal.GetArrayDataReference(_monthIndex);
+        ref var committed = ref MemoryMarshal.GetArrayDataReference(m.CommittedMw);
+        ref var allocated = ref MemoryMarshal.GetArrayDataReference(m.AllocatedMw);
+        ref var revenueRef = ref MemoryMarshal.GetReference(revenue);
+        ref var usedRef = ref MemoryMarshal.GetReference(used);
+        ref var online = ref MemoryMarshal.GetArrayDataReference(m.OnlineMw);
+        ref var discount = ref MemoryMarshal.GetArrayDataReference(m.Discount);
+        ref var idleRef = ref MemoryMarshal.GetReference(idle);
+        for (var c = 0; c < m.ContractCount; c++)
+        {
+            var k = m.ContractTenant[c];
+            var price = Vector512.Create(m.Price[c]);
+            var top = Vector512.Create(m.TakeOrPay[c]);
+            var defaulted = Vector512.Create(_defaultMonth[k] == int.MaxValue ? double.MaxValue : _defaultMonth[k]);
+            var (to, maskFrom) = ActiveUntilDefault(c, k);
+            var paidSum = Vector512<double>.Zero;
+            var tenantRow = (nuint)(k * stride);
+            var contractRow = (nuint)(c * stride);
+            // Only the vectors with a commitment: elsewhere used and paid are 0, and adding 0 changes no sum.
+            for (var t = (nuint)m.ActiveFrom[c]; t < to; t += WideLanes)
+            {
+                var demandPerMw = Vector512.LoadUnsafe(ref demand, tenantRow + t);
+                var committedMw = Vector512.LoadUnsafe(ref committed, contractRow + t);
+                var u = Vector512.Min(committedMw * demandPerMw, Vector512.LoadUnsafe(ref allocated, contractRow + t));
+                var paid = price * Vector512.Max(u, top * committedMw);
+                if (t >= maskFrom)
+                {
+                    paid = Vector512.ConditionalSelect(Vector512.LessThan(Vector512.LoadUnsafe(ref months, t), defaulted), paid, Vector512<double>.Zero);
+                }
+                (Vector512.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
+                (Vector512.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
+                paidSum += paid;
+            }
+            TenantRevenue[k] += VectorExp.Sum(paidSum);
+        }
+        var pv = Vector512<double>.Zero;
+        var revenueSum = Vector512<double>.Zero;
+        var usedSum = Vector512<double>.Zero;
+        var idleSum = Vector512<double>.Zero;
+        for (nuint t = 0; t < (nuint)stride; t += WideLanes)
+        {
+            var r = Vector512.LoadUnsafe(ref revenueRef, t);
+            var u = Vector512.LoadUnsafe(ref usedRef, t);
+            var i = Vector512.Max(Vector512<double>.Zero, Vector512.LoadUnsafe(ref online, t) - u);
+            i.StoreUnsafe(ref idleRef, t);
+            pv += Vector512.LoadUnsafe(ref discount, t) * r;
+            revenueSum += r;
+            usedSum += u;
+            idleSum += i;
+        }
+        return (VectorExp.Sum(pv), VectorExp.Sum(revenueSum), VectorExp.Sum(usedSum), VectorExp.Sum(idleSum));
+    }
+
+    // ContractsWide in two Vector256 halves, summed apart so that both give the same bits.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private (double RevenuePv, double Revenue, double Used, double Idle) ContractsNarrow()
+    {
+        var m = _model;
+        var stride = _stride;
+        var revenue = Monthly.AsSpan(FanSketch.Revenue * stride, stride);
+        var used = Monthly.AsSpan(FanSketch.UsedMw * stride, stride);
+        var idle = Monthly.AsSpan(FanSketch.IdleMw * stride, stride);
+        var lanes = Vector256<double>.Count;
+        ref var demand = ref MemoryMarshal.GetArrayDataReference(_demandPerMw);
+        ref var months = ref MemoryMarshal.GetArrayDataReference(_monthIndex);
+        ref var committed = ref MemoryMarshal.GetArrayDataReference(m.CommittedMw);
+        ref var allocated = ref MemoryMarshal.GetArrayDataReference(m.AllocatedMw);
+        ref var revenueRef = ref MemoryMarshal.GetReference(revenue);
+        ref var usedRef = ref MemoryMarshal.GetReference(used);
+        ref var online = ref MemoryMarshal.GetArrayDataReference(m.OnlineMw);
+        ref var discount = ref MemoryMarshal.GetArrayDataReference(m.Discount);
+        ref var idleRef = ref MemoryMarshal.GetReference(idle);
+        for (var c = 0; c < m.ContractCount; c++)
+        {
+            var k = m.ContractTenant[c];
+            var price = Vector256.Create(m.Price[c]);
+            var top = Vector256.Create(m.TakeOrPay[c]);
+            var defaulted = Vector256.Create(_defaultMonth[k] == int.MaxValue ? double.MaxValue : _defaultMonth[k]);
+            var (to, maskFrom) = ActiveUntilDefault(c, k);
+            var paidLow = Vector256<double>.Zero;
+            var paidHigh = Vector256<double>.Zero;
+            var tenantRow = (nuint)(k * stride);
+            var contractRow = (nuint)(c * stride);
+            for (var t = (nuint)m.ActiveFrom[c]; t < to; t += (nuint)lanes)
+            {
+                var demandPerMw = Vector256.LoadUnsafe(ref demand, tenantRow + t);
+                var committedMw = Vector256.LoadUnsafe(ref committed, contractRow + t);
+                var u = Vector256.Min(committedMw * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));
+                var paid = price * Vector256.Max(u, top * committedMw);
+                if (t >= maskFrom)
+                {
+                    paid = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.LoadUnsafe(ref months, t), defaulted), paid, Vector256<double>.Zero);
+                }
+                (Vector256.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
+                (Vector256.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
+                if ((t & (WideLanes - 1)) == 0)
+                {
+                    paidLow += paid;
+                }
+                else
+                {
+                    paidHigh += paid;
+                }
+            }
+            TenantRevenue[k] += VectorExp.Sum(paidLow) + VectorExp.Sum(paidHigh);
+        }
+        Span<Vector256<double>> sums = stackalloc Vector256<double>[8]; // pv, revenue, used, idle; low then high halves
+        sums.Clear();
+        for (nuint t = 0; t < (nuint)stride; t += (nuint)lanes)
+        {
+            var half = (t & (WideLanes - 1)) == 0 ? 0 : 4;
+            var r = Vector256.LoadUnsafe(ref revenueRef, t);
+            var u = Vector256.LoadUnsafe(ref usedRef, t);
+            var i = Vector256.Max(Vector256<double>.Zero, Vector256.LoadUnsafe(ref online, t) - u);
+            i.StoreUnsafe(ref idleRef, t);
+            sums[half] += Vector256.LoadUnsafe(ref discount, t) * r;
+            sums[half + 1] += r;
+            sums[half + 2] += u;
+            sums[half + 3] += i;
+        }
+        return (VectorExp.Sum(sums[0]) + VectorExp.Sum(sums[4]), VectorExp.Sum(sums[1]) + VectorExp.Sum(sums[5]),
+            VectorExp.Sum(sums[2]) + VectorExp.Sum(sums[6]), VectorExp.Sum(sums[3]) + VectorExp.Sum(sums[7]));
     }
 
     // The end of contract c's loop and where its payments start to be masked: the vector (of eight months) holding its
@@ -483,39 +508,69 @@ internal sealed class PathSimulator
 
     // Turns tenant k's steady factor (demand fraction * retention, 0 from the default month) into its demand per MW
     // committed, S_t * factor * w_t / w_0, once for all its contracts, over the months the contract loop reads.
+    // Lane by lane, so Vector512 and Vector256 give the same bits.
     private void DemandPerMw(int k)
     {
         var m = _model;
-        var to = DemandRowEnd(k);
+        var to = (nuint)DemandRowEnd(k);
         ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
         ref var shares = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
         ref var demand = ref MemoryMarshal.GetArrayDataReference(_demandPerMw);
         var row = (nuint)(k * _stride);
-        for (var t = (nuint)m.TenantActiveFrom[k]; t < (nuint)to; t += (nuint)Vector256<double>.Count)
+        var t = (nuint)m.TenantActiveFrom[k];
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; t < to; t += (nuint)Vector512<double>.Count)
+            {
+                (Vector512.LoadUnsafe(ref sector, t) * Vector512.LoadUnsafe(ref demand, row + t) * Vector512.LoadUnsafe(ref shares, row + t)).StoreUnsafe(ref demand, row + t);
+            }
+            return;
+        }
+        for (; t < to; t += (nuint)Vector256<double>.Count)
         {
             (Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref demand, row + t) * Vector256.LoadUnsafe(ref shares, row + t)).StoreUnsafe(ref demand, row + t);
         }
     }
 
     // What DemandPerMw gives for a steady factor that is `factor` in months 1..end - 1 and 0 elsewhere, without the row
-    // of factors: the same products, lane by lane.
+    // of factors: the same products, lane by lane, then 0 in month 0 and from `end` on (what S_t * 0 * w_t / w_0 gives).
     private void SteadyDemandPerMw(int k, double factor, int end)
     {
         var m = _model;
+        var from = m.TenantActiveFrom[k];
         var to = DemandRowEnd(k);
         ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
         ref var shares = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
         ref var demand = ref MemoryMarshal.GetArrayDataReference(_demandPerMw);
-        ref var months = ref MemoryMarshal.GetArrayDataReference(_monthIndex);
         var row = (nuint)(k * _stride);
-        var steady = Vector256.Create(factor);
-        var first = Vector256<double>.One;
-        var last = Vector256.Create((double)end);
-        for (var t = (nuint)m.TenantActiveFrom[k]; t < (nuint)to; t += (nuint)Vector256<double>.Count)
+        if (Vector512.IsHardwareAccelerated)
         {
-            var month = Vector256.LoadUnsafe(ref months, t);
-            var f = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(month, first) & Vector256.LessThan(month, last), steady, Vector256<double>.Zero);
-            (Vector256.LoadUnsafe(ref sector, t) * f * Vector256.LoadUnsafe(ref shares, row + t)).StoreUnsafe(ref demand, row + t);
+            var steady = Vector512.Create(factor);
+            for (var t = (nuint)from; t < (nuint)to; t += (nuint)Vector512<double>.Count)
+            {
+                (Vector512.LoadUnsafe(ref sector, t) * steady * Vector512.LoadUnsafe(ref shares, row + t)).StoreUnsafe(ref demand, row + t);
+            }
+        }
+        else
+        {
+            var steady = Vector256.Create(factor);
+            for (var t = (nuint)from; t < (nuint)to; t += (nuint)Vector256<double>.Count)
+            {
+                (Vector256.LoadUnsafe(ref sector, t) * steady * Vector256.LoadUnsafe(ref shares, row + t)).StoreUnsafe(ref demand, row + t);
+            }
+        }
+        if (from >= to)
+        {
+            return; // no months read
+        }
+        var demandRow = _demandPerMw.AsSpan(k * _stride, _stride);
+        if (from == 0)
+        {
+            demandRow[0] = 0;
+        }
+        if (end < to)
+        {
+            demandRow[Math.Max(end, from)..to].Clear();
         }
     }
 
@@ -584,6 +639,11 @@ internal sealed class PathSimulator
         {
             var from = m.GroupStart[g];
             var to = m.GroupStart[g + 1];
+            if (to - from == 2)
+            {
+                PairShares(from);
+                continue;
+            }
             if (wide)
             {
                 for (var t = 0; t < stride; t += Vector512<double>.Count)
@@ -633,9 +693,55 @@ internal sealed class PathSimulator
         }
     }
 
+    // DrawShares for a group of two rivals, i and i + 1, with one exp instead of two, and the same bits: the stronger's
+    // exp(L - max) is exp(0) = 1 exactly, and the weaker's L - max is -|L_i - L_{i+1}| exactly.
+    private void PairShares(int i)
+    {
+        var m = _model;
+        var stride = _stride;
+        var members = m.GroupMembers;
+        ref var strengths = ref MemoryMarshal.GetArrayDataReference(_strength);
+        ref var ratios = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
+        var first = (nuint)(members[i] * stride);
+        var second = (nuint)(members[i + 1] * stride);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var firstScale = Vector512.Create(m.InverseInitialShare[members[i]]);
+            var secondScale = Vector512.Create(m.InverseInitialShare[members[i + 1]]);
+            for (nuint t = 0; t < (nuint)stride; t += (nuint)Vector512<double>.Count)
+            {
+                var a = Vector512.LoadUnsafe(ref strengths, ((nuint)i * (nuint)stride) + t);
+                var b = Vector512.LoadUnsafe(ref strengths, ((nuint)(i + 1) * (nuint)stride) + t);
+                var weaker = VectorExp.Exp(-Vector512.Abs(a - b));
+                var ea = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a, b), Vector512<double>.One, weaker);
+                var eb = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(b, a), Vector512<double>.One, weaker);
+                var inverseSum = Vector512<double>.One / (ea + eb);
+                (ea * (inverseSum * firstScale)).StoreUnsafe(ref ratios, first + t);
+                (eb * (inverseSum * secondScale)).StoreUnsafe(ref ratios, second + t);
+            }
+            return;
+        }
+        var firstNarrow = Vector256.Create(m.InverseInitialShare[members[i]]);
+        var secondNarrow = Vector256.Create(m.InverseInitialShare[members[i + 1]]);
+        for (nuint t = 0; t < (nuint)stride; t += (nuint)Vector256<double>.Count)
+        {
+            var a = Vector256.LoadUnsafe(ref strengths, ((nuint)i * (nuint)stride) + t);
+            var b = Vector256.LoadUnsafe(ref strengths, ((nuint)(i + 1) * (nuint)stride) + t);
+            var weaker = VectorExp.Exp(-Vector256.Abs(a - b));
+            var ea = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a, b), Vector256<double>.One, weaker);
+            var eb = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(b, a), Vector256<double>.One, weaker);
+            var inverseSum = Vector256<double>.One / (ea + eb);
+            (ea * (inverseSum * firstNarrow)).StoreUnsafe(ref ratios, first + t);
+            (eb * (inverseSum * secondNarrow)).StoreUnsafe(ref ratios, second + t);
+        }
+    }
+
     // The walk L_t = L_{t-1} + volatility * z_t from L_0 = start, with z_t = normals[t - 1], into walk[0..stride),
     // four months at a time: the four steps are summed by a prefix scan in the vector ((d0, d0 + d1, ...) in two
     // shifted adds), then added to the last month's L. The padding months after T continue the walk (finite, unused).
+    // The last month's L, broadcast, is carried as carry + (the scan's last lane, broadcast): the same sum, lane by
+    // lane, as broadcasting the stored L, but the shuffle works on the scan, off the chain from one vector to the
+    // next, which is then a single add.
     private static void Walk(Span<double> normals, Span<double> walk, double start, double volatility)
     {
         ref var z = ref MemoryMarshal.GetReference(normals);
@@ -651,9 +757,8 @@ internal sealed class PathSimulator
         {
             d += Vector256.Shuffle(d, shiftOne);
             d += Vector256.Shuffle(d, shiftTwo);
-            var l = carry + d;
-            l.StoreUnsafe(ref output, t);
-            carry = Vector256.Shuffle(l, last);
+            (carry + d).StoreUnsafe(ref output, t);
+            carry += Vector256.Shuffle(d, last);
             t += (nuint)Vector256<double>.Count;
             if (t >= (nuint)walk.Length)
             {
