@@ -42,7 +42,7 @@ public sealed record PayoffSummary(
     internal static PayoffSummary Of(ReadOnlySpan<double> payoffs)
     {
         var sorted = payoffs.ToArray();
-        Array.Sort(sorted);
+        PathSort.Sort(sorted);
         return Of(payoffs, sorted);
     }
 

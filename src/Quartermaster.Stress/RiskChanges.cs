@@ -46,8 +46,8 @@ internal static class RiskChanges
     {
         var sa = a[from..to];
         var sb = b[from..to];
-        Array.Sort(sa);
-        Array.Sort(sb);
+        PathSort.Sort(sa);
+        PathSort.Sort(sb);
         return (PayoffSummary.Percentile(sb, 0.05) - PayoffSummary.Percentile(sa, 0.05), TailMean(sa) - TailMean(sb)); // CVaR is a loss: -tail(b) - -tail(a)
     }
 

@@ -278,7 +278,7 @@ internal sealed partial class ScenarioRun
         var i = (int)line;
         payoffs[i] = Line(line);
         sorted[i] = (double[])payoffs[i].Clone();
-        Array.Sort(sorted[i]);
+        PathSort.Sort(sorted[i]);
         summaries[i] = PayoffSummary.Of(payoffs[i], sorted[i]);
         histograms[i] = PayoffHistogram.OfSorted(sorted[i]);
     }
@@ -406,7 +406,7 @@ internal sealed partial class ScenarioRun
         {
             return new IrrDistribution(0, null, null, null);
         }
-        Array.Sort(defined);
+        PathSort.Sort(defined);
         return new IrrDistribution((double)defined.Length / Paths, PayoffSummary.Percentile(defined, 0.05),
             PayoffSummary.Percentile(defined, 0.50), PayoffSummary.Percentile(defined, 0.95));
     }

@@ -116,7 +116,7 @@ public static partial class StressEngine
                 return PayoffSummary.LossFraction(values);
             case TornadoMetric.Var95:
                 var sorted = (double[])values.Clone();
-                Array.Sort(sorted);
+                PathSort.Sort(sorted);
                 return -PayoffSummary.Percentile(sorted, 0.05);
             default:
                 return PayoffSummary.MeanAndStandardError(values).Mean;
