@@ -398,16 +398,22 @@ internal sealed class PathSimulator
         var regime = m.StartRegime;
         var nextSwitch = SaturatingAdd(1, WaitMonths(ref stream, m.SwitchHazard[regime]));
         var boom = 0;
-        for (var t = 1; t <= m.Months; t++)
+        // Run by run between switches (a path has a few): a run's regime is constant and its boom months count up.
+        for (var t = 1; t <= m.Months; )
         {
+            var end = Math.Min(nextSwitch, m.Months + 1);
+            _regime.AsSpan(t, end - t).Fill(regime);
+            var booming = regime == StressModel.Boom ? 1 : 0;
+            for (; t < end; t++)
+            {
+                boom += booming;
+                _boomMonths[t] = boom;
+            }
             if (t == nextSwitch)
             {
                 regime ^= 1;
                 nextSwitch = SaturatingAdd(t, WaitMonths(ref stream, m.SwitchHazard[regime]));
             }
-            _regime[t] = regime;
-            boom += regime == StressModel.Boom ? 1 : 0;
-            _boomMonths[t] = boom;
         }
     }
 
