@@ -3,8 +3,8 @@ namespace Quartermaster.Stress;
 /// <summary>
 /// The internal rate of return of one path's operating cash by calendar year: the yearly rate r at which
 /// sum over years of cash_y (1 + r)^(-m_y / 12) = 0, with m_y the horizon month that ends year y. Solved in
-/// x = (1 + r)^(-1/12), where the sum is a polynomial with whole exponents, by Brent's method on the bracket
-/// of rates searched. Runs once per path: no allocation, a few dozen multiplications per evaluation.
+/// x = (1 + r)^(-1/12), where the sum is a polynomial with whole exponents, by Newton's method kept inside the
+/// bracket of rates searched. Runs once per path: no allocation, a few dozen multiplications per evaluation.
 /// </summary>
 internal static class OperatingIrr
 {
@@ -16,6 +16,7 @@ internal static class OperatingIrr
 
     private static readonly double XAtHighest = Math.Pow(1 + HighestRate, -1.0 / 12);
     private static readonly double XAtLowest = Math.Pow(1 + LowestRate, -1.0 / 12);
+    private static readonly double XAtTenPercent = Math.Pow(1.1, -1.0 / 12);
 
     /// <summary>
     /// The yearly IRR of <paramref name="cash"/> (one amount per year, paid in month <paramref name="months"/>[y]);
@@ -38,78 +39,83 @@ internal static class OperatingIrr
         {
             return -1;
         }
-        var x = Brent(cash, months, XAtHighest, XAtLowest);
+        var x = SafeNewton(cash, months, XAtHighest, XAtLowest);
         return double.IsNaN(x) ? double.NaN : (1 / IntegerPower(x, 12)) - 1;
     }
 
-    // Brent's method (Brent 1973; the zbrent of Numerical Recipes) on [a, b]: inverse quadratic interpolation
-    // kept inside a shrinking bracket by bisection. About 20 NPV evaluations even where the cash changes sign
-    // several times and Newton steps keep leaving the bracket. NaN when the NPV has the same sign at both ends.
-    private static double Brent(ReadOnlySpan<double> cash, ReadOnlySpan<int> months, double a, double b)
+    // Newton's method kept inside a bracket where the NPV changes sign (rtsafe, Numerical Recipes 9.4): a Newton step
+    // that would leave the bracket, or would not halve the step before last, bisects instead, so it converges even
+    // where the cash changes sign several times. Started at 10% a year, a simple root takes a few steps, each one NPV
+    // and slope evaluation (Brent's method, used before, took about twenty). NaN when the NPV has the same sign at both ends.
+    private static double SafeNewton(ReadOnlySpan<double> cash, ReadOnlySpan<int> months, double low, double high)
     {
-        var fa = Npv(cash, months, a);
-        var fb = Npv(cash, months, b);
-        if (fa == 0 || fb == 0)
+        var fLow = Npv(cash, months, low);
+        var fHigh = Npv(cash, months, high);
+        if (fLow == 0 || fHigh == 0)
         {
-            return fa == 0 ? a : b;
+            return fLow == 0 ? low : high;
         }
-        if ((fa < 0) == (fb < 0))
+        if ((fLow < 0) == (fHigh < 0))
         {
             return double.NaN;
         }
-        double c = a, fc = fa, d = b - a, e = d;
+        var (negative, positive) = fLow < 0 ? (low, high) : (high, low); // the ends where the NPV is below and above 0
+        var x = Math.Clamp(XAtTenPercent, low, high);
+        var step = high - low;
+        var stepBefore = step;
+        var (f, slope) = NpvAndSlope(cash, months, x);
         for (var iteration = 0; iteration < 200; iteration++)
         {
-            if ((fb < 0) == (fc < 0))
+            if (f == 0)
             {
-                (c, fc, d) = (a, fa, b - a);
-                e = d;
+                return x;
             }
-            if (Math.Abs(fc) < Math.Abs(fb))
+            if (f < 0)
             {
-                (a, b, c) = (b, c, b);
-                (fa, fb, fc) = (fb, fc, fb);
-            }
-            var tolerance = (2 * double.Epsilon) + (4e-16 * Math.Abs(b)) + 1e-14;
-            var half = (c - b) / 2;
-            if (Math.Abs(half) <= tolerance || fb == 0)
-            {
-                return b;
-            }
-            if (Math.Abs(e) >= tolerance && Math.Abs(fa) > Math.Abs(fb))
-            {
-                double p, q, s = fb / fa;
-                if (a == c)
-                {
-                    p = 2 * half * s; // secant
-                    q = 1 - s;
-                }
-                else
-                {
-                    var (qa, r) = (fa / fc, fb / fc); // inverse quadratic interpolation
-                    p = s * ((2 * half * qa * (qa - r)) - ((b - a) * (r - 1)));
-                    q = (qa - 1) * (r - 1) * (s - 1);
-                }
-                q = p > 0 ? -q : q;
-                p = Math.Abs(p);
-                if (2 * p < Math.Min((3 * half * q) - Math.Abs(tolerance * q), Math.Abs(e * q)))
-                {
-                    (e, d) = (d, p / q);
-                }
-                else
-                {
-                    (d, e) = (half, half);
-                }
+                negative = x;
             }
             else
             {
-                (d, e) = (half, half);
+                positive = x;
             }
-            (a, fa) = (b, fb);
-            b += Math.Abs(d) > tolerance ? d : half > 0 ? tolerance : -tolerance;
-            fb = Npv(cash, months, b);
+            var newtonLeaves = (((x - positive) * slope) - f) * (((x - negative) * slope) - f) > 0;
+            var slowing = Math.Abs(2 * f) > Math.Abs(stepBefore * slope);
+            stepBefore = step;
+            if (newtonLeaves || slowing)
+            {
+                step = (positive - negative) / 2;
+                x = negative + step;
+            }
+            else
+            {
+                step = f / slope;
+                x -= step;
+            }
+            if (Math.Abs(step) <= (4e-16 * Math.Abs(x)) + 1e-300)
+            {
+                return x;
+            }
+            (f, slope) = NpvAndSlope(cash, months, x);
         }
-        return b;
+        return x;
+    }
+
+    // The NPV at x and its derivative in x: sum of cash_y x^m_y, and of m_y cash_y x^(m_y - 1).
+    private static (double Npv, double Slope) NpvAndSlope(ReadOnlySpan<double> cash, ReadOnlySpan<int> months, double x)
+    {
+        var x12 = IntegerPower(x, 12);
+        double value = 0, weighted = 0, power = 1;
+        var previous = 0;
+        for (var y = 0; y < cash.Length; y++)
+        {
+            var step = months[y] - previous;
+            power *= step == 12 ? x12 : IntegerPower(x, step);
+            previous = months[y];
+            var term = cash[y] * power;
+            value += term;
+            weighted += months[y] * term;
+        }
+        return (value, weighted / x);
     }
 
     // The NPV at x = (1 + r)^(-1/12): sum over years of cash_y x^m_y, powers built up year by year.
