@@ -475,14 +475,13 @@ internal sealed class PathSimulator
             var from = 1;
             if (m.DriftHazard[k] > 0)
             {
-                // As for the default clock: a first uniform well below exp(-h T) is a first drift after the horizon.
-                var u = firstUniform[K + k];
-                var first = end > T && u < m.DriftFreeHorizon[k] * (1 - SurvivalMargin) ? int.MaxValue : WaitMonths(-Math.Log(u), m.DriftHazard[k]);
+                // As for the default clock: a clock whose uniform says it comes after the last month with demand costs no log.
+                var first = DriftWait(k, firstUniform[K + k], end);
                 if (first < end)
                 {
                     var stream = CounterRandom.OfPath(_pathKey, m.DriftStream(k));
                     stream.NextUniform(); // the first clock's, drawn above with the other tenants'
-                    for (var drift = first; drift < end; drift = SaturatingAdd(drift, WaitMonths(ref stream, m.DriftHazard[k])))
+                    for (var drift = first; drift < end; drift = SaturatingAdd(drift, DriftWait(k, stream.NextUniform(), end - drift)))
                     {
                         row[from..drift].Fill(factor);
                         factor *= m.DriftRetention[k];
@@ -510,6 +509,15 @@ internal sealed class PathSimulator
                 TenantRevenue[k] += recovery;
             }
         }
+    }
+
+    // Months until tenant k's next drift, from its clock's uniform u: WaitMonths(-log u, h), except that a u well
+    // below exp(-h (months - 1)) (by SurvivalMargin, far more than the rounding of exp and log) is a wait of at least
+    // `months`, too late to matter, and gives int.MaxValue without taking the log. Closer to the bound, the log decides.
+    private int DriftWait(int k, double u, int months)
+    {
+        var m = _model;
+        return u < m.DriftFree[(k * (m.Months + 1)) + months - 1] * (1 - SurvivalMargin) ? int.MaxValue : WaitMonths(-Math.Log(u), m.DriftHazard[k]);
     }
 
     // Turns tenant k's steady factor (demand fraction * retention, 0 from the default month) into its demand per MW

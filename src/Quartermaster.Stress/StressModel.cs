@@ -56,8 +56,9 @@ internal sealed class StressModel
     // well below it is a default clock -log(u) well above H, so the simulator knows the tenant survives without a log.
     public double[] HorizonSurvival { get; }
 
-    // exp(-h T) for drift hazard h: a first drift clock's uniform well below it comes after the horizon.
-    public double[] DriftFreeHorizon { get; }
+    // exp(-h n) for drift hazard h at [k * (T + 1) + n], n = 0..T: a drift clock's uniform well below it is a wait of
+    // more than n months, so the simulator knows the next drift comes too late to matter without a log.
+    public double[] DriftFree { get; }
     public double[] Recovery { get; } // [k * (T + 2) + t]: R times take-or-pay due in months t..T, paid on default in t
 
     // Rivalry groups with two or more members: members listed from GroupStart[g] to GroupStart[g + 1].
@@ -215,7 +216,7 @@ internal sealed class StressModel
         DefaultHazard = new double[K * 2];
         Recovery = new double[K * (T + 2)];
         HorizonSurvival = new double[K * (T + 1)];
-        DriftFreeHorizon = new double[K];
+        DriftFree = new double[K * (T + 1)];
         var groups = new List<string>();
         var groupStart = new List<int>();
         var groupMembers = new List<int>();
@@ -279,7 +280,10 @@ internal sealed class StressModel
             {
                 HorizonSurvival[(k * (T + 1)) + b] = Math.Exp(-CumulativeDefaultHazard(k, b, T - b));
             }
-            DriftFreeHorizon[k] = Math.Exp(-DriftHazard[k] * T);
+            for (var n = 0; n <= T; n++)
+            {
+                DriftFree[(k * (T + 1)) + n] = Math.Exp(-DriftHazard[k] * n);
+            }
             for (var t = T; t >= 1; t--)
             {
                 var due = 0.0;
