@@ -404,11 +404,13 @@ internal sealed class PathSimulator
             var end = Math.Min(nextSwitch, m.Months + 1);
             _regime.AsSpan(t, end - t).Fill(regime);
             var booming = regime == StressModel.Boom ? 1 : 0;
-            for (; t < end; t++)
+            var run = _boomMonths.AsSpan(t, end - t);
+            for (var i = 0; i < run.Length; i++)
             {
-                boom += booming;
-                _boomMonths[t] = boom;
+                run[i] = boom + ((i + 1) * booming);
             }
+            boom += run.Length * booming;
+            t = end;
             if (t == nextSwitch)
             {
                 regime ^= 1;
