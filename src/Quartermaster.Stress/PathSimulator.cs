@@ -170,12 +170,15 @@ internal sealed class PathSimulator
     // month, and only that vector masks its payments, since adding 0 after it would change no sum.
     // The floor is computed (top * committed, the same product as ever) rather than loaded: one row fewer to stream.
     // Unchecked vector loads and stores: rows are `stride` long, a multiple of the vector width.
-    // Returns the revenue discounted, and the totals of revenue, used MW-months and idle MW-months. A method of its own
-    // (one per width), so the JIT keeps the rows in registers: inside Simulate it kept them on the stack.
+    // Returns the revenue discounted, and the totals of revenue, used MW-months and idle MW-months (0 for a simulator of
+    // payoffs only, which skips them). A method of its own (one per width), so the JIT keeps the rows in registers:
+    // inside Simulate it kept them on the stack. MinNative and MaxNative are the plain vminpd and vmaxpd: the IEEE
+    // Min and Max take three instructions each to order -0 before +0 and pass NaN on, and no value here is either.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private (double RevenuePv, double Revenue, double Used, double Idle) ContractsWide()
     {
         var m = _model;
+        var payoffsOnly = _payoffsOnly; // then used and idle MW are left at 0
         var stride = _stride;
         var revenue = Monthly.AsSpan(FanSketch.Revenue * stride, stride);
         var used = Monthly.AsSpan(FanSketch.UsedMw * stride, stride);
@@ -204,13 +207,16 @@ internal sealed class PathSimulator
             {
                 var demandPerMw = Vector512.LoadUnsafe(ref demand, tenantRow + t);
                 var committedMw = Vector512.LoadUnsafe(ref committed, contractRow + t);
-                var u = Vector512.Min(committedMw * demandPerMw, Vector512.LoadUnsafe(ref allocated, contractRow + t));
-                var paid = price * Vector512.Max(u, top * committedMw);
+                var u = Vector512.MinNative(committedMw * demandPerMw, Vector512.LoadUnsafe(ref allocated, contractRow + t));
+                var paid = price * Vector512.MaxNative(u, top * committedMw);
                 if (t >= maskFrom)
                 {
                     paid = Vector512.ConditionalSelect(Vector512.LessThan(Vector512.LoadUnsafe(ref months, t), defaulted), paid, Vector512<double>.Zero);
                 }
-                (Vector512.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
+                if (!payoffsOnly)
+                {
+                    (Vector512.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
+                }
                 (Vector512.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
                 paidSum += paid;
             }
@@ -218,13 +224,23 @@ internal sealed class PathSimulator
         }
         var pv = Vector512<double>.Zero;
         var revenueSum = Vector512<double>.Zero;
+        if (payoffsOnly)
+        {
+            for (nuint t = 0; t < (nuint)stride; t += WideLanes)
+            {
+                var r = Vector512.LoadUnsafe(ref revenueRef, t);
+                pv += Vector512.LoadUnsafe(ref discount, t) * r;
+                revenueSum += r;
+            }
+            return (VectorExp.Sum(pv), VectorExp.Sum(revenueSum), 0, 0);
+        }
         var usedSum = Vector512<double>.Zero;
         var idleSum = Vector512<double>.Zero;
         for (nuint t = 0; t < (nuint)stride; t += WideLanes)
         {
             var r = Vector512.LoadUnsafe(ref revenueRef, t);
             var u = Vector512.LoadUnsafe(ref usedRef, t);
-            var i = Vector512.Max(Vector512<double>.Zero, Vector512.LoadUnsafe(ref online, t) - u);
+            var i = Vector512.MaxNative(Vector512<double>.Zero, Vector512.LoadUnsafe(ref online, t) - u);
             i.StoreUnsafe(ref idleRef, t);
             pv += Vector512.LoadUnsafe(ref discount, t) * r;
             revenueSum += r;
@@ -239,6 +255,7 @@ internal sealed class PathSimulator
     private (double RevenuePv, double Revenue, double Used, double Idle) ContractsNarrow()
     {
         var m = _model;
+        var payoffsOnly = _payoffsOnly;
         var stride = _stride;
         var revenue = Monthly.AsSpan(FanSketch.Revenue * stride, stride);
         var used = Monthly.AsSpan(FanSketch.UsedMw * stride, stride);
@@ -268,13 +285,16 @@ internal sealed class PathSimulator
             {
                 var demandPerMw = Vector256.LoadUnsafe(ref demand, tenantRow + t);
                 var committedMw = Vector256.LoadUnsafe(ref committed, contractRow + t);
-                var u = Vector256.Min(committedMw * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));
-                var paid = price * Vector256.Max(u, top * committedMw);
+                var u = Vector256.MinNative(committedMw * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));
+                var paid = price * Vector256.MaxNative(u, top * committedMw);
                 if (t >= maskFrom)
                 {
                     paid = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.LoadUnsafe(ref months, t), defaulted), paid, Vector256<double>.Zero);
                 }
-                (Vector256.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
+                if (!payoffsOnly)
+                {
+                    (Vector256.LoadUnsafe(ref usedRef, t) + u).StoreUnsafe(ref usedRef, t);
+                }
                 (Vector256.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
                 if ((t & (WideLanes - 1)) == 0)
                 {
@@ -294,15 +314,15 @@ internal sealed class PathSimulator
             var half = (t & (WideLanes - 1)) == 0 ? 0 : 4;
             var r = Vector256.LoadUnsafe(ref revenueRef, t);
             var u = Vector256.LoadUnsafe(ref usedRef, t);
-            var i = Vector256.Max(Vector256<double>.Zero, Vector256.LoadUnsafe(ref online, t) - u);
+            var i = Vector256.MaxNative(Vector256<double>.Zero, Vector256.LoadUnsafe(ref online, t) - u);
             i.StoreUnsafe(ref idleRef, t);
             sums[half] += Vector256.LoadUnsafe(ref discount, t) * r;
             sums[half + 1] += r;
             sums[half + 2] += u;
             sums[half + 3] += i;
         }
-        return (VectorExp.Sum(sums[0]) + VectorExp.Sum(sums[4]), VectorExp.Sum(sums[1]) + VectorExp.Sum(sums[5]),
-            VectorExp.Sum(sums[2]) + VectorExp.Sum(sums[6]), VectorExp.Sum(sums[3]) + VectorExp.Sum(sums[7]));
+        var (revenuePv, revenueTotal) = (VectorExp.Sum(sums[0]) + VectorExp.Sum(sums[4]), VectorExp.Sum(sums[1]) + VectorExp.Sum(sums[5]));
+        return payoffsOnly ? (revenuePv, revenueTotal, 0, 0) : (revenuePv, revenueTotal, VectorExp.Sum(sums[2]) + VectorExp.Sum(sums[6]), VectorExp.Sum(sums[3]) + VectorExp.Sum(sums[7]));
     }
 
     // The end of contract c's loop and where its payments start to be masked: the vector (of eight months) holding its
@@ -667,7 +687,7 @@ internal sealed class PathSimulator
                     var max = Vector512.LoadUnsafe(ref strengths, (nuint)((from * stride) + t));
                     for (var i = from + 1; i < to; i++)
                     {
-                        max = Vector512.Max(max, Vector512.LoadUnsafe(ref strengths, (nuint)((i * stride) + t)));
+                        max = Vector512.MaxNative(max, Vector512.LoadUnsafe(ref strengths, (nuint)((i * stride) + t)));
                     }
                     var sum = Vector512<double>.Zero;
                     for (var i = from; i < to; i++)
@@ -690,7 +710,7 @@ internal sealed class PathSimulator
                 var max = Vector256.LoadUnsafe(ref strengths, (nuint)((from * stride) + t));
                 for (var i = from + 1; i < to; i++)
                 {
-                    max = Vector256.Max(max, Vector256.LoadUnsafe(ref strengths, (nuint)((i * stride) + t)));
+                    max = Vector256.MaxNative(max, Vector256.LoadUnsafe(ref strengths, (nuint)((i * stride) + t)));
                 }
                 var sum = Vector256<double>.Zero;
                 for (var i = from; i < to; i++)
