@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -104,10 +105,11 @@ internal sealed partial class FanSketch
                 n += Math.Min(lanes, _months + 1 - t);
             }
         }
-        var counts = _counts;
+        // Unchecked: every index is a slot's first bin plus a bin below Bins, within the counts.
+        ref var counts = ref MemoryMarshal.GetArrayDataReference(_counts);
         for (var i = 0; i < n; i++)
         {
-            counts[at[i]]++;
+            Unsafe.Add(ref counts, (nint)Unsafe.Add(ref index, i))++;
         }
     }
 
