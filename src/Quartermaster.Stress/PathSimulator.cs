@@ -730,7 +730,8 @@ internal sealed class PathSimulator
     }
 
     // DrawShares for a group of two rivals, i and i + 1, with one exp instead of two, and the same bits: the stronger's
-    // exp(L - max) is exp(0) = 1 exactly, and the weaker's L - max is -|L_i - L_{i+1}| exactly.
+    // exp(L - max) is exp(0) = 1 exactly, and the weaker's L - max is -|L_i - L_{i+1}| exactly. In Vector256 lanes
+    // whatever the hardware: lane by lane, the bits are those of DrawShares' Vector512 lanes.
     private void PairShares(int i)
     {
         var m = _model;
@@ -740,25 +741,8 @@ internal sealed class PathSimulator
         ref var ratios = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
         var first = (nuint)(members[i] * stride);
         var second = (nuint)(members[i + 1] * stride);
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var firstScale = Vector512.Create(m.InverseInitialShare[members[i]]);
-            var secondScale = Vector512.Create(m.InverseInitialShare[members[i + 1]]);
-            for (nuint t = 0; t < (nuint)stride; t += (nuint)Vector512<double>.Count)
-            {
-                var a = Vector512.LoadUnsafe(ref strengths, ((nuint)i * (nuint)stride) + t);
-                var b = Vector512.LoadUnsafe(ref strengths, ((nuint)(i + 1) * (nuint)stride) + t);
-                var weaker = VectorExp.Exp(-Vector512.Abs(a - b));
-                var ea = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a, b), Vector512<double>.One, weaker);
-                var eb = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(b, a), Vector512<double>.One, weaker);
-                var inverseSum = Vector512<double>.One / (ea + eb);
-                (ea * (inverseSum * firstScale)).StoreUnsafe(ref ratios, first + t);
-                (eb * (inverseSum * secondScale)).StoreUnsafe(ref ratios, second + t);
-            }
-            return;
-        }
-        var firstNarrow = Vector256.Create(m.InverseInitialShare[members[i]]);
-        var secondNarrow = Vector256.Create(m.InverseInitialShare[members[i + 1]]);
+        var firstScale = Vector256.Create(m.InverseInitialShare[members[i]]);
+        var secondScale = Vector256.Create(m.InverseInitialShare[members[i + 1]]);
         for (nuint t = 0; t < (nuint)stride; t += (nuint)Vector256<double>.Count)
         {
             var a = Vector256.LoadUnsafe(ref strengths, ((nuint)i * (nuint)stride) + t);
@@ -767,8 +751,8 @@ internal sealed class PathSimulator
             var ea = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a, b), Vector256<double>.One, weaker);
             var eb = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(b, a), Vector256<double>.One, weaker);
             var inverseSum = Vector256<double>.One / (ea + eb);
-            (ea * (inverseSum * firstNarrow)).StoreUnsafe(ref ratios, first + t);
-            (eb * (inverseSum * secondNarrow)).StoreUnsafe(ref ratios, second + t);
+            (ea * (inverseSum * firstScale)).StoreUnsafe(ref ratios, first + t);
+            (eb * (inverseSum * secondScale)).StoreUnsafe(ref ratios, second + t);
         }
     }
 
