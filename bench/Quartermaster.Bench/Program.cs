@@ -31,14 +31,17 @@ public static class Program
         usage: qm bench stress [--paths N] [--baseline-paths M] [--threads K] [--repeat R]
                                [--peer numpy [--python PATH] [--peer-block B] [--peer-files DIR]] [--book FILE]
 
-        Times the stress engine on the benchmark book (10 tenants, 120 months, N paths, default 1,000,000),
-        the random-number floor on the same threads, and the naive baseline on M paths (default 20,000)
+        Times the stress engine on the benchmark book (10 tenants, 120 months, N paths, default 1,000,000), a full run
+        and a run of payoffs only, the random-number floor on the same threads, and the naive baseline on M paths (default 20,000)
         projected to N. With R repeats the best time of each counts. Threads default to every core.
         The last line is 'ratio baseline/engine: R'.
         --peer numpy also runs bench/peers/stress_numpy.py (needs numpy and PyYAML for PATH, default
         /usr/bin/python3) on the same book, planned capacity, paths and K worker processes, checks that
         payoff means, P5, P50, P95 and P(loss) agree within Monte Carlo error (exit code 1 otherwise) and
-        ends with 'ratio numpy/engine (CPU): R'; --peer-files keeps its input files in DIR. --book FILE stresses that book (planned max-min) instead.
+        ends with 'ratio numpy/engine (CPU): R', R comparing the peer with the engine computing what the peer computes
+        (the payoff lines: StressEngine.Payoffs); a line above compares it with the full run, which also fills the
+        fan charts, cash flow, payback and IRR. --peer-files keeps its input files in DIR.
+        --book FILE stresses that book (planned max-min) instead.
         """;
 
     private const string StoreUsage = """

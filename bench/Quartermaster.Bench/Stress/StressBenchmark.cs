@@ -8,8 +8,8 @@ namespace Quartermaster.Bench;
 
 /// <summary>
 /// <c>qm bench stress [--paths N] [--baseline-paths M] [--threads K] [--repeat R]</c>: times the stress engine on the
-/// benchmark book (10 tenants, 120 months), the random-number floor (the same count of draws, generated
-/// and summed, on the same threads), and the naive baseline on M paths projected to N, in one run.
+/// benchmark book (10 tenants, 120 months), as a full run and as a run of payoffs only, the random-number floor (the
+/// same count of draws, generated and summed, on the same threads), and the naive baseline on M paths projected to N.
 /// With R repeats the engine and the floor alternate R times and the best time of each counts (other
 /// processes on a shared machine only ever slow a run down). The last line is <c>ratio baseline/engine: R</c>.
 /// </summary>
