@@ -79,8 +79,8 @@ internal sealed class PathSimulator
     /// <param name="model">The model.</param>
     /// <param name="seed">The seed of every path's streams.</param>
     /// <param name="payoffsOnly">
-    /// Leaves out what only a full summary reads: the fan-chart counts, and the yearly cash, payback and IRR (null in
-    /// <see cref="PathTotals"/>). Every path's payoffs, totals and outcome are the same bits either way.
+    /// Leaves out what only a full summary reads: the fan-chart counts, used and idle MW (0 in <see cref="PathTotals"/>),
+    /// and the yearly cash, payback and IRR (null there). Every path's payoffs, revenue and outcome are the same bits either way.
     /// </param>
     public PathSimulator(StressModel model, ulong seed, bool payoffsOnly = false)
     {
