@@ -49,8 +49,8 @@ internal static class OperatingIrr
     // and slope evaluation (Brent's method, used before, took about twenty). NaN when the NPV has the same sign at both ends.
     private static double SafeNewton(ReadOnlySpan<double> cash, ReadOnlySpan<int> months, double low, double high)
     {
-        var fLow = Npv(cash, months, low);
-        var fHigh = Npv(cash, months, high);
+        var fLow = NpvAndSlope(cash, months, low).Npv;
+        var fHigh = NpvAndSlope(cash, months, high).Npv;
         if (fLow == 0 || fHigh == 0)
         {
             return fLow == 0 ? low : high;
@@ -100,7 +100,8 @@ internal static class OperatingIrr
         return x;
     }
 
-    // The NPV at x and its derivative in x: sum of cash_y x^m_y, and of m_y cash_y x^(m_y - 1).
+    // The NPV at x = (1 + r)^(-1/12) and its derivative in x: sum of cash_y x^m_y, and of m_y cash_y x^(m_y - 1),
+    // powers built up year by year.
     private static (double Npv, double Slope) NpvAndSlope(ReadOnlySpan<double> cash, ReadOnlySpan<int> months, double x)
     {
         var x12 = IntegerPower(x, 12);
@@ -116,22 +117,6 @@ internal static class OperatingIrr
             weighted += months[y] * term;
         }
         return (value, weighted / x);
-    }
-
-    // The NPV at x = (1 + r)^(-1/12): sum over years of cash_y x^m_y, powers built up year by year.
-    private static double Npv(ReadOnlySpan<double> cash, ReadOnlySpan<int> months, double x)
-    {
-        var x12 = IntegerPower(x, 12);
-        double value = 0, power = 1;
-        var previous = 0;
-        for (var y = 0; y < cash.Length; y++)
-        {
-            var step = months[y] - previous;
-            power *= step == 12 ? x12 : IntegerPower(x, step);
-            previous = months[y];
-            value += cash[y] * power;
-        }
-        return value;
     }
 
     private static double IntegerPower(double x, int n)
