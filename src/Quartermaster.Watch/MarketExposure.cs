@@ -43,18 +43,17 @@ public sealed record MarketExposure(IReadOnlyList<ProviderExposure> Providers, I
 
     private static List<ExposureShare> SharesOf(IEnumerable<Deal> deals, Func<Deal, string> counterparty)
     {
-        var groups = deals.GroupBy(counterparty, StringComparer.Ordinal).ToList();
-        var totalGw = groups.Sum(g => g.Sum(d => d.CommittedGw));
-        var totalUsd = groups.Sum(g => g.Sum(d => d.CommittedUsd));
+        var groups = deals.GroupBy(counterparty, StringComparer.Ordinal)
+            .Select(g => (Deals: g, Gw: g.Sum(d => d.CommittedGw), Usd: g.Sum(d => d.CommittedUsd)))
+            .OrderByDescending(g => g.Gw).ThenByDescending(g => g.Usd).ThenBy(g => g.Deals.Key, StringComparer.Ordinal)
+            .ToList();
+        // Totals summed in the order the shares are listed, as Concentration.Of sums them: a floating-point sum depends
+        // on its order, and a counterparty's share must be the very number its concentration reports as the top share.
+        var totalGw = groups.Sum(g => g.Gw);
+        var totalUsd = groups.Sum(g => g.Usd);
         return groups
-            .Select(g =>
-            {
-                var gw = g.Sum(d => d.CommittedGw);
-                var usd = g.Sum(d => d.CommittedUsd);
-                return new ExposureShare(g.Key, gw, totalGw > 0 ? gw / totalGw : null, usd, totalUsd > 0 ? usd / totalUsd : null,
-                    g.Sum(d => d.EquityUsd), g.Any(d => d.IsSupply), g.Any(d => d.Kind == DealKind.Equity), [.. g.Select(d => d.Id)]);
-            })
-            .OrderByDescending(s => s.Gw).ThenByDescending(s => s.Usd).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(g => new ExposureShare(g.Deals.Key, g.Gw, totalGw > 0 ? g.Gw / totalGw : null, g.Usd, totalUsd > 0 ? g.Usd / totalUsd : null,
+                g.Deals.Sum(d => d.EquityUsd), g.Deals.Any(d => d.IsSupply), g.Deals.Any(d => d.Kind == DealKind.Equity), [.. g.Deals.Select(d => d.Id)]))
             .ToList();
     }
 

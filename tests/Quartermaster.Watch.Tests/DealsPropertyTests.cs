@@ -85,7 +85,7 @@ public class DealsPropertyTests
                     }
                     Assert.Equal(1.0, shares.Sum(s => share(s)!.Value), 9);
                     Assert.InRange(hhi, (1.0 / shares.Count) - 1e-12, 1 + 1e-12);
-                    Assert.Equal(shares.Max(s => share(s)!.Value), concentration.TopShare!.Value, 12);
+                    Assert.Equal(shares.Max(s => share(s)!.Value), concentration.TopShare!.Value); // the same number, not only close
                 }
             }
         }, iter: 300);
