@@ -133,7 +133,10 @@ internal sealed class PathSimulator
         DrawShares();
         var revenue = Monthly.AsSpan(FanSketch.Revenue * stride, stride);
         revenue.Clear();
-        Monthly.AsSpan(FanSketch.UsedMw * stride, stride).Clear();
+        if (!_payoffsOnly)
+        {
+            Monthly.AsSpan(FanSketch.UsedMw * stride, stride).Clear(); // a simulator of payoffs only leaves used MW alone
+        }
         DrawTenantEvents(revenue);
 
         var (revenuePv, revenueTotal, usedTotal, idleTotal) = Vector512.IsHardwareAccelerated ? ContractsWide() : ContractsNarrow();

@@ -27,16 +27,18 @@ internal sealed partial class ScenarioRun
     private readonly int _width;
     private readonly int _threads;
     private readonly bool _payoffsOnly; // see PathSimulator: no fan, cash, payback or IRR, and no block sums
+    private readonly FanSketch? _fan; // null in a run of payoffs only, as is _cash
+    private readonly CashSketch? _cash;
 
     public ulong Seed { get; }
     public int Paths { get; }
     public double[] Operating { get; }
     public double[] Stakes { get; }
-    public int[] Outcomes { get; }
+    public int[] Outcomes { get; } // empty in a run of payoffs only, as are Payback and Irr
     public int[] Payback { get; } // horizon month, or int.MaxValue when the path does not pay back
     public double[] Irr { get; } // NaN where undefined (never reported as such)
-    public FanSketch Fan { get; }
-    public CashSketch Cash { get; }
+    public FanSketch Fan => _fan ?? throw PayoffsOnly();
+    public CashSketch Cash => _cash ?? throw PayoffsOnly();
 
     private ScenarioRun(StressModel model, ulong seed, int paths, int threads, bool payoffsOnly = false)
     {
@@ -47,18 +49,30 @@ internal sealed partial class ScenarioRun
         Paths = paths;
         Operating = new double[paths];
         Stakes = new double[paths];
-        Outcomes = new int[paths];
-        Payback = new int[paths];
-        Irr = new double[paths];
+        // A run of payoffs only (the tornado's, the deal desk's) fills the two payoff lines and nothing else: the rest is not
+        // even allocated (at a million paths, 16 MB of per-path arrays, the block sums and each sketch).
+        Outcomes = payoffsOnly ? [] : new int[paths];
+        Payback = payoffsOnly ? [] : new int[paths];
+        Irr = payoffsOnly ? [] : new double[paths];
         _firstMonthly = FirstTenant + model.TenantCount;
         _firstStake = _firstMonthly + (FanSketch.Series * (model.Months + 1));
         _sectorSum = _firstStake + (2 * model.EquityTenant.Length);
         _firstYear = _sectorSum + 2;
         _width = _firstYear + (CashSketch.Series * model.YearEnd.Length);
-        _blockSums = new double[((paths + StressOptions.BlockPaths - 1) / StressOptions.BlockPaths) * _width];
-        Fan = new FanSketch(model.Months, model.FanScale);
-        Cash = new CashSketch(model.CashScale);
+        if (!payoffsOnly)
+        {
+            _blockSums = new double[((paths + StressOptions.BlockPaths - 1) / StressOptions.BlockPaths) * _width];
+            _fan = new FanSketch(model.Months, model.FanScale);
+            _cash = new CashSketch(model.CashScale);
+        }
+        else
+        {
+            _blockSums = [];
+        }
     }
+
+    private static InvalidOperationException PayoffsOnly() =>
+        new("a run of payoffs only has no fan charts, cash flow or totals to summarise");
 
     /// <summary>The payoff of the whole book on each path: operating plus stakes.</summary>
     public double[] Totals()
@@ -128,7 +142,7 @@ internal sealed partial class ScenarioRun
         {
             if (simulator.Fan is { } fan && simulator.Cash is { } cash)
             {
-                Fan.Merge(fan);
+                Fan.Merge(fan); // a full run's simulators, so this run's sketches too
                 Cash.Merge(cash);
             }
         }
@@ -138,13 +152,13 @@ internal sealed partial class ScenarioRun
     {
         Operating[path] = totals.OperatingUsd;
         Stakes[path] = totals.StakesUsd;
-        Outcomes[path] = totals.Outcome;
-        Payback[path] = totals.PaybackMonth ?? int.MaxValue;
-        Irr[path] = totals.OperatingIrr ?? double.NaN;
         if (_payoffsOnly)
         {
             return;
         }
+        Outcomes[path] = totals.Outcome;
+        Payback[path] = totals.PaybackMonth ?? int.MaxValue;
+        Irr[path] = totals.OperatingIrr ?? double.NaN;
         var sums = _blockSums.AsSpan(path / StressOptions.BlockPaths * _width, _width);
         sums[Revenue] += totals.RevenueUsd;
         sums[Used] += totals.UsedMwMonths;
@@ -195,7 +209,7 @@ internal sealed partial class ScenarioRun
     {
         if (_payoffsOnly)
         {
-            throw new InvalidOperationException("a run of payoffs only has no fan charts, cash flow or totals to summarise");
+            throw PayoffsOnly();
         }
         var m = _model;
         var totals = new double[_width];
@@ -263,24 +277,26 @@ internal sealed partial class ScenarioRun
         var payoffs = new double[3][];
         var sorted = new double[3][];
         var summaries = new PayoffSummary[3];
-        var histograms = new PayoffHistogram[3];
         Parallel.Invoke(
             new ParallelOptions { MaxDegreeOfParallelism = _threads },
-            () => Summarise(PayoffLine.Total, payoffs, sorted, summaries, histograms),
-            () => Summarise(PayoffLine.Operating, payoffs, sorted, summaries, histograms),
-            () => Summarise(PayoffLine.Stakes, payoffs, sorted, summaries, histograms));
+            () => Summarise(PayoffLine.Total, payoffs, sorted, summaries, null),
+            () => Summarise(PayoffLine.Operating, payoffs, sorted, summaries, null),
+            () => Summarise(PayoffLine.Stakes, payoffs, sorted, summaries, null));
         return new PayoffLines<PayoffSummary>(summaries[0], summaries[1], summaries[2]);
     }
 
-    // Sorts one line's payoffs and reads its summary and histogram.
-    private void Summarise(PayoffLine line, double[][] payoffs, double[][] sorted, PayoffSummary[] summaries, PayoffHistogram[] histograms)
+    // Sorts one line's payoffs and reads its summary, and its histogram unless `histograms` is null.
+    private void Summarise(PayoffLine line, double[][] payoffs, double[][] sorted, PayoffSummary[] summaries, PayoffHistogram[]? histograms)
     {
         var i = (int)line;
         payoffs[i] = Line(line);
         sorted[i] = (double[])payoffs[i].Clone();
         PathSort.Sort(sorted[i]);
         summaries[i] = PayoffSummary.Of(payoffs[i], sorted[i]);
-        histograms[i] = PayoffHistogram.OfSorted(sorted[i]);
+        if (histograms is not null)
+        {
+            histograms[i] = PayoffHistogram.OfSorted(sorted[i]);
+        }
     }
 
     private ValueList<double> MonthlyMean(double[] totals, int series) =>

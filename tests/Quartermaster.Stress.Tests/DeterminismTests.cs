@@ -41,6 +41,21 @@ public class DeterminismTests
     }
 
     [Fact]
+    public void A_run_of_payoffs_only_keeps_its_two_payoff_lines_and_nothing_a_summary_would_need()
+    {
+        var run = ScenarioRun.Execute(new StressModel(Input), seed: 7, paths: 600, threads: 2, chunkPaths: 256, pathsDone: null, CancellationToken.None, payoffsOnly: true);
+
+        Assert.Equal(600, run.Operating.Length);
+        Assert.Contains(run.Stakes, s => s != 0);
+        Assert.Empty(run.Outcomes);
+        Assert.Empty(run.Payback);
+        Assert.Empty(run.Irr);
+        Assert.Throws<InvalidOperationException>(() => run.Fan);
+        Assert.Throws<InvalidOperationException>(() => run.Summarise());
+        Assert.Equal(StressEngine.Payoffs(Input, new StressOptions(Paths: 600, Seed: 7)), run.PayoffSummaries());
+    }
+
+    [Fact]
     public void A_different_seed_gives_a_different_run()
     {
         var a = StressEngine.Run(Input, new StressOptions(Paths: 500, Seed: 1));
