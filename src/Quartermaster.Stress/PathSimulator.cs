@@ -28,14 +28,16 @@ internal sealed class PathSimulator
 
     private readonly StressModel _model;
     private readonly ulong _seed;
-    private readonly bool _payoffsOnly; // skips the fan-chart counts and the yearly cash, payback and IRR
+    private readonly bool _payoffsOnly; // skips what only a full summary reads (see the constructor)
     private ulong _pathKey; // CounterRandom.PathKey of the path being simulated: every stream of the path starts from it
     private readonly int _stride; // months 0..T padded to whole vectors
     private readonly double[] _sector; // S_t at [t]
     private readonly double[] _logSector; // log S_t at [t], not clamped: equity growth is taken from it
     private readonly double[] _strength; // L_t of rival i (index into GroupMembers) at [i * stride + t]
     private readonly double[] _shareRatio; // w_t / w_0 of tenant k at [k * stride + t]; 1 for a tenant in no group
-    private readonly double[] _demandPerMw; // S_t * demand fraction * retention * w_t / w_0 of tenant k at [k * stride + t]; 0 once defaulted
+    private readonly double[] _demandPerMw; // S_t * demand fraction * retention * w_t / w_0 of tenant k at [k * stride + t]; 0 once defaulted; written only for a tenant whose factor drifted
+    private readonly double[] _steadyFactor; // tenant k's demand fraction when it had no drift on the path (see DemandTerms), else NaN
+    private readonly double[] _ones; // a row of 1s: the share row of a tenant whose demand row already holds its shares
     private readonly int[] _defaultMonth; // int.MaxValue when the tenant survives the horizon
     private readonly int[] _regime; // regime of month t, t = 1..T
     private readonly int[] _boomMonths; // months 1..t spent booming
@@ -80,7 +82,8 @@ internal sealed class PathSimulator
     /// <param name="seed">The seed of every path's streams.</param>
     /// <param name="payoffsOnly">
     /// Leaves out what only a full summary reads: the fan-chart counts, used and idle MW (0 in <see cref="PathTotals"/>),
-    /// and the yearly cash, payback and IRR (null there). Every path's payoffs, revenue and outcome are the same bits either way.
+    /// the outcome (0 there), each tenant's revenue (<see cref="TenantRevenue"/> holds recoveries only), and the yearly
+    /// cash, payback and IRR (null there). Every path's payoffs and total revenue are the same bits either way.
     /// </param>
     public PathSimulator(StressModel model, ulong seed, bool payoffsOnly = false)
     {
@@ -95,9 +98,13 @@ internal sealed class PathSimulator
         _shareRatio = new double[k * _stride];
         Array.Fill(_shareRatio, 1.0);
         _demandPerMw = new double[k * _stride];
+        _steadyFactor = new double[k];
+        _ones = new double[_stride];
+        Array.Fill(_ones, 1.0);
         _defaultMonth = new int[k];
-        _regime = new int[model.Months + 1];
-        _boomMonths = new int[model.Months + 1];
+        // A vector of slack past month T: DrawRegimes writes whole vectors of months.
+        _regime = new int[model.Months + 1 + Vector512<int>.Count];
+        _boomMonths = new int[model.Months + 1 + Vector512<int>.Count];
         _monthIndex = new double[_stride];
         // At least a row of months long, so the walk can read the normal of month t at t - 1 for every t < stride.
         _normalStride = (_stride + VectorNormals.Block - 1) / VectorNormals.Block * VectorNormals.Block;
@@ -162,7 +169,7 @@ internal sealed class PathSimulator
         }
         var operating = revenuePv - m.NetCostPresentValueUsd;
         var stakes = (m.Discount[T] * equity) - m.InvestedPresentValueUsd;
-        return new PathTotals(operating, stakes, revenueTotal, usedTotal, idleTotal, Outcome(),
+        return new PathTotals(operating, stakes, revenueTotal, usedTotal, idleTotal, _payoffsOnly ? 0 : Outcome(),
             payback, double.IsNaN(irr) ? null : irr);
     }
 
@@ -186,7 +193,6 @@ internal sealed class PathSimulator
         var revenue = Monthly.AsSpan(FanSketch.Revenue * stride, stride);
         var used = Monthly.AsSpan(FanSketch.UsedMw * stride, stride);
         var idle = Monthly.AsSpan(FanSketch.IdleMw * stride, stride);
-        ref var demand = ref MemoryMarshal.GetArrayDataReference(_demandPerMw);
         ref var months = ref MemoryMarshal.GetArrayDataReference(_monthIndex);
         ref var committed = ref MemoryMarshal.GetArrayDataReference(m.CommittedMw);
         ref var allocated = ref MemoryMarshal.GetArrayDataReference(m.AllocatedMw);
@@ -203,18 +209,23 @@ internal sealed class PathSimulator
             var defaulted = Vector512.Create(_defaultMonth[k] == int.MaxValue ? double.MaxValue : _defaultMonth[k]);
             var (to, maskFrom) = ActiveUntilDefault(c, k);
             var paidSum = Vector512<double>.Zero;
-            var tenantRow = (nuint)(k * stride);
             var contractRow = (nuint)(c * stride);
+            var (level, levelRow, factor, scale, scaleRow) = DemandTerms(k);
+            ref var levelRef = ref MemoryMarshal.GetArrayDataReference(level);
+            ref var scaleRef = ref MemoryMarshal.GetArrayDataReference(scale);
+            var steady = Vector512.Create(factor);
             // Only the vectors with a commitment: elsewhere used and paid are 0, and adding 0 changes no sum.
             for (var t = (nuint)m.ActiveFrom[c]; t < to; t += WideLanes)
             {
-                var demandPerMw = Vector512.LoadUnsafe(ref demand, tenantRow + t);
+                var demandPerMw = Vector512.LoadUnsafe(ref levelRef, levelRow + t) * steady * Vector512.LoadUnsafe(ref scaleRef, scaleRow + t);
                 var committedMw = Vector512.LoadUnsafe(ref committed, contractRow + t);
                 var u = Vector512.MinNative(committedMw * demandPerMw, Vector512.LoadUnsafe(ref allocated, contractRow + t));
                 var paid = price * Vector512.MaxNative(u, top * committedMw);
                 if (t >= maskFrom)
                 {
-                    paid = Vector512.ConditionalSelect(Vector512.LessThan(Vector512.LoadUnsafe(ref months, t), defaulted), paid, Vector512<double>.Zero);
+                    var live = Vector512.LessThan(Vector512.LoadUnsafe(ref months, t), defaulted);
+                    paid = Vector512.ConditionalSelect(live, paid, Vector512<double>.Zero);
+                    u = Vector512.ConditionalSelect(live, u, Vector512<double>.Zero); // a steady tenant's demand is not 0 from its default on
                 }
                 if (!payoffsOnly)
                 {
@@ -223,7 +234,10 @@ internal sealed class PathSimulator
                 (Vector512.LoadUnsafe(ref revenueRef, t) + paid).StoreUnsafe(ref revenueRef, t);
                 paidSum += paid;
             }
-            TenantRevenue[k] += VectorExp.Sum(paidSum);
+            if (!payoffsOnly)
+            {
+                TenantRevenue[k] += VectorExp.Sum(paidSum);
+            }
         }
         var pv = Vector512<double>.Zero;
         var revenueSum = Vector512<double>.Zero;
@@ -264,7 +278,6 @@ internal sealed class PathSimulator
         var used = Monthly.AsSpan(FanSketch.UsedMw * stride, stride);
         var idle = Monthly.AsSpan(FanSketch.IdleMw * stride, stride);
         var lanes = Vector256<double>.Count;
-        ref var demand = ref MemoryMarshal.GetArrayDataReference(_demandPerMw);
         ref var months = ref MemoryMarshal.GetArrayDataReference(_monthIndex);
         ref var committed = ref MemoryMarshal.GetArrayDataReference(m.CommittedMw);
         ref var allocated = ref MemoryMarshal.GetArrayDataReference(m.AllocatedMw);
@@ -282,17 +295,22 @@ internal sealed class PathSimulator
             var (to, maskFrom) = ActiveUntilDefault(c, k);
             var paidLow = Vector256<double>.Zero;
             var paidHigh = Vector256<double>.Zero;
-            var tenantRow = (nuint)(k * stride);
             var contractRow = (nuint)(c * stride);
+            var (level, levelRow, factor, scale, scaleRow) = DemandTerms(k);
+            ref var levelRef = ref MemoryMarshal.GetArrayDataReference(level);
+            ref var scaleRef = ref MemoryMarshal.GetArrayDataReference(scale);
+            var steady = Vector256.Create(factor);
             for (var t = (nuint)m.ActiveFrom[c]; t < to; t += (nuint)lanes)
             {
-                var demandPerMw = Vector256.LoadUnsafe(ref demand, tenantRow + t);
+                var demandPerMw = Vector256.LoadUnsafe(ref levelRef, levelRow + t) * steady * Vector256.LoadUnsafe(ref scaleRef, scaleRow + t);
                 var committedMw = Vector256.LoadUnsafe(ref committed, contractRow + t);
                 var u = Vector256.MinNative(committedMw * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));
                 var paid = price * Vector256.MaxNative(u, top * committedMw);
                 if (t >= maskFrom)
                 {
-                    paid = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.LoadUnsafe(ref months, t), defaulted), paid, Vector256<double>.Zero);
+                    var live = Vector256.LessThan(Vector256.LoadUnsafe(ref months, t), defaulted);
+                    paid = Vector256.ConditionalSelect(live, paid, Vector256<double>.Zero);
+                    u = Vector256.ConditionalSelect(live, u, Vector256<double>.Zero);
                 }
                 if (!payoffsOnly)
                 {
@@ -308,7 +326,10 @@ internal sealed class PathSimulator
                     paidHigh += paid;
                 }
             }
-            TenantRevenue[k] += VectorExp.Sum(paidLow) + VectorExp.Sum(paidHigh);
+            if (!payoffsOnly)
+            {
+                TenantRevenue[k] += VectorExp.Sum(paidLow) + VectorExp.Sum(paidHigh);
+            }
         }
         Span<Vector256<double>> sums = stackalloc Vector256<double>[8]; // pv, revenue, used, idle; low then high halves
         sums.Clear();
@@ -344,6 +365,17 @@ internal sealed class PathSimulator
 
     // The first month of the vector of eight months that holds `month`.
     private static int VectorStart(int month) => month / WideLanes * WideLanes;
+
+    // Tenant k's demand per MW in the contract loop is level[levelRow + t] * factor * scale[scaleRow + t]. For a tenant
+    // without drift on the path: S_t * its demand fraction * w_t / w_0, the very product its demand row would hold, so
+    // the row is not written; where the row would hold 0 (month 0 and from the default month on), the commitment is 0 or
+    // the default mask applies. For a tenant whose factor drifted: its demand row times 1 times 1, which is exact.
+    private (double[] Level, nuint LevelRow, double Factor, double[] Scale, nuint ScaleRow) DemandTerms(int k)
+    {
+        var row = (nuint)(k * _stride);
+        var factor = _steadyFactor[k];
+        return double.IsNaN(factor) ? (_demandPerMw, row, 1.0, _ones, 0) : (_sector, 0, factor, _shareRatio, row);
+    }
 
     // The end of the months of tenant k's demand row the contract loop reads (see ActiveUntilDefault): its contracts'
     // active months, up to the end of the vector holding its default month.
@@ -421,18 +453,27 @@ internal sealed class PathSimulator
         var regime = m.StartRegime;
         var nextSwitch = SaturatingAdd(1, WaitMonths(ref stream, m.SwitchHazard[regime]));
         var boom = 0;
+        var lanes = Vector512<int>.Count;
+        var counting = Vector512.Create(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
         // Run by run between switches (a path has a few): a run's regime is constant and its boom months count up.
+        // Whole vectors of months: the last may reach past the run's end, into months the next run writes over
+        // (or, after month T, into the arrays' slack).
         for (var t = 1; t <= m.Months; )
         {
             var end = Math.Min(nextSwitch, m.Months + 1);
-            _regime.AsSpan(t, end - t).Fill(regime);
             var booming = regime == StressModel.Boom ? 1 : 0;
-            var run = _boomMonths.AsSpan(t, end - t);
-            for (var i = 0; i < run.Length; i++)
+            var regimes = Vector512.Create(regime);
+            var counts = Vector512.Create(boom) + (counting * booming);
+            var step = Vector512.Create(lanes * booming);
+            ref var regimeAt = ref _regime[t];
+            ref var boomAt = ref _boomMonths[t];
+            for (nuint i = 0; i < (nuint)(end - t); i += (nuint)lanes)
             {
-                run[i] = boom + ((i + 1) * booming);
+                regimes.StoreUnsafe(ref regimeAt, i);
+                counts.StoreUnsafe(ref boomAt, i);
+                counts += step;
             }
-            boom += run.Length * booming;
+            boom += (end - t) * booming;
             t = end;
             if (t == nextSwitch)
             {
@@ -516,11 +557,12 @@ internal sealed class PathSimulator
             }
             if (from == 1)
             {
-                // No drift: one pass writes the product of a constant factor (the common case).
-                SteadyDemandPerMw(k, factor, end);
+                // No drift (the common case): the contract loop computes the demand from the factor, without a row.
+                _steadyFactor[k] = factor;
             }
             else
             {
+                _steadyFactor[k] = double.NaN;
                 row[from..end].Fill(factor);
                 row[end..].Clear();
                 DemandPerMw(k);
@@ -568,48 +610,6 @@ internal sealed class PathSimulator
         for (; t < to; t += (nuint)Vector256<double>.Count)
         {
             (Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref demand, row + t) * Vector256.LoadUnsafe(ref shares, row + t)).StoreUnsafe(ref demand, row + t);
-        }
-    }
-
-    // What DemandPerMw gives for a steady factor that is `factor` in months 1..end - 1 and 0 elsewhere, without the row
-    // of factors: the same products, lane by lane, then 0 in month 0 and from `end` on (what S_t * 0 * w_t / w_0 gives).
-    private void SteadyDemandPerMw(int k, double factor, int end)
-    {
-        var m = _model;
-        var from = m.TenantActiveFrom[k];
-        var to = DemandRowEnd(k);
-        ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
-        ref var shares = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
-        ref var demand = ref MemoryMarshal.GetArrayDataReference(_demandPerMw);
-        var row = (nuint)(k * _stride);
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var steady = Vector512.Create(factor);
-            for (var t = (nuint)from; t < (nuint)to; t += (nuint)Vector512<double>.Count)
-            {
-                (Vector512.LoadUnsafe(ref sector, t) * steady * Vector512.LoadUnsafe(ref shares, row + t)).StoreUnsafe(ref demand, row + t);
-            }
-        }
-        else
-        {
-            var steady = Vector256.Create(factor);
-            for (var t = (nuint)from; t < (nuint)to; t += (nuint)Vector256<double>.Count)
-            {
-                (Vector256.LoadUnsafe(ref sector, t) * steady * Vector256.LoadUnsafe(ref shares, row + t)).StoreUnsafe(ref demand, row + t);
-            }
-        }
-        if (from >= to)
-        {
-            return; // no months read
-        }
-        var demandRow = _demandPerMw.AsSpan(k * _stride, _stride);
-        if (from == 0)
-        {
-            demandRow[0] = 0;
-        }
-        if (end < to)
-        {
-            demandRow[Math.Max(end, from)..to].Clear();
         }
     }
 
