@@ -33,7 +33,7 @@ public static class Program
 
         Times the stress engine on the benchmark book (10 tenants, 120 months, N paths, default 1,000,000), a full run
         and a run of payoffs only, the random-number floor on the same threads, and the naive baseline on M paths (default 20,000)
-        projected to N. With R repeats the best time of each counts (the numpy peer's too). Threads default to every core.
+        projected to N. With R repeats they take turns R times (the numpy peer too) and the best time of each counts. Threads default to every core.
         The last line is 'ratio baseline/engine: R'.
         --peer numpy also runs bench/peers/stress_numpy.py (needs numpy and PyYAML for PATH, default
         /usr/bin/python3) on the same book, planned capacity, paths and K worker processes, checks that

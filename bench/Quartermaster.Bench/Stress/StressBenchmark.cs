@@ -10,8 +10,9 @@ namespace Quartermaster.Bench;
 /// <c>qm bench stress [--paths N] [--baseline-paths M] [--threads K] [--repeat R]</c>: times the stress engine on the
 /// benchmark book (10 tenants, 120 months), as a full run and as a run of payoffs only, the random-number floor (the
 /// same count of draws, generated and summed, on the same threads), and the naive baseline on M paths projected to N.
-/// With R repeats the engine and the floor alternate R times and the best time of each counts (other
-/// processes on a shared machine only ever slow a run down). The last line is <c>ratio baseline/engine: R</c>.
+/// With R repeats the engine, the floor and (with <c>--peer numpy</c>) the peer alternate R times and the best time of
+/// each counts (other processes on a shared machine only ever slow a run down). The last line is <c>ratio baseline/engine: R</c>,
+/// or with the peer <c>ratio numpy/engine (CPU): R</c>.
 /// </summary>
 public static class StressBenchmark
 {
@@ -67,6 +68,12 @@ public static class StressBenchmark
         StressResult? result = null;
         var floorSum = 0.0;
         double peakMb = 0;
+        NumpyPeer.Report? numpy = null;
+        var python = StringOption(args, "--python") ?? (File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
+        var block = IntOption(args, "--peer-block", 2_000);
+        // Each repeat runs the engine, then the peer, so a machine that speeds up or slows down over the minutes of a
+        // benchmark (this VM does, by 10 to 20%) favours neither. The best time of each counts: the peer's varies
+        // from run to run more than the engine's, and other processes only ever slow a run down.
         for (var repeat = 0; repeat < repeats; repeat++)
         {
             engine.Measure(() => result = StressEngine.Run(input, options));
@@ -78,6 +85,16 @@ public static class StressBenchmark
             }
             payoffs.Measure(() => StressEngine.Payoffs(input, options));
             floor.Measure(() => floorSum = RandomFloor(book.Scenario.Seed, paths, months, normals, exponentials, threads));
+            if (peer is not null)
+            {
+                var run = NumpyPeer.Run(input, paths, book.Scenario.Seed, threads, block, python, StringOption(args, "--peer-files"), out var problem);
+                if (run is null)
+                {
+                    Console.Error.WriteLine("qm bench stress: the numpy peer did not run: " + problem);
+                    return 2;
+                }
+                numpy = numpy is null ? run : numpy with { WallSeconds = Math.Min(numpy.WallSeconds, run.WallSeconds), CpuSeconds = Math.Min(numpy.CpuSeconds, run.CpuSeconds) };
+            }
         }
 
         // The naive baseline knows the v1 model only: it runs on the benchmark book alone.
@@ -89,25 +106,6 @@ public static class StressBenchmark
             var baselineClock = Stopwatch.StartNew();
             naive = NaiveStressBaseline.Run(book, input.AllocatedMwByContract, baselinePaths, 1);
             baselineSeconds = baselineClock.Elapsed.TotalSeconds * paths / baselinePaths;
-        }
-
-        NumpyPeer.Report? numpy = null;
-        if (peer is not null)
-        {
-            var python = StringOption(args, "--python") ?? (File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
-            var block = IntOption(args, "--peer-block", 2_000);
-            // As many runs as the engine's, the best time of each counting: the peer's time varies from run to run
-            // more than the engine's, and only ever upwards from what the machine can do.
-            for (var repeat = 0; repeat < repeats; repeat++)
-            {
-                var run = NumpyPeer.Run(input, paths, book.Scenario.Seed, threads, block, python, StringOption(args, "--peer-files"), out var problem);
-                if (run is null)
-                {
-                    Console.Error.WriteLine("qm bench stress: the numpy peer did not run: " + problem);
-                    return 2;
-                }
-                numpy = numpy is null ? run : numpy with { WallSeconds = Math.Min(numpy.WallSeconds, run.WallSeconds), CpuSeconds = Math.Min(numpy.CpuSeconds, run.CpuSeconds) };
-            }
         }
 
         var p = result!.Payoff.Total;
