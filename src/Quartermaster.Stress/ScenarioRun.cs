@@ -49,7 +49,7 @@ internal sealed partial class ScenarioRun
         Paths = paths;
         Operating = new double[paths];
         Stakes = new double[paths];
-        // A run of payoffs only (the tornado's, the deal desk's) fills the two payoff lines and nothing else: the rest is not
+        // A run of payoffs only (StressEngine.Payoffs, the tornado's runs) fills the two payoff lines and nothing else: the rest is not
         // even allocated (at a million paths, 16 MB of per-path arrays, the block sums and each sketch).
         Outcomes = payoffsOnly ? [] : new int[paths];
         Payback = payoffsOnly ? [] : new int[paths];
