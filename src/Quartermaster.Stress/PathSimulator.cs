@@ -647,9 +647,18 @@ internal sealed class PathSimulator
         }
         x.AsSpan(0, m.Months + 1).CopyTo(_logSector);
         x.AsSpan(m.Months + 1).Clear(); // padding: exp(0), not exp of last path's values
-        for (var t = 0; t < x.Length; t += Vector256<double>.Count)
+        ref var sector = ref MemoryMarshal.GetArrayDataReference(x);
+        if (Vector512.IsHardwareAccelerated)
         {
-            VectorExp.Exp(Vector256.Create(x.AsSpan(t))).CopyTo(x.AsSpan(t));
+            for (nuint t = 0; t < (nuint)x.Length; t += (nuint)Vector512<double>.Count)
+            {
+                VectorExp.Exp(Vector512.LoadUnsafe(ref sector, t)).StoreUnsafe(ref sector, t);
+            }
+            return;
+        }
+        for (nuint t = 0; t < (nuint)x.Length; t += (nuint)Vector256<double>.Count)
+        {
+            VectorExp.Exp(Vector256.LoadUnsafe(ref sector, t)).StoreUnsafe(ref sector, t);
         }
     }
 
@@ -733,30 +742,55 @@ internal sealed class PathSimulator
     }
 
     // DrawShares for a group of two rivals, i and i + 1, with one exp instead of two, and the same bits: the stronger's
-    // exp(L - max) is exp(0) = 1 exactly, and the weaker's L - max is -|L_i - L_{i+1}| exactly. In Vector256 lanes
-    // whatever the hardware: lane by lane, the bits are those of DrawShares' Vector512 lanes.
+    // exp(L - max) is exp(0) = 1 exactly, and the weaker's L - max is -|L_i - L_{i+1}| exactly. Lane by lane, so the
+    // Vector512 and Vector256 loops give the bits of DrawShares' lanes.
     private void PairShares(int i)
     {
         var m = _model;
-        var stride = _stride;
+        var stride = (nuint)_stride;
         var members = m.GroupMembers;
         ref var strengths = ref MemoryMarshal.GetArrayDataReference(_strength);
         ref var ratios = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
-        var first = (nuint)(members[i] * stride);
-        var second = (nuint)(members[i + 1] * stride);
-        var firstScale = Vector256.Create(m.InverseInitialShare[members[i]]);
-        var secondScale = Vector256.Create(m.InverseInitialShare[members[i + 1]]);
-        for (nuint t = 0; t < (nuint)stride; t += (nuint)Vector256<double>.Count)
+        ref var a = ref Unsafe.Add(ref strengths, (nuint)i * stride);
+        ref var b = ref Unsafe.Add(ref strengths, (nuint)(i + 1) * stride);
+        ref var first = ref Unsafe.Add(ref ratios, (nuint)members[i] * stride);
+        ref var second = ref Unsafe.Add(ref ratios, (nuint)members[i + 1] * stride);
+        var (firstScale, secondScale) = (m.InverseInitialShare[members[i]], m.InverseInitialShare[members[i + 1]]);
+        if (Vector512.IsHardwareAccelerated)
         {
-            var a = Vector256.LoadUnsafe(ref strengths, ((nuint)i * (nuint)stride) + t);
-            var b = Vector256.LoadUnsafe(ref strengths, ((nuint)(i + 1) * (nuint)stride) + t);
-            var weaker = VectorExp.Exp(-Vector256.Abs(a - b));
-            var ea = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a, b), Vector256<double>.One, weaker);
-            var eb = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(b, a), Vector256<double>.One, weaker);
-            var inverseSum = Vector256<double>.One / (ea + eb);
-            (ea * (inverseSum * firstScale)).StoreUnsafe(ref ratios, first + t);
-            (eb * (inverseSum * secondScale)).StoreUnsafe(ref ratios, second + t);
+            for (nuint t = 0; t < stride; t += (nuint)Vector512<double>.Count)
+            {
+                var (ea, eb) = PairExp(Vector512.LoadUnsafe(ref a, t), Vector512.LoadUnsafe(ref b, t));
+                var inverseSum = Vector512<double>.One / (ea + eb);
+                (ea * (inverseSum * firstScale)).StoreUnsafe(ref first, t);
+                (eb * (inverseSum * secondScale)).StoreUnsafe(ref second, t);
+            }
+            return;
         }
+        for (nuint t = 0; t < stride; t += (nuint)Vector256<double>.Count)
+        {
+            var (ea, eb) = PairExp(Vector256.LoadUnsafe(ref a, t), Vector256.LoadUnsafe(ref b, t));
+            var inverseSum = Vector256<double>.One / (ea + eb);
+            (ea * (inverseSum * firstScale)).StoreUnsafe(ref first, t);
+            (eb * (inverseSum * secondScale)).StoreUnsafe(ref second, t);
+        }
+    }
+
+    // exp(a - max) and exp(b - max) of two rivals' strengths, with one exp (see PairShares).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<double> A, Vector512<double> B) PairExp(Vector512<double> a, Vector512<double> b)
+    {
+        var weaker = VectorExp.Exp(-Vector512.Abs(a - b));
+        return (Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(a, b), Vector512<double>.One, weaker),
+            Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(b, a), Vector512<double>.One, weaker));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> A, Vector256<double> B) PairExp(Vector256<double> a, Vector256<double> b)
+    {
+        var weaker = VectorExp.Exp(-Vector256.Abs(a - b));
+        return (Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a, b), Vector256<double>.One, weaker),
+            Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(b, a), Vector256<double>.One, weaker));
     }
 
     // The walk L_t = L_{t-1} + volatility * z_t from L_0 = start, with z_t = normals[t - 1], into walk[0..stride),
@@ -764,9 +798,15 @@ internal sealed class PathSimulator
     // shifted adds), then added to the last month's L. The padding months after T continue the walk (finite, unused).
     // The last month's L, broadcast, is carried as carry + (the scan's last lane, broadcast): the same sum, lane by
     // lane, as broadcasting the stored L, but the shuffle works on the scan, off the chain from one vector to the
-    // next, which is then a single add.
+    // next, which is then a single add. With AVX-512, eight months at a time: the same two scans in the two halves,
+    // the high half added to the carry after the low half, so the same sums in the same order, and the same bits.
     private static void Walk(Span<double> normals, Span<double> walk, double start, double volatility)
     {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            WalkWide(normals, walk, start, volatility);
+            return;
+        }
         ref var z = ref MemoryMarshal.GetReference(normals);
         ref var output = ref MemoryMarshal.GetReference(walk);
         var v = Vector256.Create(volatility);
@@ -788,6 +828,36 @@ internal sealed class PathSimulator
                 break;
             }
             d = v * Vector256.LoadUnsafe(ref z, t - 1);
+        }
+    }
+
+    // Walk eight months at a time: lanes 0..3 are carry + the low scan, lanes 4..7 (carry + the low scan's last lane)
+    // + the high scan, as two Vector256 steps compute them.
+    private static void WalkWide(Span<double> normals, Span<double> walk, double start, double volatility)
+    {
+        ref var z = ref MemoryMarshal.GetReference(normals);
+        ref var output = ref MemoryMarshal.GetReference(walk);
+        var v = Vector512.Create(volatility);
+        var carry = Vector512.Create(start);
+        var shiftOne = Vector512.Create(8L, 0, 1, 2, 8, 4, 5, 6); // an index of 8 or more reads as 0
+        var shiftTwo = Vector512.Create(8L, 8, 0, 1, 8, 8, 4, 5);
+        var lowLast = Vector512.Create(3L);
+        var highLast = Vector512.Create(7L);
+        var highHalf = Vector512.Create(0L, 0, 0, 0, -1, -1, -1, -1).AsDouble();
+        var d = v * Vector512.Create(0, normals[0], normals[1], normals[2], normals[3], normals[4], normals[5], normals[6]);
+        for (nuint t = 0; ; )
+        {
+            d += Vector512.Shuffle(d, shiftOne);
+            d += Vector512.Shuffle(d, shiftTwo);
+            var middle = carry + Vector512.Shuffle(d, lowLast);
+            (Vector512.ConditionalSelect(highHalf, middle, carry) + d).StoreUnsafe(ref output, t);
+            carry = middle + Vector512.Shuffle(d, highLast);
+            t += (nuint)Vector512<double>.Count;
+            if (t >= (nuint)walk.Length)
+            {
+                break;
+            }
+            d = v * Vector512.LoadUnsafe(ref z, t - 1);
         }
     }
 
