@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -35,9 +36,9 @@ internal sealed class PathSimulator
     private readonly double[] _logSector; // log S_t at [t], not clamped: equity growth is taken from it
     private readonly double[] _strength; // L_t of rival i (index into GroupMembers) at [i * stride + t]
     private readonly double[] _shareRatio; // w_t / w_0 of tenant k at [k * stride + t]; 1 for a tenant in no group
-    private readonly double[] _demandPerMw; // S_t * demand fraction * retention * w_t / w_0 of tenant k at [k * stride + t]; 0 once defaulted; written only for a tenant whose factor drifted
-    private readonly double[] _steadyFactor; // tenant k's demand fraction when it had no drift on the path (see DemandTerms), else NaN
-    private readonly double[] _ones; // a row of 1s: the share row of a tenant whose demand row already holds its shares
+    private readonly double[] _factor; // demand fraction * retention of tenant k at [k * stride + t], months 1 to its default; written only for a tenant whose factor drifted
+    private readonly double[] _steadyFactor; // tenant k's demand fraction, eight times from [k * 8], when it had no drift on the path (see FactorTerms)
+    private readonly bool[] _drifted; // whether tenant k's factor drifted on the path: then its factor is in its row of _factor
     private readonly int[] _defaultMonth; // int.MaxValue when the tenant survives the horizon
     private readonly int[] _regime; // regime of month t, t = 1..T
     private readonly int[] _boomMonths; // months 1..t spent booming
@@ -97,10 +98,9 @@ internal sealed class PathSimulator
         _strength = new double[model.GroupMembers.Length * _stride];
         _shareRatio = new double[k * _stride];
         Array.Fill(_shareRatio, 1.0);
-        _demandPerMw = new double[k * _stride];
-        _steadyFactor = new double[k];
-        _ones = new double[_stride];
-        Array.Fill(_ones, 1.0);
+        _factor = new double[k * _stride];
+        _steadyFactor = new double[k * WideLanes];
+        _drifted = new bool[k];
         _defaultMonth = new int[k];
         // A vector of slack past month T: DrawRegimes writes whole vectors of months.
         _regime = new int[model.Months + 1 + Vector512<int>.Count];
@@ -176,8 +176,8 @@ internal sealed class PathSimulator
     // Contract by contract, eight months at a time (one Vector512, or two Vector256 halves summed
     // apart, so both give the same bits). Demand of a contract is its share (by commitment) of its
     // tenant's demand; from its tenant's default month on it pays nothing, not even the take-or-pay
-    // floor, and its demand (so its use) is already 0: the loop stops after the vector holding the default
-    // month, and only that vector masks its payments, since adding 0 after it would change no sum.
+    // floor, and uses nothing: the loop stops after the vector holding the default month, and only that vector masks
+    // its use and payments, since adding 0 after it would change no sum.
     // The floor is computed (top * committed, the same product as ever) rather than loaded: one row fewer to stream.
     // Unchecked vector loads and stores: rows are `stride` long, a multiple of the vector width.
     // Returns the revenue discounted, and the totals of revenue, used MW-months and idle MW-months (0 for a simulator of
@@ -194,6 +194,8 @@ internal sealed class PathSimulator
         var used = Monthly.AsSpan(FanSketch.UsedMw * stride, stride);
         var idle = Monthly.AsSpan(FanSketch.IdleMw * stride, stride);
         ref var months = ref MemoryMarshal.GetArrayDataReference(_monthIndex);
+        ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
+        ref var shares = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
         ref var committed = ref MemoryMarshal.GetArrayDataReference(m.CommittedMw);
         ref var allocated = ref MemoryMarshal.GetArrayDataReference(m.AllocatedMw);
         ref var revenueRef = ref MemoryMarshal.GetReference(revenue);
@@ -210,14 +212,13 @@ internal sealed class PathSimulator
             var (to, maskFrom) = ActiveUntilDefault(c, k);
             var paidSum = Vector512<double>.Zero;
             var contractRow = (nuint)(c * stride);
-            var (level, levelRow, factor, scale, scaleRow) = DemandTerms(k);
-            ref var levelRef = ref MemoryMarshal.GetArrayDataReference(level);
-            ref var scaleRef = ref MemoryMarshal.GetArrayDataReference(scale);
-            var steady = Vector512.Create(factor);
+            var (factors, factorAt, factorMask) = FactorTerms(k);
+            ref var factorRef = ref MemoryMarshal.GetArrayDataReference(factors);
+            var shareRow = (nuint)(k * stride);
             // Only the vectors with a commitment: elsewhere used and paid are 0, and adding 0 changes no sum.
             for (var t = (nuint)m.ActiveFrom[c]; t < to; t += WideLanes)
             {
-                var demandPerMw = Vector512.LoadUnsafe(ref levelRef, levelRow + t) * steady * Vector512.LoadUnsafe(ref scaleRef, scaleRow + t);
+                var demandPerMw = Vector512.LoadUnsafe(ref sector, t) * Vector512.LoadUnsafe(ref factorRef, factorAt + (t & factorMask)) * Vector512.LoadUnsafe(ref shares, shareRow + t);
                 var committedMw = Vector512.LoadUnsafe(ref committed, contractRow + t);
                 var u = Vector512.MinNative(committedMw * demandPerMw, Vector512.LoadUnsafe(ref allocated, contractRow + t));
                 var paid = price * Vector512.MaxNative(u, top * committedMw);
@@ -279,6 +280,8 @@ internal sealed class PathSimulator
         var idle = Monthly.AsSpan(FanSketch.IdleMw * stride, stride);
         var lanes = Vector256<double>.Count;
         ref var months = ref MemoryMarshal.GetArrayDataReference(_monthIndex);
+        ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
+        ref var shares = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
         ref var committed = ref MemoryMarshal.GetArrayDataReference(m.CommittedMw);
         ref var allocated = ref MemoryMarshal.GetArrayDataReference(m.AllocatedMw);
         ref var revenueRef = ref MemoryMarshal.GetReference(revenue);
@@ -296,13 +299,12 @@ internal sealed class PathSimulator
             var paidLow = Vector256<double>.Zero;
             var paidHigh = Vector256<double>.Zero;
             var contractRow = (nuint)(c * stride);
-            var (level, levelRow, factor, scale, scaleRow) = DemandTerms(k);
-            ref var levelRef = ref MemoryMarshal.GetArrayDataReference(level);
-            ref var scaleRef = ref MemoryMarshal.GetArrayDataReference(scale);
-            var steady = Vector256.Create(factor);
+            var (factors, factorAt, factorMask) = FactorTerms(k);
+            ref var factorRef = ref MemoryMarshal.GetArrayDataReference(factors);
+            var shareRow = (nuint)(k * stride);
             for (var t = (nuint)m.ActiveFrom[c]; t < to; t += (nuint)lanes)
             {
-                var demandPerMw = Vector256.LoadUnsafe(ref levelRef, levelRow + t) * steady * Vector256.LoadUnsafe(ref scaleRef, scaleRow + t);
+                var demandPerMw = Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref factorRef, factorAt + (t & factorMask)) * Vector256.LoadUnsafe(ref shares, shareRow + t);
                 var committedMw = Vector256.LoadUnsafe(ref committed, contractRow + t);
                 var u = Vector256.MinNative(committedMw * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));
                 var paid = price * Vector256.MaxNative(u, top * committedMw);
@@ -366,25 +368,12 @@ internal sealed class PathSimulator
     // The first month of the vector of eight months that holds `month`.
     private static int VectorStart(int month) => month / WideLanes * WideLanes;
 
-    // Tenant k's demand per MW in the contract loop is level[levelRow + t] * factor * scale[scaleRow + t]. For a tenant
-    // without drift on the path: S_t * its demand fraction * w_t / w_0, the very product its demand row would hold, so
-    // the row is not written; where the row would hold 0 (month 0 and from the default month on), the commitment is 0 or
-    // the default mask applies. For a tenant whose factor drifted: its demand row times 1 times 1, which is exact.
-    private (double[] Level, nuint LevelRow, double Factor, double[] Scale, nuint ScaleRow) DemandTerms(int k)
-    {
-        var row = (nuint)(k * _stride);
-        var factor = _steadyFactor[k];
-        return double.IsNaN(factor) ? (_demandPerMw, row, 1.0, _ones, 0) : (_sector, 0, factor, _shareRatio, row);
-    }
-
-    // The end of the months of tenant k's demand row the contract loop reads (see ActiveUntilDefault): its contracts'
-    // active months, up to the end of the vector holding its default month.
-    private int DemandRowEnd(int k)
-    {
-        var to = _model.TenantActiveTo[k];
-        var defaultMonth = _defaultMonth[k];
-        return defaultMonth == int.MaxValue ? to : Math.Min(to, VectorStart(defaultMonth) + WideLanes);
-    }
+    // Tenant k's demand per MW in the contract loop is S_t * factor_t * w_t / w_0, with factor_t at
+    // factors[at + (t & mask)]: for a tenant without drift on the path, eight copies of its demand fraction, read at the
+    // same place for every t (mask 0); for a tenant whose factor drifted, its row of factors (mask all ones). Where a row
+    // is not written (month 0, and from the default month on) the commitment is 0 or the default mask applies.
+    private (double[] Factors, nuint At, nuint Mask) FactorTerms(int k) =>
+        _drifted[k] ? (_factor, (nuint)(k * _stride), nuint.MaxValue) : (_steadyFactor, (nuint)(k * WideLanes), 0);
 
     // Undiscounted operating cash by calendar year and cumulated, the payback month (from which the cumulative
     // cash stays at or above 0) and the yearly IRR; fills YearCash and CumulativeCash and counts them in Cash.
@@ -491,6 +480,10 @@ internal sealed class PathSimulator
         {
             return int.MaxValue;
         }
+        if (Vector512.IsHardwareAccelerated)
+        {
+            return FirstMonthReaching(k, clock);
+        }
         int low = 1, high = T; // the cumulative hazard increases with t: binary search
         while (low < high)
         {
@@ -507,11 +500,41 @@ internal sealed class PathSimulator
         return low;
     }
 
+    // DefaultMonth's search as a scan, eight months at a time from month 1, once the horizon's hazard is known to reach
+    // the clock: a month's hazard is computed as StressModel.CumulativeDefaultHazard computes it (each term 0 when its
+    // months are 0, so an infinite hazard never meets 0), so the first month found is the binary search's. A scan
+    // rather than a search because the search's seven branches go either way at random, and each miss costs more than
+    // a vector of months; a scan takes one miss, at its end. Months past T in the last vector (from the slack of
+    // _boomMonths) come after month T, which reaches the clock, so they are never the first.
+    private int FirstMonthReaching(int k, double clock)
+    {
+        var m = _model;
+        var boomHazard = Vector512.Create(m.DefaultHazard[2 * k]);
+        var coolingHazard = Vector512.Create(m.DefaultHazard[(2 * k) + 1]);
+        var target = Vector512.Create(clock);
+        var months = Vector512.Create(1.0, 2, 3, 4, 5, 6, 7, 8);
+        var step = Vector512.Create((double)WideLanes);
+        ref var boomMonths = ref MemoryMarshal.GetArrayDataReference(_boomMonths);
+        for (var t = 1; ; t += WideLanes)
+        {
+            var boom = Vector512.ConvertToDouble(Vector512.WidenLower(Vector256.LoadUnsafe(ref boomMonths, (nuint)t).ToVector512Unsafe()));
+            var cooling = months - boom;
+            var hazard = Vector512.ConditionalSelect(Vector512.GreaterThan(boom, Vector512<double>.Zero), boom * boomHazard, Vector512<double>.Zero)
+                + Vector512.ConditionalSelect(Vector512.GreaterThan(cooling, Vector512<double>.Zero), cooling * coolingHazard, Vector512<double>.Zero);
+            var reached = Vector512.GreaterThanOrEqual(hazard, target).ExtractMostSignificantBits();
+            if (reached != 0)
+            {
+                return t + BitOperations.TrailingZeroCount(reached);
+            }
+            months += step;
+        }
+    }
+
     private double CumulativeDefaultHazard(int k, int t) => _model.CumulativeDefaultHazard(k, _boomMonths[t], t - _boomMonths[t]);
 
     // Each tenant's drift events (from its drift stream) and default month (from its default clock):
-    // fills its demand per MW (demand fraction * retention, piecewise constant between events and 0 from the
-    // default month on, times S_t * w_t / w_0), and adds the recovery to the default month's revenue.
+    // sets its factor (demand fraction * retention, piecewise constant between events, up to the default month; see
+    // FactorTerms), and adds the recovery to the default month's revenue.
     private void DrawTenantEvents(Span<double> revenue)
     {
         var m = _model;
@@ -536,7 +559,7 @@ internal sealed class PathSimulator
             }
             _defaultMonth[k] = defaultMonth;
             var end = Math.Min(defaultMonth, T + 1); // first month without demand
-            var row = _demandPerMw.AsSpan(k * _stride, _stride);
+            var row = _factor.AsSpan(k * _stride, _stride);
             var factor = m.DemandFraction[k];
             var from = 1;
             if (m.DriftHazard[k] > 0)
@@ -555,17 +578,15 @@ internal sealed class PathSimulator
                     }
                 }
             }
+            _drifted[k] = from > 1;
             if (from == 1)
             {
-                // No drift (the common case): the contract loop computes the demand from the factor, without a row.
-                _steadyFactor[k] = factor;
+                // No drift (the common case): the contract loop reads the factor from eight copies, without a row.
+                _steadyFactor.AsSpan(k * WideLanes, WideLanes).Fill(factor);
             }
             else
             {
-                _steadyFactor[k] = double.NaN;
                 row[from..end].Fill(factor);
-                row[end..].Clear();
-                DemandPerMw(k);
             }
             if (defaultMonth <= T)
             {
@@ -585,32 +606,6 @@ internal sealed class PathSimulator
     {
         var m = _model;
         return u < m.DriftFree[(k * (m.Months + 1)) + months - 1] * (1 - SurvivalMargin) ? int.MaxValue : WaitMonths(-Math.Log(u), m.DriftHazard[k]);
-    }
-
-    // Turns tenant k's steady factor (demand fraction * retention, 0 from the default month) into its demand per MW
-    // committed, S_t * factor * w_t / w_0, once for all its contracts, over the months the contract loop reads.
-    // Lane by lane, so Vector512 and Vector256 give the same bits.
-    private void DemandPerMw(int k)
-    {
-        var m = _model;
-        var to = (nuint)DemandRowEnd(k);
-        ref var sector = ref MemoryMarshal.GetArrayDataReference(_sector);
-        ref var shares = ref MemoryMarshal.GetArrayDataReference(_shareRatio);
-        ref var demand = ref MemoryMarshal.GetArrayDataReference(_demandPerMw);
-        var row = (nuint)(k * _stride);
-        var t = (nuint)m.TenantActiveFrom[k];
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; t < to; t += (nuint)Vector512<double>.Count)
-            {
-                (Vector512.LoadUnsafe(ref sector, t) * Vector512.LoadUnsafe(ref demand, row + t) * Vector512.LoadUnsafe(ref shares, row + t)).StoreUnsafe(ref demand, row + t);
-            }
-            return;
-        }
-        for (; t < to; t += (nuint)Vector256<double>.Count)
-        {
-            (Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref demand, row + t) * Vector256.LoadUnsafe(ref shares, row + t)).StoreUnsafe(ref demand, row + t);
-        }
     }
 
     // log S_t for every month from the sector stream, then S_t = exp(log S_t) in whole vectors.
