@@ -213,14 +213,17 @@ internal sealed class PathSimulator
             var paidSum = Vector512<double>.Zero;
             var contractRow = (nuint)(c * stride);
             var (factors, factorAt, factorMask) = FactorTerms(k);
-            ref var factorRef = ref MemoryMarshal.GetArrayDataReference(factors);
-            var shareRow = (nuint)(k * stride);
+            // Row starts taken once per contract, so the loop's indices are t alone (and t & mask) and fit in registers.
+            ref var factorRow = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(factors), factorAt);
+            ref var shareRow = ref Unsafe.Add(ref shares, (nuint)(k * stride));
+            ref var committedRow = ref Unsafe.Add(ref committed, contractRow);
+            ref var allocatedRow = ref Unsafe.Add(ref allocated, contractRow);
             // Only the vectors with a commitment: elsewhere used and paid are 0, and adding 0 changes no sum.
             for (var t = (nuint)m.ActiveFrom[c]; t < to; t += WideLanes)
             {
-                var demandPerMw = Vector512.LoadUnsafe(ref sector, t) * Vector512.LoadUnsafe(ref factorRef, factorAt + (t & factorMask)) * Vector512.LoadUnsafe(ref shares, shareRow + t);
-                var committedMw = Vector512.LoadUnsafe(ref committed, contractRow + t);
-                var u = Vector512.MinNative(committedMw * demandPerMw, Vector512.LoadUnsafe(ref allocated, contractRow + t));
+                var demandPerMw = Vector512.LoadUnsafe(ref sector, t) * Vector512.LoadUnsafe(ref factorRow, t & factorMask) * Vector512.LoadUnsafe(ref shareRow, t);
+                var committedMw = Vector512.LoadUnsafe(ref committedRow, t);
+                var u = Vector512.MinNative(committedMw * demandPerMw, Vector512.LoadUnsafe(ref allocatedRow, t));
                 var paid = price * Vector512.MaxNative(u, top * committedMw);
                 if (t >= maskFrom)
                 {
@@ -300,13 +303,15 @@ internal sealed class PathSimulator
             var paidHigh = Vector256<double>.Zero;
             var contractRow = (nuint)(c * stride);
             var (factors, factorAt, factorMask) = FactorTerms(k);
-            ref var factorRef = ref MemoryMarshal.GetArrayDataReference(factors);
-            var shareRow = (nuint)(k * stride);
+            ref var factorRow = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(factors), factorAt);
+            ref var shareRow = ref Unsafe.Add(ref shares, (nuint)(k * stride));
+            ref var committedRow = ref Unsafe.Add(ref committed, contractRow);
+            ref var allocatedRow = ref Unsafe.Add(ref allocated, contractRow);
             for (var t = (nuint)m.ActiveFrom[c]; t < to; t += (nuint)lanes)
             {
-                var demandPerMw = Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref factorRef, factorAt + (t & factorMask)) * Vector256.LoadUnsafe(ref shares, shareRow + t);
-                var committedMw = Vector256.LoadUnsafe(ref committed, contractRow + t);
-                var u = Vector256.MinNative(committedMw * demandPerMw, Vector256.LoadUnsafe(ref allocated, contractRow + t));
+                var demandPerMw = Vector256.LoadUnsafe(ref sector, t) * Vector256.LoadUnsafe(ref factorRow, t & factorMask) * Vector256.LoadUnsafe(ref shareRow, t);
+                var committedMw = Vector256.LoadUnsafe(ref committedRow, t);
+                var u = Vector256.MinNative(committedMw * demandPerMw, Vector256.LoadUnsafe(ref allocatedRow, t));
                 var paid = price * Vector256.MaxNative(u, top * committedMw);
                 if (t >= maskFrom)
                 {
