@@ -57,133 +57,26 @@ public sealed class MagnitudeTests
         book: magnitudes
         provider: "provider"
         horizon: {start: 2027-01, end: 2027-01}
-
         sites:
-          - id: site-0
-            region: west
-            halls: 2
-            capex: $1M/MW
-            opex: $12/MW-month
-            chips: {gb300: 25%, tpu: 75%}
-            online:
-              2027-01: 74.417 GW
-          - id: site-1
-            region: east
-            halls: 2
-            capex: $1M/MW
-            opex: $8/MW-month
-            chips: {gb300: 50%, tpu: 50%}
-            online:
-              2027-01: 1 MW
-          - id: site-2
-            region: east
-            halls: 2
-            capex: $1M/MW
-            opex: $20/MW-month
-            chips: {gb300: 70%, tpu: 30%}
-            online:
-              2027-01: 1 MW
-          - id: site-3
-            region: east
-            halls: 2
-            capex: $1M/MW
-            opex: $16/MW-month
-            chips: {gb300: 25%, tpu: 75%}
-            online:
-              2027-01: 0.151 MW
-          - id: site-4
-            region: west
-            halls: 2
-            capex: $1M/MW
-            opex: $12/MW-month
-            chips: {gb300: 100%}
-            online:
-              2027-01: 10 MW
-
+          - {id: site-0, region: west, halls: 2, capex: $1M/MW, opex: $12/MW-month, chips: {gb300: 25%, tpu: 75%}, online: {2027-01: 74.417 GW}}
+          - {id: site-1, region: east, halls: 2, capex: $1M/MW, opex: $8/MW-month, chips: {gb300: 50%, tpu: 50%}, online: {2027-01: 1 MW}}
+          - {id: site-2, region: east, halls: 2, capex: $1M/MW, opex: $20/MW-month, chips: {gb300: 70%, tpu: 30%}, online: {2027-01: 1 MW}}
+          - {id: site-3, region: east, halls: 2, capex: $1M/MW, opex: $16/MW-month, chips: {gb300: 25%, tpu: 75%}, online: {2027-01: 0.151 MW}}
+          - {id: site-4, region: west, halls: 2, capex: $1M/MW, opex: $12/MW-month, chips: {gb300: 100%}, online: {2027-01: 10 MW}}
         rivalry_groups:
-          - id: labs
-            name: "Frontier labs"
-
+          - {id: labs, name: "Frontier labs"}
         tenants:
-          - id: lab-0
-            name: "LAB-0"
-            rivalry_group: labs
-          - id: lab-1
-            name: "LAB-1"
-            rivalry_group: labs
-
+          - {id: lab-0, name: "LAB-0", rivalry_group: labs}
+          - {id: lab-1, name: "LAB-1", rivalry_group: labs}
         contracts:
-          - id: c-0
-            tenant: lab-1
-            start: 2027-01
-            end: 2027-01
-            price: $200/MW-month
-            take_or_pay: 50%
-            chips: [tpu]
-            regions: [east]
-            weight: 3
-            ramp:
-              2027-01: 0.018462200631022926 MW
-          - id: c-1
-            tenant: lab-1
-            start: 2027-01
-            end: 2027-01
-            price: $300/MW-month
-            take_or_pay: 50%
-            chips: [tpu]
-            regions: [east, west]
-            weight: 2
-            ramp:
-              2027-01: 72.31442857142857 GW
-          - id: c-2
-            tenant: lab-0
-            start: 2027-01
-            end: 2027-01
-            price: $200/MW-month
-            take_or_pay: 50%
-            chips: [tpu]
-            regions: [east]
-            ramp:
-              2027-01: 1 MW
-          - id: c-3
-            tenant: lab-0
-            start: 2027-01
-            end: 2027-01
-            price: $300/MW-month
-            take_or_pay: 50%
-            chips: [gb300]
-            regions: [east]
-            weight: 2
-            ramp:
-              2027-01: 3.722 GW
-          - id: c-4
-            tenant: lab-0
-            start: 2027-01
-            end: 2027-01
-            price: $100/MW-month
-            take_or_pay: 50%
-            chips: [gb300]
-            regions: [west]
-            ramp:
-              2027-01: 10 MW
-          - id: c-5
-            tenant: lab-0
-            start: 2027-01
-            end: 2027-01
-            price: $300/MW-month
-            take_or_pay: 50%
-            chips: [gb300, tpu]
-            regions: [east]
-            weight: 2
-            ramp:
-              2027-01: 0.001 MW
-
+          - {id: c-0, tenant: lab-1, start: 2027-01, end: 2027-01, price: $200/MW-month, take_or_pay: 50%, chips: [tpu], regions: [east], weight: 3, ramp: {2027-01: 0.018462200631022926 MW}}
+          - {id: c-1, tenant: lab-1, start: 2027-01, end: 2027-01, price: $300/MW-month, take_or_pay: 50%, chips: [tpu], regions: [east, west], weight: 2, ramp: {2027-01: 72.31442857142857 GW}}
+          - {id: c-2, tenant: lab-0, start: 2027-01, end: 2027-01, price: $200/MW-month, take_or_pay: 50%, chips: [tpu], regions: [east], ramp: {2027-01: 1 MW}}
+          - {id: c-3, tenant: lab-0, start: 2027-01, end: 2027-01, price: $300/MW-month, take_or_pay: 50%, chips: [gb300], regions: [east], weight: 2, ramp: {2027-01: 3.722 GW}}
+          - {id: c-4, tenant: lab-0, start: 2027-01, end: 2027-01, price: $100/MW-month, take_or_pay: 50%, chips: [gb300], regions: [west], ramp: {2027-01: 10 MW}}
+          - {id: c-5, tenant: lab-0, start: 2027-01, end: 2027-01, price: $300/MW-month, take_or_pay: 50%, chips: [gb300, tpu], regions: [east], weight: 2, ramp: {2027-01: 0.001 MW}}
         investments:
-          - id: stake-lab-1
-            tenant: lab-1
-            amount: $25B
-            ownership: 10%
-            valuation: $250B
+          - {id: stake-lab-1, tenant: lab-1, amount: $25B, ownership: 10%, valuation: $250B}
         """;
 
     /// <summary>
