@@ -78,10 +78,6 @@ internal sealed class StressModel
     public int[] ActiveFrom { get; }
     public int[] ActiveTo { get; }
 
-    // Per tenant k, the union of its contracts' [ActiveFrom, ActiveTo): the months whose demand per MW the simulator needs.
-    public int[] TenantActiveFrom { get; }
-    public int[] TenantActiveTo { get; }
-
     // Per month t = 1..T (length MonthStride for OnlineMw, T + 1 for the others).
     public double[] OnlineMw { get; }
     public double[] CapexUsd { get; } // facility and IT
@@ -193,17 +189,6 @@ internal sealed class StressModel
             }
             ActiveFrom[c] = first < 0 ? 0 : first / wide * wide;
             ActiveTo[c] = first < 0 ? 0 : (last / wide * wide) + wide;
-        }
-        TenantActiveFrom = new int[K];
-        TenantActiveTo = new int[K];
-        for (var c = 0; c < C; c++)
-        {
-            var k = ContractTenant[c];
-            if (ActiveTo[c] > ActiveFrom[c])
-            {
-                TenantActiveFrom[k] = TenantActiveTo[k] == 0 ? ActiveFrom[c] : Math.Min(TenantActiveFrom[k], ActiveFrom[c]);
-                TenantActiveTo[k] = Math.Max(TenantActiveTo[k], ActiveTo[c]);
-            }
         }
 
         StreamBase = new ulong[K];
