@@ -107,26 +107,16 @@ public sealed class LpReferencePlanner : IPlanner
                     // some set is still tight: the candidates without which the level rises, else those that rose least.
                     if (rising.Count == candidates.Count)
                     {
-                        var blocking = candidates.Where(j => LevelWithout(j) > (level * (1 + Tolerance)) + 1e-12).ToHashSet();
-                        var least = candidates.Min(i => reached[i] / problem.Slope[i]);
-                        lowest = blocking.Count > 0 ? blocking : [.. candidates.Where(i => reached[i] / problem.Slope[i] <= least + (1e-9 * Math.Max(least, 1)))];
+                        lowest = candidates.Where(j => LevelWithout(j) > (level * (1 + Tolerance)) + 1e-12).ToHashSet();
+                        if (lowest.Count == 0)
+                        {
+                            var least = candidates.Min(i => reached[i] / problem.Slope[i]);
+                            lowest = [.. candidates.Where(i => reached[i] / problem.Slope[i] <= least + (1e-9 * Math.Max(least, 1)))];
+                        }
                     }
                     candidates.ExceptWith(rising);
                 }
                 var freeze = candidates.Count > 0 ? candidates : lowest;
-
-                // The highest level of the active contracts but j (j left out of the LP, as if still waiting).
-                double LevelWithout(int j)
-                {
-                    var others = active.Where(i => i != j).ToArray();
-                    if (others.Length == 0)
-                    {
-                        return double.PositiveInfinity;
-                    }
-                    var without = (Stage[])state.Clone();
-                    without[j] = Stage.Waiting;
-                    return lp.HighestLevel(without, fill, others.Min(i => 1 / problem.Slope[i]));
-                }
                 freeze.UnionWith(active.Where(i => problem.Slope[i] * level >= 1 - 1e-9));
                 if (component is not null)
                 {
@@ -140,6 +130,19 @@ public sealed class LpReferencePlanner : IPlanner
                 {
                     fill[i] = Math.Min(problem.Slope[i] * level, 1);
                     state[i] = Stage.Frozen;
+                }
+
+                // The highest level of the active contracts but j (j left out of the LP, as if still waiting).
+                double LevelWithout(int j)
+                {
+                    var others = active.Where(i => i != j).ToArray();
+                    if (others.Length == 0)
+                    {
+                        return double.PositiveInfinity;
+                    }
+                    var without = (Stage[])state.Clone();
+                    without[j] = Stage.Waiting;
+                    return lp.HighestLevel(without, fill, others.Min(i => 1 / problem.Slope[i]));
                 }
             }
         }
